@@ -1,0 +1,64 @@
+# Heard: `make run` serves the app with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+LOCALES := ar ps fa_AF fa ckb ti am sq vi
+
+.PHONY: run test install install-dev browser-deps compile-translations migrate demo translations assets bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+compile-translations: install
+	@$(BIN)/pybabel compile -q -d translations
+
+migrate: compile-translations
+	$(FLASK) db upgrade
+
+demo: migrate
+	$(FLASK) heard demo --if-empty
+
+run: demo
+	@echo "Heard is running at http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Chromium, Noto fonts and axe-core for the browser tests. Installs them when it can (root with
+# apt); otherwise the browser tests say why they are skipped.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund --silent; fi
+
+test: install-dev browser-deps compile-translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+translations: install-dev
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --omit-header --sort-output .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --omit-header
+	$(BIN)/pybabel compile -d translations --statistics
+
+assets:
+	npm ci --no-audit --no-fund
+	npm run build
+
+bench: install-dev
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache

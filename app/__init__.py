@@ -1,0 +1,58 @@
+"""Heard: children in care and care leavers heard by the people who decide about their lives."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from config import BASE_DIR, CONFIGS, INSTANCE_DIR
+
+from .extensions import babel, csrf, db, limiter, login, migrate
+
+
+def create_app(config_name: str | None = None, **overrides) -> Flask:
+    config_name = config_name or os.environ.get("HEARD_CONFIG", "development")
+    app = Flask(
+        __name__,
+        template_folder=str(BASE_DIR / "templates"),
+        static_folder=str(BASE_DIR / "static"),
+        instance_path=str(INSTANCE_DIR),
+    )
+    config = CONFIGS[config_name]
+    if hasattr(config, "check"):
+        config.check()
+    app.config.from_object(config)
+    app.config.update(overrides)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    from . import models  # noqa: F401  (every model registered before migrations look)
+    from .i18n.locales import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True, compare_type=True)
+    login.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+
+    from . import web
+
+    web.init_app(app)
+
+    from .admin import bp as admin_bp
+    from .auth import bp as auth_bp
+    from .i18n.routes import bp as i18n_bp
+    from .staff import bp as staff_bp
+    from .youth import bp as youth_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(i18n_bp)
+    app.register_blueprint(youth_bp, url_prefix="/my")
+    app.register_blueprint(staff_bp, url_prefix="/staff")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+
+    from .cli import heard_cli
+
+    app.cli.add_command(heard_cli)
+    return app

@@ -1,0 +1,133 @@
+"""Council admin: people, allocations, second-factor resets and council settings."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+
+from .. import audit
+from ..access import ADMIN, STAFF_ROLES, YOUNG_PERSON, allow
+from ..auth import service as auth_service
+from ..auth.models import User
+from ..extensions import db
+from ..qr import qr_svg
+from ..staff import service as staff_service
+from ..tenancy import current_authority, get_or_404
+from . import bp, service
+from .forms import AuthoritySettingsForm, StaffForm, YoungPersonForm
+
+
+@bp.route("/")
+@allow(ADMIN)
+def people():
+    query = request.args.get("q", "").strip()
+    young = staff_service.search_filter(select(User).where(User.role == YOUNG_PERSON), query)
+    staff = staff_service.search_filter(select(User).where(User.role.in_(STAFF_ROLES)), query)
+    return render_template(
+        "admin/people.html",
+        query=query,
+        young_people=db.session.scalars(young.order_by(User.display_name)).all(),
+        staff=db.session.scalars(staff.order_by(User.display_name)).all(),
+    )
+
+
+def _young_person_form(person=None):
+    form = YoungPersonForm(obj=person)
+    authority_id = current_user.authority_id
+    none = [("", _l("Not allocated yet"))]
+    form.iro_id.choices = none + staff_service.staff_choices(authority_id, "iro")
+    form.worker_id.choices = none + staff_service.staff_choices(authority_id, "worker")
+    if person is not None and request.method == "GET":
+        form.iro_id.data = str(person.iro_id or "")
+        form.worker_id.data = str(person.worker_id or "")
+    return form
+
+
+@bp.route("/young-people/new", methods=["GET", "POST"])
+@bp.route("/young-people/<int:person_id>/edit", methods=["GET", "POST"])
+@allow(ADMIN)
+def edit_young_person(person_id: int | None = None):
+    person = get_or_404(User, person_id) if person_id else None
+    if person is not None and person.role != YOUNG_PERSON:
+        abort(404)
+    form = _young_person_form(person)
+    if form.validate_on_submit():
+        try:
+            fields = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+            saved = service.save_young_person(person, authority_id=current_user.authority_id, by=current_user, **fields)
+        except service.AdminError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_l("Saved %(name)s.", name=saved.display_name), "success")
+            return redirect(url_for("staff.young_person", person_id=saved.id))
+    return render_template("admin/young_person_form.html", form=form, person=person)
+
+
+@bp.route("/staff/new", methods=["GET", "POST"])
+@bp.route("/staff/<int:person_id>/edit", methods=["GET", "POST"])
+@allow(ADMIN)
+def edit_staff(person_id: int | None = None):
+    person = get_or_404(User, person_id) if person_id else None
+    if person is not None and not person.is_staff:
+        abort(404)
+    form = StaffForm(obj=person)
+    if form.validate_on_submit():
+        if person is not None and person.id == current_user.id and (form.role.data != ADMIN or not form.active.data):
+            form.role.errors.append(_l("You cannot remove your own admin access. Ask another admin."))
+        else:
+            try:
+                fields = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+                saved = service.save_staff(person, authority_id=current_user.authority_id, by=current_user, **fields)
+            except service.AdminError as error:
+                getattr(form, error.field).errors.append(error.message)
+            else:
+                if person is None:
+                    code = staff_service.issue_invite(saved, by=current_user)
+                    db.session.commit()
+                    link = url_for("auth.join", code=code, _external=True)
+                    return render_template(
+                        "staff/code_card.html", person=saved, code=code, purpose="invite", link=link, qr=Markup(qr_svg(link))
+                    )
+                db.session.commit()
+                flash(_l("Saved %(name)s.", name=saved.display_name), "success")
+                return redirect(url_for("admin.people"))
+    return render_template("admin/staff_form.html", form=form, person=person)
+
+
+@bp.route("/staff/<int:person_id>/reset-second-factor", methods=["POST"])
+@allow(ADMIN)
+def reset_second_factor(person_id: int):
+    person = get_or_404(User, person_id)
+    if not person.is_staff:
+        abort(404)
+    auth_service.reset_totp(person, by=current_user)
+    db.session.commit()
+    flash(_l("%(name)s will set up their authenticator app again when they next sign in.", name=person.display_name), "success")
+    return redirect(url_for("admin.edit_staff", person_id=person.id))
+
+
+@bp.route("/staff/<int:person_id>/invite", methods=["POST"])
+@allow(ADMIN)
+def invite_staff(person_id: int):
+    person = get_or_404(User, person_id)
+    if not person.is_staff:
+        abort(404)
+    code = staff_service.issue_invite(person, by=current_user)
+    db.session.commit()
+    link = url_for("auth.join", code=code, _external=True)
+    return render_template("staff/code_card.html", person=person, code=code, purpose="invite", link=link, qr=Markup(qr_svg(link)))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@allow(ADMIN)
+def settings():
+    authority = current_authority()
+    form = AuthoritySettingsForm(obj=authority)
+    if form.validate_on_submit():
+        form.populate_obj(authority)
+        audit.record("authority.settings_changed", authority)
+        db.session.commit()
+        flash(_l("Council settings saved."), "success")
+        return redirect(url_for("admin.settings"))
+    return render_template("admin/settings.html", form=form)

@@ -1,0 +1,80 @@
+"""Council admin: creating and updating people and the council's settings."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from .. import audit
+from ..access import STAFF_ROLES, YOUNG_PERSON
+from ..auth.models import User
+from ..extensions import db
+
+
+class AdminError(Exception):
+    def __init__(self, message, field: str):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+def _allocation(authority_id: int, user_id, role: str) -> int | None:
+    if not user_id:
+        return None
+    person = db.session.get(User, int(user_id))
+    if person is None or person.authority_id != authority_id or person.role != role:
+        return None
+    return person.id
+
+
+def save_young_person(person: User | None, *, authority_id: int, by: User, **fields) -> User:
+    reference = (fields.get("reference") or "").strip() or None
+    if reference:
+        clash = db.session.scalar(
+            select(User).where(User.authority_id == authority_id, User.reference == reference, User.id != (person.id if person else -1))
+        )
+        if clash:
+            raise AdminError(_l("Another young person already has that reference"), "reference")
+    created = person is None
+    if created:
+        person = User(authority_id=authority_id, role=YOUNG_PERSON)
+        db.session.add(person)
+    person.display_name = fields["display_name"].strip()
+    person.reference = reference
+    person.date_of_birth = fields["date_of_birth"]
+    person.care_status = fields["care_status"]
+    person.preferred_language = fields.get("preferred_language") or person.preferred_language
+    person.iro_id = _allocation(authority_id, fields.get("iro_id"), "iro")
+    person.worker_id = _allocation(authority_id, fields.get("worker_id"), "worker")
+    if "active" in fields and person.active != fields["active"]:
+        person.active = fields["active"]
+        person.session_epoch += 1
+    db.session.flush()
+    audit.record("young_person.created" if created else "young_person.updated", person, actor=by)
+    return person
+
+
+def save_staff(person: User | None, *, authority_id: int, by: User, **fields) -> User:
+    email = fields["email"].strip().lower()
+    clash = db.session.scalar(
+        select(User).where(User.email == email, User.id != (person.id if person else -1)),
+        execution_options={"all_authorities": True},
+    )
+    if clash:
+        raise AdminError(_l("Someone already uses that email address"), "email")
+    if fields["role"] not in STAFF_ROLES:
+        raise AdminError(_l("Choose a role"), "role")
+    created = person is None
+    if created:
+        person = User(authority_id=authority_id)
+        db.session.add(person)
+    person.display_name = fields["display_name"].strip()
+    person.email = email
+    person.role = fields["role"]
+    person.job_title = (fields.get("job_title") or "").strip() or None
+    person.work_phone = (fields.get("work_phone") or "").strip() or None
+    if "active" in fields and person.active != fields["active"]:
+        person.active = fields["active"]
+        person.session_epoch += 1
+    db.session.flush()
+    audit.record("staff.created" if created else "staff.updated", person, actor=by, role=person.role)
+    return person

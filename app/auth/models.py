@@ -1,0 +1,122 @@
+"""Accounts for staff and young people, and the one-time codes that let young people in."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..access import ROLE_LABELS, STAFF_ROLES, YOUNG_PERSON
+from ..extensions import db
+from ..models_base import AuthorityOwned, TimestampMixin, UTCDateTime
+
+IN_CARE = "in_care"
+CARE_LEAVER = "care_leaver"
+CARE_STATUSES = (IN_CARE, CARE_LEAVER)
+
+AGE_BANDS = ("4-7", "8-11", "12-17", "18-25")
+
+
+def age_on(date_of_birth: date, today: date) -> int:
+    return today.year - date_of_birth.year - ((today.month, today.day) < (date_of_birth.month, date_of_birth.day))
+
+
+def age_band(date_of_birth: date | None, today: date | None = None) -> str | None:
+    """The band a young person's age falls in, or None outside 4 to 25 or if unknown."""
+    if date_of_birth is None:
+        return None
+    age = age_on(date_of_birth, today or date.today())
+    for band in AGE_BANDS:
+        low, high = (int(x) for x in band.split("-"))
+        if low <= age <= high:
+            return band
+    return None
+
+
+class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
+    """Anyone who signs in. Young-person fields are empty for staff, and the reverse."""
+
+    __table_args__ = (UniqueConstraint("authority_id", "reference", name="uq_user_authority_reference"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(32), index=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    username: Mapped[str | None] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    preferred_language: Mapped[str | None] = mapped_column(String(10))
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    # Staff
+    job_title: Mapped[str | None] = mapped_column(String(120))
+    work_phone: Mapped[str | None] = mapped_column(String(40))
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
+
+    # Young people
+    reference: Mapped[str | None] = mapped_column(String(40))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    care_status: Mapped[str | None] = mapped_column(String(20))
+    iro_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    worker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+
+    iro: Mapped[User | None] = relationship(foreign_keys=[iro_id], remote_side=[id])
+    worker: Mapped[User | None] = relationship(foreign_keys=[worker_id], remote_side=[id])
+    authority = relationship("Authority")
+
+    def get_id(self) -> str:
+        # The epoch makes "sign out everywhere" invalidate every existing session cookie.
+        return f"{self.id}.{self.session_epoch}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_young_person(self) -> bool:
+        return self.role == YOUNG_PERSON
+
+    @property
+    def has_account(self) -> bool:
+        return self.password_hash is not None
+
+    @property
+    def role_label(self) -> str:
+        return str(ROLE_LABELS.get(self.role, self.role))
+
+    @property
+    def age_band(self) -> str | None:
+        return age_band(self.date_of_birth)
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.role}>"
+
+
+INVITE = "invite"
+RESET = "reset"
+
+
+class AccessCode(AuthorityOwned, TimestampMixin, db.Model):
+    """A one-time code: an invite to set up an account, or a password reset from a worker.
+
+    Only a hash is kept, so a leaked database does not hand out working codes.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])

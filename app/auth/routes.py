@@ -1,0 +1,208 @@
+"""Sign-in for young people (username) and staff (email, password and an authenticator code)."""
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_user, logout_user
+from markupsafe import Markup
+
+from ..access import PUBLIC, SIGNED_IN, allow
+from ..extensions import db, limiter
+from ..i18n.locales import SESSION_KEY
+from ..qr import qr_svg
+from ..safe_redirect import safe_next
+from . import bp, service
+from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
+from .models import YOUNG_PERSON
+
+PENDING = "pending_second_factor"
+INVITE_SESSION = "invite_code"
+
+
+def _sign_in_limit():
+    return current_app.config["SIGN_IN_LIMIT"]
+
+
+def _code_limit():
+    return current_app.config["CODE_LIMIT"]
+
+
+def _identifier_key():
+    return "id:" + (request.form.get("identifier") or "").strip().lower()
+
+
+def home_for(user) -> str:
+    return url_for("staff.home") if user.is_staff else url_for("youth.home")
+
+
+def _finish_sign_in(user):
+    login_user(user)
+    service.note_sign_in(user)
+    session.pop(PENDING, None)
+    if user.preferred_language:
+        session[SESSION_KEY] = user.preferred_language
+    db.session.commit()
+    return redirect(safe_next(session.pop("next", None)) or home_for(user))
+
+
+@bp.route("/")
+@allow(PUBLIC)
+def index():
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@allow(PUBLIC)
+@limiter.limit(_sign_in_limit, methods=["POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_identifier_key)
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = SignInForm()
+    if request.method == "GET" and request.args.get("next"):
+        session["next"] = request.args["next"]
+    if form.validate_on_submit():
+        user = service.authenticate(form.identifier.data, form.password.data)
+        if user is None:
+            form.password.errors.append(_l("That username or password is not right. Check them and try again."))
+        elif user.is_staff:
+            session[PENDING] = user.get_id()
+            db.session.commit()
+            if user.totp_confirmed_at is None:
+                return redirect(url_for("auth.set_up_second_factor"))
+            return redirect(url_for("auth.second_factor"))
+        else:
+            return _finish_sign_in(user)
+    return render_template("auth/sign_in.html", form=form)
+
+
+def _pending_user():
+    from ..web import _load_user  # same epoch check as a full session
+
+    pending = session.get(PENDING)
+    return _load_user(pending) if pending else None
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@allow(PUBLIC)
+@limiter.limit(_code_limit, methods=["POST"])
+def second_factor():
+    user = _pending_user()
+    if user is None or user.totp_confirmed_at is None:
+        return redirect(url_for("auth.sign_in"))
+    form = SecondFactorForm()
+    if form.validate_on_submit():
+        if service.check_totp(user, form.code.data):
+            return _finish_sign_in(user)
+        db.session.commit()
+        form.code.errors.append(_l("That code is not right or has already been used. Wait for a new code and try again."))
+    return render_template("auth/second_factor.html", form=form)
+
+
+@bp.route("/sign-in/set-up-code", methods=["GET", "POST"])
+@allow(PUBLIC)
+@limiter.limit(_code_limit, methods=["POST"])
+def set_up_second_factor():
+    user = _pending_user()
+    if user is None or user.totp_confirmed_at is not None:
+        return redirect(url_for("auth.sign_in"))
+    secret = service.start_totp_enrolment(user)
+    db.session.commit()
+    form = SecondFactorForm()
+    if form.validate_on_submit():
+        if service.confirm_totp(user, form.code.data):
+            return _finish_sign_in(user)
+        form.code.errors.append(_l("That code is not right. Check the time on your phone is correct and try the newest code."))
+    qr = Markup(qr_svg(service.totp_uri(user), title=str(_l("QR code for your authenticator app"))))
+    return render_template("auth/set_up_second_factor.html", form=form, qr=qr, secret=secret)
+
+
+@bp.route("/join", methods=["GET", "POST"])
+@allow(PUBLIC)
+@limiter.limit(_code_limit, methods=["POST"])
+def join():
+    """Step 1 of setting up an account: the invite code (typed, or from the card's QR code)."""
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = InviteCodeForm()
+    if request.method == "GET" and request.args.get("code"):
+        form.code.data = request.args["code"]
+    if form.validate_on_submit():
+        if service.find_code(form.code.data, "invite") is None:
+            form.code.errors.append(_l("That code does not work. Check it, or ask your worker for a new one."))
+        else:
+            session[INVITE_SESSION] = service.normalise_code(form.code.data)
+            return redirect(url_for("auth.join_account"))
+    return render_template("auth/join.html", form=form)
+
+
+@bp.route("/join/account", methods=["GET", "POST"])
+@allow(PUBLIC)
+@limiter.limit(_code_limit, methods=["POST"])
+def join_account():
+    """Step 2: a username (young people), a password and a language."""
+    code = session.get(INVITE_SESSION)
+    access = service.find_code(code, "invite") if code else None
+    if access is None:
+        session.pop(INVITE_SESSION, None)
+        flash(_l("Enter your code to start."), "info")
+        return redirect(url_for("auth.join"))
+    user = access.user
+    form = NewAccountForm()
+    if request.method == "GET":
+        form.language.data = session.get(SESSION_KEY) or user.preferred_language or "en"
+    if form.validate_on_submit():
+        try:
+            service.redeem_invite(code, username=form.username.data, password=form.password.data, language=form.language.data)
+        except service.AuthError as error:
+            getattr(form, error.field or "password").errors.append(error.message)
+        else:
+            session.pop(INVITE_SESSION, None)
+            session[SESSION_KEY] = form.language.data
+            db.session.commit()
+            if user.is_staff:
+                flash(_l("Your password is set. Sign in to set up your authenticator app."), "success")
+                return redirect(url_for("auth.sign_in"))
+            return _finish_sign_in(user)
+    return render_template("auth/join_account.html", form=form, user=user, is_young_person=user.role == YOUNG_PERSON)
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@allow(PUBLIC)
+@limiter.limit(_code_limit, methods=["POST"])
+def reset():
+    form = ResetForm()
+    if request.method == "GET" and request.args.get("code"):
+        form.code.data = request.args["code"]
+    if form.validate_on_submit():
+        try:
+            user = service.reset_password_with_code(form.code.data, form.password.data)
+        except service.AuthError as error:
+            getattr(form, error.field or "password").errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_l("Your new password is set. Sign in with it now."), "success")
+            return redirect(url_for("auth.sign_in"))
+    return render_template("auth/reset.html", form=form)
+
+
+@bp.route("/sign-out", methods=["POST"])
+@allow(PUBLIC)
+def sign_out():
+    logout_user()
+    session.clear()
+    flash(_l("You have signed out."), "success")
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.route("/sign-out-everywhere", methods=["POST"])
+@allow(SIGNED_IN)
+def sign_out_everywhere():
+    service.sign_out_everywhere(current_user._get_current_object())
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_l("You have signed out on every phone and computer."), "success")
+    return redirect(url_for("auth.sign_in"))

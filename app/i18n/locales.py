@@ -1,0 +1,57 @@
+"""The interface languages Heard ships, named in their own words, and how one is chosen."""
+from __future__ import annotations
+
+from flask import has_request_context, request, session
+from flask_login import current_user
+
+# Order: English first, then the languages most often spoken by unaccompanied children in care.
+# Names are written in each language itself, so a child can find theirs without reading English.
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "ar": "العربية",
+    "ps": "پښتو",
+    "fa_AF": "دری",
+    "fa": "فارسی",
+    "ckb": "کوردی (سۆرانی)",
+    "ti": "ትግርኛ",
+    "am": "አማርኛ",
+    "sq": "Shqip",
+    "vi": "Tiếng Việt",
+}
+RTL = frozenset({"ar", "ps", "fa_AF", "fa", "ckb"})
+SESSION_KEY = "lang"
+
+
+def is_supported(code: str | None) -> bool:
+    return code in LANGUAGES
+
+
+def direction(code: str) -> str:
+    return "rtl" if code in RTL else "ltr"
+
+
+def html_lang(code: str) -> str:
+    """BCP 47 for the lang attribute: fa_AF becomes fa-AF."""
+    return code.replace("_", "-")
+
+
+def language_name(code: str | None) -> str:
+    return LANGUAGES.get(code or "", code or "")
+
+
+def select_locale() -> str:
+    """The user's saved setting, then an explicit choice this session, then the browser's."""
+    if not has_request_context():
+        return "en"  # the command line and background jobs speak English
+    user_language = getattr(current_user, "preferred_language", None) if current_user else None
+    if is_supported(user_language):
+        return user_language
+    chosen = session.get(SESSION_KEY)
+    if is_supported(chosen):
+        return chosen
+    best = request.accept_languages.best_match([code.replace("_", "-") for code in LANGUAGES] + list(LANGUAGES))
+    if best:
+        best = best.replace("-", "_")
+        if is_supported(best):
+            return best
+    return "en"

@@ -1,0 +1,22 @@
+"""The language picker: works as a plain form, so no JavaScript is needed."""
+from flask import Blueprint, redirect, request, session, url_for
+from flask_login import current_user
+
+from ..access import PUBLIC, allow
+from ..extensions import db
+from ..safe_redirect import safe_next
+from .locales import SESSION_KEY, is_supported
+
+bp = Blueprint("i18n", __name__)
+
+
+@bp.route("/language", methods=["POST"])
+@allow(PUBLIC)
+def choose_language():
+    code = request.form.get("language")
+    if is_supported(code):
+        session[SESSION_KEY] = code
+        if current_user.is_authenticated:
+            current_user.preferred_language = code
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next")) or url_for("auth.index"))

@@ -1,0 +1,4 @@
+"""Imports every feature's models so SQLAlchemy and Alembic see the whole schema."""
+from .audit import AuditEvent  # noqa: F401
+from .auth.models import AccessCode, User  # noqa: F401
+from .tenancy import Authority  # noqa: F401

@@ -1,0 +1,78 @@
+"""The staff home, and the young people a member of staff supports."""
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, logout_user
+from markupsafe import Markup
+
+from .. import audit
+from ..access import ADMIN, IRO, STAFF, WORKER, allow
+from ..auth import service as auth_service
+from ..auth.forms import ChangePasswordForm
+from ..auth.models import User
+from ..extensions import db
+from ..qr import qr_svg
+from ..tenancy import get_or_404
+from . import bp, service
+
+
+@bp.route("/")
+@allow(STAFF)
+def home():
+    young_people = service.allocated_young_people(current_user)
+    return render_template("staff/home.html", young_people=young_people)
+
+
+@bp.route("/young-people/<int:person_id>")
+@allow(IRO, WORKER, ADMIN)
+def young_person(person_id: int):
+    person = get_or_404(User, person_id)
+    if not service.can_support(current_user, person):
+        abort(404)
+    audit.record("young_person.viewed", person)
+    db.session.commit()
+    return render_template("staff/young_person.html", person=person)
+
+
+def _code_card(person: User, code: str, purpose: str):
+    endpoint = "auth.join" if purpose == "invite" else "auth.reset"
+    link = url_for(endpoint, code=code, _external=True)
+    return render_template("staff/code_card.html", person=person, code=code, purpose=purpose, link=link, qr=Markup(qr_svg(link)))
+
+
+@bp.route("/young-people/<int:person_id>/invite", methods=["POST"])
+@allow(IRO, WORKER, ADMIN)
+def invite(person_id: int):
+    person = get_or_404(User, person_id)
+    if not service.can_support(current_user, person):
+        abort(404)
+    code = service.issue_invite(person, by=current_user)
+    db.session.commit()
+    return _code_card(person, code, "invite")
+
+
+@bp.route("/young-people/<int:person_id>/reset-code", methods=["POST"])
+@allow(IRO, WORKER, ADMIN)
+def reset_code(person_id: int):
+    person = get_or_404(User, person_id)
+    if not service.can_support(current_user, person) or not person.has_account:
+        abort(404)
+    code = service.issue_reset(person, by=current_user)
+    db.session.commit()
+    return _code_card(person, code, "reset")
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@allow(STAFF)
+def account():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            auth_service.change_password(current_user._get_current_object(), form.current_password.data, form.new_password.data)
+        except auth_service.AuthError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            db.session.commit()
+            logout_user()
+            flash(_l("Your password is changed. Sign in with your new password."), "success")
+            return redirect(url_for("auth.sign_in"))
+    return render_template("staff/account.html", form=form)

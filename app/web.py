@@ -1,0 +1,212 @@
+"""Request plumbing shared by every page: access, tenancy, idle sessions, headers, errors, assets."""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Flask, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, logout_user
+from flask_wtf.csrf import CSRFError
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from . import access
+from .auth.models import CARE_LEAVER, IN_CARE, User
+from .extensions import db, login
+from .i18n.locales import LANGUAGES, direction, html_lang, language_name
+from .models_base import utcnow
+from .staff.nav import staff_nav
+from .staff.panels import staff_panels, young_person_panels
+from .tenancy import current_authority, set_current_authority
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    # No referrer: a quick exit must not tell the next site where the child came from.
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(app.template_folder),
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    login.login_view = "auth.sign_in"
+    login.login_message = _l("Sign in to see that page.")
+    login.login_message_category = "info"
+    login.user_loader(_load_user)
+
+    # The static endpoint is public too, and says so like every other view.
+    app.view_functions["static"] = access.allow(access.PUBLIC)(_wrap(app.view_functions["static"]))
+
+    app.before_request(_bind_authority)
+    app.before_request(_expire_idle_session)
+    app.before_request(access.enforce)
+    app.after_request(_headers)
+    app.context_processor(_template_globals)
+    app.jinja_env.globals["asset_url"] = asset_url
+    app.jinja_env.globals["staff_nav"] = staff_nav
+    app.jinja_env.globals["staff_panels"] = staff_panels
+    app.jinja_env.globals["young_person_panels"] = young_person_panels
+    app.jinja_env.globals["care_status_label"] = care_status_label
+
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        app.register_error_handler(code, _error_page)
+    app.register_error_handler(CSRFError, _csrf_error)
+
+
+def _wrap(view):
+    def static(**kwargs):
+        return view(**kwargs)
+
+    return static
+
+
+def _load_user(user_id: str):
+    try:
+        ident, epoch = (int(part) for part in user_id.split("."))
+    except ValueError:
+        return None
+    user = db.session.get(User, ident)
+    if user is None or user.session_epoch != epoch or not user.active:
+        return None
+    return user
+
+
+def _bind_authority():
+    set_current_authority(current_user.authority_id if current_user.is_authenticated else None)
+
+
+def _expire_idle_session():
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return None
+    minutes = current_app.config["STAFF_IDLE_MINUTES" if current_user.is_staff else "YOUTH_IDLE_MINUTES"]
+    now = utcnow().timestamp()
+    last = session.get("seen")
+    if last is not None and now - last > timedelta(minutes=minutes).total_seconds():
+        logout_user()
+        session.pop("seen", None)
+        set_current_authority(None)
+        flash(_l("You were signed out because you had not used Heard for a while. Sign in again to carry on."), "info")
+        return redirect(url_for("auth.sign_in", next=request.full_path if request.method == "GET" else None))
+    session["seen"] = now
+    return None
+
+
+def _headers(response):
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if current_app.config.get("HSTS"):
+        response.headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+    if request.endpoint == "static" and (request.view_args or {}).get("filename", "").startswith("dist/"):
+        # Content-hashed names never change meaning, so browsers may keep them for a year.
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    elif request.endpoint != "static":
+        # Pages can hold what a child wrote: never keep them in shared or back-button caches.
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+@lru_cache(maxsize=1)
+def _manifest() -> dict[str, str]:
+    path = Path(current_app.static_folder) / "dist" / "manifest.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def asset_url(name: str) -> str:
+    return url_for("static", filename=f"dist/{_manifest().get(name, name)}")
+
+
+def _template_globals():
+    locale = str(get_locale() or "en")
+    return {
+        "current_locale": locale,
+        "html_lang": html_lang(locale),
+        "text_direction": direction(locale),
+        "languages": LANGUAGES,
+        "language_name": language_name,
+        "authority": current_authority() if current_user.is_authenticated else None,
+        "quick_exit_url": current_app.config["QUICK_EXIT_URL"],
+    }
+
+
+ERROR_TITLES = {
+    400: _l("Something was wrong with that request"),
+    403: _l("You cannot see this page"),
+    404: _l("Page not found"),
+    405: _l("That did not work"),
+    413: _l("That was too big to send"),
+    429: _l("Too many tries"),
+    500: _l("Sorry, something went wrong on our side"),
+}
+ERROR_BODIES = {
+    400: _l("Go back and try again."),
+    403: _l("Your account does not give you access to this page. If you think it should, ask your council's Heard admin."),
+    404: _l("Check the address, or go back to your home page."),
+    405: _l("Go back and try again."),
+    413: _l("Try sending something shorter."),
+    429: _l("You tried too many times. Wait a minute, then try again."),
+    500: _l("Nothing you typed has been lost where it was already saved. Try again in a minute."),
+}
+
+
+def _error_page(error):
+    code = getattr(error, "code", 500) or 500
+    if code == 500:
+        db.session.rollback()
+    return (
+        render_template("errors/error.html", code=code, title=ERROR_TITLES.get(code), body=ERROR_BODIES.get(code)),
+        code,
+    )
+
+
+def _csrf_error(error):
+    return (
+        render_template(
+            "errors/error.html",
+            code=400,
+            title=_l("This form timed out"),
+            body=_l("For your safety, forms stop working after you sign out or leave them for a long time. Go back, reload the page and send it again."),
+        ),
+        400,
+    )
+
+
+def wants_youth_layout() -> bool:
+    return not (current_user.is_authenticated and current_user.is_staff)
+
+
+
+
+CARE_STATUS_LABELS = {IN_CARE: _l("In care"), CARE_LEAVER: _l("Care leaver")}
+
+
+def care_status_label(status: str | None) -> str:
+    return str(CARE_STATUS_LABELS.get(status, "–"))

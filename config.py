@@ -1,0 +1,104 @@
+"""Configuration read from environment variables, with safe development defaults.
+
+Production sets at least SECRET_KEY and DATABASE_URL; everything else has a default that
+suits one small server.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = BASE_DIR / "instance"
+
+
+def _bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _database_url(default: str) -> str:
+    return normalise_database_url(os.environ.get("DATABASE_URL", default))
+
+
+def normalise_database_url(url: str) -> str:
+    # Hosting platforms still hand out the old scheme; SQLAlchemy wants the driver named.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+    SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'heard.db'}")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    # Sessions: the cookie lives for the browser session; idleness is checked on every request.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_DURATION = 0
+    STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
+    YOUTH_IDLE_MINUTES = int(os.environ.get("YOUTH_IDLE_MINUTES", "120"))
+
+    WTF_CSRF_TIME_LIMIT = None  # tied to the session instead, so a slow typist never loses a form
+
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    SIGN_IN_LIMIT = os.environ.get("SIGN_IN_LIMIT", "10 per minute;40 per hour")
+    CODE_LIMIT = os.environ.get("CODE_LIMIT", "10 per minute;40 per hour")
+
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
+
+    INVITE_DAYS = int(os.environ.get("INVITE_DAYS", "14"))
+    RESET_CODE_HOURS = int(os.environ.get("RESET_CODE_HOURS", "48"))
+    QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+    SERVER_NAME_FOR_LINKS = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_USE_TLS = _bool("MAIL_USE_TLS", False)
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Heard <no-reply@heard.invalid>")
+    MAIL_ENABLED = _bool("MAIL_ENABLED", False)
+
+    HSTS = _bool("HSTS", False)
+
+
+class DevelopmentConfig(Config):
+    DEBUG = _bool("FLASK_DEBUG", False)
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
+    HSTS = _bool("HSTS", True)
+    MAIL_ENABLED = _bool("MAIL_ENABLED", True)
+
+    @classmethod
+    def check(cls) -> None:
+        if cls.SECRET_KEY == Config.SECRET_KEY:
+            raise RuntimeError("Set SECRET_KEY before running Heard in production.")
+
+
+class TestingConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret"
+    SQLALCHEMY_DATABASE_URI = _database_url("sqlite://")
+    RATELIMIT_ENABLED = True
+    WTF_CSRF_ENABLED = False
+    MAIL_ENABLED = True
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "8025"))
+    SERVER_NAME_FOR_LINKS = "http://localhost"
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestingConfig,
+}

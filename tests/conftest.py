@@ -1,0 +1,136 @@
+"""Test harness: one app per session built by the real migrations, a clean database per test,
+factories for every model (tests/factories.py), and signed-in clients for any user.
+
+`make test` runs on SQLite; with DATABASE_URL set to PostgreSQL the same tests run there.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from flask.globals import _cv_app
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from app import create_app
+from config import normalise_database_url
+from app.extensions import db as _db
+from app.extensions import limiter
+from app.models_base import utcnow
+
+from . import factories
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    # A file (not :memory:) so the browser tests' live server thread sees the same data.
+    handle, path = tempfile.mkstemp(prefix="heard-test-", suffix=".db")
+    os.close(handle)
+    return f"sqlite:///{path}"
+
+
+class IsolatedClient(FlaskClient):
+    """Runs each request in its own app context, as in production.
+
+    Without this, requests reuse the test's app context and share `g` (and so the signed-in
+    user) and the database session with it and with each other.
+    """
+
+    def open(self, *args, **kwargs):
+        token = _cv_app.set(None)
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            _cv_app.reset(token)
+            _db.session.expire_all()  # the test sees what the request committed
+
+
+@pytest.fixture(scope="session")
+def app():
+    url = _database_url()
+    os.environ["DATABASE_URL"] = url
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=normalise_database_url(url))
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        if _db.engine.dialect.name == "postgresql":
+            with _db.engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
+        upgrade()
+        yield app
+        _db.session.remove()
+        _db.engine.dispose()
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def db(app):
+    """A clean database for every test: every table emptied afterwards."""
+    limiter.reset()
+    yield _db
+    _db.session.rollback()
+    _db.session.remove()
+    tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
+    with _db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(text(f'DELETE FROM "{table}"'))
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def sign_in(app):
+    """sign_in(user) returns a test client with that user's session, as after a full sign-in."""
+
+    def _sign_in(user):
+        _db.session.commit()
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+            session["seen"] = utcnow().timestamp()
+        return client
+
+    return _sign_in
+
+
+class World:
+    """Two councils with one person of every role each, for access and isolation tests."""
+
+    def __init__(self):
+        self.a = self._council("A")
+        self.b = self._council("B")
+        _db.session.commit()
+
+    @staticmethod
+    def _council(label: str):
+        from types import SimpleNamespace
+
+        authority = factories.authority(name=f"Council {label}")
+        people = SimpleNamespace(authority=authority)
+        for role in ("iro", "worker", "participation_officer", "safeguarding_lead", "manager", "council_admin"):
+            setattr(people, role, factories.staff(authority, role, display_name=f"Staff {role} {label}"))
+        people.young_person = factories.young_person(
+            authority,
+            display_name=f"Zephyrine{label}",
+            iro_id=people.iro.id,
+            worker_id=people.worker.id,
+        )
+        people.other_young_person = factories.young_person(authority, display_name=f"Quillon{label}")
+        return people
+
+
+@pytest.fixture
+def world(db):
+    return World()

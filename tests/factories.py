@@ -1,0 +1,106 @@
+"""Small helpers that build valid rows for every model. Each returns the object, flushed."""
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pyotp
+
+from app.access import STAFF_ROLES, YOUNG_PERSON
+from app.audit import AuditEvent
+from app.auth.models import IN_CARE, INVITE, AccessCode, User
+from app.auth.passwords import hash_password
+from app.extensions import db
+from app.models_base import utcnow
+from app.tenancy import Authority
+
+PASSWORD = "correct horse battery staple"
+_PASSWORD_HASH = None
+_seq = itertools.count(1)
+
+
+def _password_hash() -> str:
+    global _PASSWORD_HASH
+    if _PASSWORD_HASH is None:
+        _PASSWORD_HASH = hash_password(PASSWORD)
+    return _PASSWORD_HASH
+
+
+def authority(**fields) -> Authority:
+    n = next(_seq)
+    values = dict(
+        name=f"Council {n}",
+        slug=f"council-{n}",
+        default_language="en",
+        enabled_languages=["en", "ar", "ps"],
+        out_of_hours_phone="0300 555 0199",
+        advocacy_phone="0300 555 0142",
+    )
+    values.update(fields)
+    obj = Authority(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def staff(authority: Authority, role: str = "iro", **fields) -> User:
+    assert role in STAFF_ROLES
+    n = next(_seq)
+    values = dict(
+        authority_id=authority.id,
+        role=role,
+        display_name=f"Staff {n}",
+        email=f"staff{n}@example.org",
+        password_hash=_password_hash(),
+        totp_secret=pyotp.random_base32(),
+        totp_confirmed_at=utcnow(),
+        job_title=role.replace("_", " ").title(),
+    )
+    values.update(fields)
+    obj = User(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def young_person(authority: Authority, *, age: int = 14, account: bool = True, **fields) -> User:
+    n = next(_seq)
+    today = date.today()
+    values = dict(
+        authority_id=authority.id,
+        role=YOUNG_PERSON,
+        display_name=f"Young {n}",
+        username=f"young{n}" if account else None,
+        password_hash=_password_hash() if account else None,
+        reference=f"REF-{n}",
+        date_of_birth=date(today.year - age, 1, 1) if today >= date(today.year, 1, 1) else today - timedelta(days=365 * age),
+        care_status=IN_CARE,
+        preferred_language="en",
+    )
+    values.update(fields)
+    obj = User(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def access_code(user: User, *, purpose: str = INVITE, code_hash: str | None = None, **fields) -> AccessCode:
+    values = dict(
+        authority_id=user.authority_id,
+        user_id=user.id,
+        purpose=purpose,
+        code_hash=code_hash or f"{next(_seq):064x}",
+        expires_at=utcnow() + timedelta(days=1),
+    )
+    values.update(fields)
+    obj = AccessCode(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def audit_event(user: User, action: str = "test.action", **fields) -> AuditEvent:
+    obj = AuditEvent(authority_id=user.authority_id, actor_id=user.id, action=action, **fields)
+    db.session.add(obj)
+    db.session.flush()
+    return obj

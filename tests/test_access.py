@@ -1,0 +1,96 @@
+"""Every endpoint declares who may use it, and answers every role and another council correctly."""
+from __future__ import annotations
+
+import pytest
+
+from app.access import PUBLIC, ROLES, role_may
+
+from .access_params import PARAMS
+
+ROLE_NAMES = [role for role in ROLES if role != "young_person"] + ["young_person"]
+
+
+def _endpoints(app):
+    for rule in app.url_map.iter_rules():
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+def _url(app, rule, council):
+    missing = [arg for arg in rule.arguments if arg not in PARAMS]
+    assert not missing, f"{rule.endpoint}: add {missing} to tests/access_params.py"
+    values = {arg: PARAMS[arg](council) for arg in rule.arguments}
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **values)
+
+
+def _call(client, method, url):
+    return client.open(url, method=method, data={}, follow_redirects=False)
+
+
+def _user(council, role):
+    return getattr(council, role)
+
+
+def test_every_endpoint_declares_who_may_use_it(app):
+    undeclared = [
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if getattr(app.view_functions[rule.endpoint], "allowed_roles", None) is None
+    ]
+    assert undeclared == []
+
+
+def test_an_undeclared_endpoint_is_refused(app, client):
+    from flask import Blueprint
+
+    probe = app.view_functions.get("auth.index")
+    saved = probe.allowed_roles
+    del probe.allowed_roles
+    try:
+        assert client.get("/").status_code == 403
+    finally:
+        probe.allowed_roles = saved
+    assert Blueprint  # imported only to show nothing else is needed
+
+
+def test_anonymous_visitors_reach_only_public_endpoints(app, world, client):
+    for rule, method in _endpoints(app):
+        allowed = app.view_functions[rule.endpoint].allowed_roles
+        response = _call(app.test_client(), method, _url(app, rule, world.a))
+        assert response.status_code < 500, (rule.endpoint, method)
+        if PUBLIC not in allowed:
+            assert response.status_code == 302 and "/sign-in" in response.location, (rule.endpoint, method)
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_each_role_gets_exactly_what_its_declarations_allow(app, world, sign_in, role):
+    user = _user(world.a, role)
+    for rule, method in _endpoints(app):
+        allowed = app.view_functions[rule.endpoint].allowed_roles
+        response = _call(sign_in(user), method, _url(app, rule, world.a))
+        assert response.status_code < 500, (rule.endpoint, method, role)
+        if role_may(role, allowed):
+            assert response.status_code != 403, (rule.endpoint, method, role)
+        else:
+            assert response.status_code == 403, (rule.endpoint, method, role)
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_another_council_sees_nothing_of_council_a(app, world, sign_in, role):
+    outsider = _user(world.b, role)
+    secrets = [world.a.young_person.display_name, world.a.other_young_person.display_name, world.a.authority.name]
+    for person in (world.a.iro, world.a.worker):
+        secrets.append(person.display_name)
+    for rule, method in _endpoints(app):
+        if rule.endpoint in {"static"}:
+            continue
+        response = _call(sign_in(outsider), method, _url(app, rule, world.a))
+        assert response.status_code < 500, (rule.endpoint, method, role)
+        if rule.arguments:
+            assert response.status_code in (302, 403, 404), (rule.endpoint, method, role, response.status_code)
+        body = response.get_data(as_text=True)
+        for secret in secrets:
+            assert secret not in body, (rule.endpoint, method, role, secret)
