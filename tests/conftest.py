@@ -60,7 +60,7 @@ def app():
         if _db.engine.dialect.name == "postgresql":
             with _db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
-        upgrade()
+        upgrade(revision="heads")
         yield app
         _db.session.remove()
         _db.engine.dispose()
@@ -134,3 +134,38 @@ class World:
 @pytest.fixture
 def world(db):
     return World()
+
+
+@pytest.fixture
+def mail_outbox(app):
+    """A real SMTP server on localhost (aiosmtpd); yields the list of messages it received."""
+    from email import message_from_bytes
+    from email.policy import default as default_policy
+
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+            received.append(message_from_bytes(envelope.content, policy=default_policy))
+            return "250 OK"
+
+    port = _free_port()
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    saved = (app.config["MAIL_SERVER"], app.config["MAIL_PORT"], app.config["MAIL_ENABLED"])
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_ENABLED=True)
+    try:
+        yield received
+    finally:
+        controller.stop()
+        app.config["MAIL_SERVER"], app.config["MAIL_PORT"], app.config["MAIL_ENABLED"] = saved
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,0 +1,49 @@
+from app.reports.disclosure import breakdown, distribution
+
+CATS = ["yes", "sometimes", "no"]
+
+
+def test_counts_under_5_are_suppressed_and_a_lone_one_takes_the_next_smallest_with_it():
+    dist = distribution({"yes": 20, "sometimes": 7, "no": 3}, CATS)
+    assert dist.broken_down and dist.base.count == 30
+    assert dist.cell("no").suppressed
+    assert dist.cell("sometimes").suppressed  # otherwise 30 - 20 - 7 gives "no" away
+    assert dist.cell("yes").count == 20 and round(dist.cell("yes").percent) == 67
+    assert dist.cell("no").percent is None and dist.cell("sometimes").percent is None
+
+
+def test_zero_counts_are_suppressed_too():
+    dist = distribution({"yes": 12, "sometimes": 9}, CATS)
+    assert dist.cell("no").suppressed and dist.cell("sometimes").suppressed
+
+
+def test_groups_under_10_are_not_broken_down_and_under_5_not_even_counted():
+    assert not distribution({"yes": 9}, CATS).broken_down
+    assert distribution({"yes": 9}, CATS).base.count == 9
+    assert distribution({"yes": 4}, CATS).base.suppressed
+
+
+def test_no_suppressed_number_can_be_recovered_by_subtraction():
+    dist = distribution({"yes": 40, "sometimes": 30, "no": 2}, CATS)
+    shown = [c.count for c in dist.cells.values() if not c.suppressed]
+    hidden = [k for k, c in dist.cells.items() if c.suppressed]
+    assert len(hidden) != 1
+    assert dist.base.count - sum(shown) != 2 or len(hidden) > 1
+
+
+def test_a_lone_small_group_in_a_breakdown_hides_another_group_too():
+    groups = {
+        "8-11": {"yes": 4, "sometimes": 2, "no": 1},  # 7: not broken down
+        "12-17": {"yes": 30, "sometimes": 10, "no": 8},
+        "18-25": {"yes": 12, "sometimes": 6, "no": 5},
+    }
+    result = breakdown(groups, CATS)
+    assert not result["8-11"].broken_down
+    assert not result["18-25"].broken_down  # the next smallest, so 8-11 cannot be derived
+    assert result["12-17"].broken_down
+
+
+def test_a_lone_suppressed_group_total_hides_another_total():
+    groups = {"a": {"yes": 3}, "b": {"yes": 50}, "c": {"yes": 20}}
+    result = breakdown(groups, CATS)
+    assert result["a"].base.suppressed and result["c"].base.suppressed and result["b"].base.count == 50
