@@ -179,10 +179,16 @@ ERROR_BODIES = {
 }
 
 
+# Forms that re-render themselves, with what was typed, when their rate limit is hit.
+RATE_LIMITED_FORMS: dict[str, object] = {}
+
+
 def _error_page(error):
     code = getattr(error, "code", 500) or 500
     if code == 500:
         db.session.rollback()
+    if code == 429 and request.endpoint in RATE_LIMITED_FORMS:
+        return RATE_LIMITED_FORMS[request.endpoint](ERROR_BODIES[429]), 429
     return (
         render_template("errors/error.html", code=code, title=ERROR_TITLES.get(code), body=ERROR_BODIES.get(code)),
         code,

@@ -11,6 +11,7 @@ from ..extensions import db, limiter
 from ..i18n.locales import SESSION_KEY
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
+from ..web import RATE_LIMITED_FORMS
 from . import bp, service
 from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
 from .models import YOUNG_PERSON
@@ -188,11 +189,19 @@ def reset():
     return render_template("auth/reset.html", form=form)
 
 
+def _clear_session_keeping_language():
+    # Nothing of the signed-in person stays behind, but the page keeps speaking their language.
+    language = session.get(SESSION_KEY)
+    logout_user()
+    session.clear()
+    if language:
+        session[SESSION_KEY] = language
+
+
 @bp.route("/sign-out", methods=["POST"])
 @allow(PUBLIC)
 def sign_out():
-    logout_user()
-    session.clear()
+    _clear_session_keeping_language()
     flash(_l("You have signed out."), "success")
     return redirect(url_for("auth.sign_in"))
 
@@ -202,7 +211,29 @@ def sign_out():
 def sign_out_everywhere():
     service.sign_out_everywhere(current_user._get_current_object())
     db.session.commit()
-    logout_user()
-    session.clear()
+    _clear_session_keeping_language()
     flash(_l("You have signed out on every phone and computer."), "success")
     return redirect(url_for("auth.sign_in"))
+
+
+def _sign_in_again(message):
+    form = SignInForm()
+    form.password.errors = []
+    return render_template("auth/sign_in.html", form=form, limited=message)
+
+
+def _code_form_again(template, form_class):
+    def render(message):
+        form = form_class()
+        return render_template(template, form=form, limited=message)
+
+    return render
+
+
+RATE_LIMITED_FORMS.update(
+    {
+        "auth.sign_in": _sign_in_again,
+        "auth.join": _code_form_again("auth/join.html", InviteCodeForm),
+        "auth.reset": _code_form_again("auth/reset.html", ResetForm),
+    }
+)
