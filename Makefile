@@ -25,7 +25,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 compile-translations: install
-	@$(BIN)/pybabel compile -q -d translations
+	@$(BIN)/pybabel compile -d translations 2>&1 | grep -v "^compiling catalog" || true
 
 migrate: compile-translations
 	$(FLASK) db upgrade

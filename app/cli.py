@@ -125,6 +125,15 @@ def demo_sign_ins() -> list[str]:
         if person.is_staff and person.totp_secret:
             extra = f"  authenticator key {person.totp_secret} (or: flask --app wsgi heard totp-code {person.email})"
         lines.append(f"  {person.role_label:<40} {who}{extra}")
+    waiting = db.session.scalars(
+        select(User).where(User.authority_id == authority.id, User.role == "young_person", User.password_hash.is_(None))
+    ).all()
+    for person in waiting:
+        lines.append(
+            f"  {person.display_name} has no account yet: sign in as their worker and make an invite card, or run"
+            f" flask --app wsgi heard invite --authority {authority.slug} --reference {person.reference}"
+        )
+    lines.append(f"  Sign in at {current_app.config['SERVER_NAME_FOR_LINKS'].rstrip('/')}/sign-in")
     lines.append("")
     return lines
 
