@@ -2,3 +2,4 @@
 from .audit import AuditEvent  # noqa: F401
 from .auth.models import AccessCode, User  # noqa: F401
 from .tenancy import Authority  # noqa: F401
+from .moderation.models import AlertNote, ModerationItem, SafeguardingAlert, SafeguardingSettings, ScreeningTerm  # noqa: F401

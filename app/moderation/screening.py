@@ -1,0 +1,350 @@
+"""Automatic screening of free text: identifying details to redact, and words that suggest risk.
+
+Plain functions, no database: `screen(text, language, names=, schools=, extra_risk=)` returns
+a `Result` with findings that carry character offsets into the original text and, for
+identifying details, a proposed replacement such as "[name]". The service gathers the council's
+names and lists and stores the findings with the item.
+
+Risk matching works on a folded copy of the text (case, accents and Arabic-script letter
+variants folded; see risk_terms.py) while keeping a map back to the original offsets, so spans
+can be highlighted and redacted in what the young person actually wrote, in any script.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from .risk_terms import DEFAULT_RISK_TERMS, KEEP_MARKS
+
+NAME = "name"
+PHONE = "phone"
+EMAIL = "email"
+ADDRESS = "address"
+POSTCODE = "postcode"
+SCHOOL = "school"
+HANDLE = "handle"
+RISK = "risk"
+IDENTIFYING_KINDS = (NAME, PHONE, EMAIL, ADDRESS, POSTCODE, SCHOOL, HANDLE)
+
+REPLACEMENTS = {
+    NAME: "[name]",
+    PHONE: "[phone]",
+    EMAIL: "[email]",
+    ADDRESS: "[address]",
+    POSTCODE: "[postcode]",
+    SCHOOL: "[school]",
+    HANDLE: "[social media]",
+}
+
+
+@dataclass
+class Finding:
+    kind: str
+    start: int
+    end: int
+    text: str
+    replacement: str | None = None  # proposed redaction; None for risk findings
+    category: str | None = None  # risk category (risk_terms.CATEGORIES) or "council"
+    language: str | None = None  # the list a risk phrase came from
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Finding:
+        return cls(**{k: data.get(k) for k in ("kind", "start", "end", "text", "replacement", "category", "language")})
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def risk(self) -> bool:
+        return any(f.kind == RISK for f in self.findings)
+
+    @property
+    def risk_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind == RISK]
+
+    @property
+    def identifying(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind != RISK]
+
+
+# ---------------------------------------------------------------------------------------------
+# Folding with an offset map
+# ---------------------------------------------------------------------------------------------
+
+_ARABIC_LETTERS = str.maketrans(
+    {
+        "ي": "ی",  # Arabic yeh -> Persian yeh (Persian, Dari and Pashto keyboards differ)
+        "ى": "ی",  # alef maksura
+        "ې": "ی",  # Pashto e, often typed as plain yeh
+        "ۍ": "ی",
+        "ك": "ک",
+        "ة": "ه",  # teh marbuta
+        "ـ": "",  # tatweel (stretching)
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+    }
+)
+_ZERO_WIDTH_AS_SPACE = {"\u200c"}  # ZWNJ, inside Persian words: "می‌خواهم" ~ "می خواهم"
+
+
+def _fold_char(char: str, keep_marks: bool) -> str:
+    if char in _ZERO_WIDTH_AS_SPACE:
+        return " "
+    decomposed = unicodedata.normalize("NFD" if keep_marks else "NFKD", char)
+    out = []
+    for part in decomposed:
+        category = unicodedata.category(part)
+        if category == "Cf":
+            continue  # direction marks, joiners
+        if category == "Mn" and not keep_marks:
+            continue  # accents, Arabic short vowels and hamza marks
+        out.append(part)
+    return "".join(out).casefold().translate(_ARABIC_LETTERS)
+
+
+def fold(text: str, keep_marks: bool = False) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index of the original character."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        for out in _fold_char(char, keep_marks):
+            chars.append(out)
+            index.append(i)
+    return "".join(chars), index
+
+
+def fold_phrase(phrase: str, keep_marks: bool = False) -> str:
+    return fold(phrase.strip(), keep_marks)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Risk phrases
+# ---------------------------------------------------------------------------------------------
+
+_JOIN = r"[\s\-_.]*"  # words of a phrase may be joined by spaces, hyphens or nothing
+# Arabic attaches "and", "so", "with", "for" and "the" to the front of a word.
+_ARABIC_PREFIX = r"(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?"
+
+
+def phrase_pattern(phrase: str, language: str) -> re.Pattern | None:
+    keep = language in KEEP_MARKS
+    folded = fold_phrase(phrase, keep)
+    wildcard = folded.endswith("*")
+    words = [w for w in re.split(r"\s+", folded.rstrip("*").strip()) if w]
+    if not words:
+        return None
+    parts = []
+    for word in words:
+        pieces = [re.escape(piece) for piece in word.split("'")]
+        parts.append("'?".join(pieces))
+    body = _JOIN.join(parts)
+    prefix = _ARABIC_PREFIX if language == "ar" else ""
+    suffix = r"\w*" if wildcard else ""
+    return re.compile(rf"(?<!\w){prefix}{body}{suffix}(?!\w)")
+
+
+@dataclass(frozen=True)
+class RiskTerm:
+    phrase: str
+    language: str
+    category: str
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def default_risk_terms() -> tuple[RiskTerm, ...]:
+    terms = []
+    for language, categories in DEFAULT_RISK_TERMS.items():
+        for category, phrases in categories.items():
+            for phrase in phrases:
+                pattern = phrase_pattern(phrase, language)
+                if pattern is not None:
+                    terms.append(RiskTerm(phrase, language, category, pattern))
+    return tuple(terms)
+
+
+@lru_cache(maxsize=512)
+def council_risk_term(phrase: str, language: str) -> RiskTerm | None:
+    pattern = phrase_pattern(phrase, language or "en")
+    return RiskTerm(phrase, language, "council", pattern) if pattern else None
+
+
+def find_risk(text: str, extra: list[tuple[str, str]] = ()) -> list[Finding]:
+    """Risk phrases of every language found in the text (a child may write in any of them).
+
+    `extra` is the council's own (phrase, language) additions."""
+    terms = list(default_risk_terms())
+    terms += [t for phrase, language in extra if (t := council_risk_term(phrase, language))]
+    folded = {False: fold(text, False), True: fold(text, True)}
+    findings = []
+    for term in terms:
+        folded_text, index = folded[term.language in KEEP_MARKS]
+        for match in term.pattern.finditer(folded_text):
+            if match.end() <= match.start():
+                continue
+            start, end = index[match.start()], index[match.end() - 1] + 1
+            findings.append(Finding(RISK, start, end, text[start:end], category=term.category, language=term.language))
+    return _without_overlaps(findings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Identifying details
+# ---------------------------------------------------------------------------------------------
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# UK numbers: 07xxx xxxxxx, 01xxx/02x landlines, +44 forms; spaces, dots, dashes, brackets allowed.
+PHONE_RE = re.compile(r"(?<![\w+])(?:\+\s?44\s?\(?0?\)?|\(?0)[\s.\-)]*\d(?:[\s.\-)]*\d){8,9}(?![\d])")
+POSTCODE_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_STREET_WORDS = (
+    "street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|ct|place|pl|grove|"
+    "gardens|terrace|hill|park|square|sq|walk|mews|row|rise|view|green|parade|croft|fold|vale"
+)
+# "14 Elm Grove", "flat 3, 22 Harbour Road", "on Mill Lane"
+ADDRESS_RE = re.compile(
+    rf"(?:(?:flat|apartment|apt)\s*\d+[a-z]?,?\s*)?\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'\-]*\s+){{1,3}}(?i:{_STREET_WORDS})\b\.?"
+    rf"|\b(?:[A-Z][\w'\-]+\s+){{1,2}}(?:Street|Road|Avenue|Lane|Close|Crescent|Drive|Terrace|Gardens|Grove|Mews)\b"
+)
+HANDLE_RE = re.compile(
+    r"(?:(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}))"
+    r"|(?:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|ig|sc|twitter|discord|telegram)\s*(?:is|:|-|=)?\s*@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b)"
+    r"|(?:\b(?:instagram|tiktok|snapchat|facebook|twitter|x)\.com/@?[A-Za-z0-9_.]+)",
+    re.IGNORECASE,
+)
+SCHOOL_RE = re.compile(
+    r"\b(?:[A-Z][\w'\-]+\s+){1,3}(?:Primary|Secondary|High|Grammar|Junior|Infant|Infants|Community|Catholic|Academy)"
+    r"(?:\s+(?:School|Academy|College))?\b"
+)
+
+# Capitalised words that are also common first names or parts of names: not flagged on their
+# own (a full display name still is).
+_COMMON_WORDS = frozenset(
+    """the and but for you she her him his they them this that with from have will just like
+    when what who why how can may june april august rose grace hope joy faith dawn summer
+    will mark bill art sky river""".split()
+)
+
+
+def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """Full names (any case) and single name parts (only when written with a capital)."""
+    full, parts = set(), set()
+    for name in names:
+        name = " ".join(name.split())
+        if len(name) < 2:
+            continue
+        full.add(name)
+        for part in name.split(" "):
+            if len(part) >= 3 and part.casefold() not in _COMMON_WORDS:
+                parts.add(part)
+    full_re = (
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(full, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+        if full
+        else None
+    )
+    parts_re = (
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?!\w)")
+        if parts
+        else None
+    )
+    return full_re, parts_re
+
+
+@lru_cache(maxsize=64)
+def _cached_name_patterns(names: tuple[str, ...]):
+    return _name_patterns(names)
+
+
+def _school_pattern(schools: tuple[str, ...]) -> re.Pattern | None:
+    cleaned = sorted({" ".join(s.split()) for s in schools if len(s.strip()) >= 3}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in cleaned) + r")(?!\w)", re.IGNORECASE)
+
+
+def find_identifying(text: str, names=(), schools=()) -> list[Finding]:
+    found: list[Finding] = []
+
+    def add(kind, match):
+        start, end = match.span()
+        value = text[start:end].rstrip(" ,.")
+        end = start + len(value)
+        if value:
+            found.append(Finding(kind, start, end, value, REPLACEMENTS[kind]))
+
+    # Order matters: earlier kinds win where spans overlap (an email contains an @handle).
+    for match in EMAIL_RE.finditer(text):
+        add(EMAIL, match)
+    for match in PHONE_RE.finditer(text):
+        add(PHONE, match)
+    for match in POSTCODE_RE.finditer(text):
+        add(POSTCODE, match)
+    for match in ADDRESS_RE.finditer(text):
+        add(ADDRESS, match)
+    school_re = _school_pattern(tuple(schools))
+    if school_re:
+        for match in school_re.finditer(text):
+            add(SCHOOL, match)
+    for match in SCHOOL_RE.finditer(text):
+        add(SCHOOL, match)
+    for match in HANDLE_RE.finditer(text):
+        add(HANDLE, match)
+    full_re, parts_re = _cached_name_patterns(tuple(sorted(set(names))))
+    for pattern in (full_re, parts_re):
+        if pattern:
+            for match in pattern.finditer(text):
+                add(NAME, match)
+    return _without_overlaps(found)
+
+
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep the first-listed finding of overlapping ones (then the longer), in text order."""
+    ranked = sorted(enumerate(findings), key=lambda pair: (pair[0], -(pair[1].end - pair[1].start)))
+    kept: list[Finding] = []
+    for _, finding in ranked:
+        if all(finding.end <= other.start or finding.start >= other.end for other in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def screen(text: str, language: str = "en", *, names=(), schools=(), extra_risk=()) -> Result:
+    """Every identifying detail and every risk phrase in the text."""
+    text = text or ""
+    return Result(sorted(find_identifying(text, names, schools) + find_risk(text, list(extra_risk)), key=lambda f: (f.start, f.end)))
+
+
+def redact(text: str, findings: list[Finding]) -> str:
+    """The text with each identifying finding replaced by its proposed redaction."""
+    out, cursor = [], 0
+    for finding in sorted((f for f in findings if f.replacement), key=lambda f: f.start):
+        if finding.start < cursor:
+            continue
+        out.append(text[cursor : finding.start])
+        out.append(finding.replacement)
+        cursor = finding.end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def highlight_segments(text: str, findings: list[Finding]) -> list[tuple[str, Finding | None]]:
+    """The text cut into plain runs and findings, for showing moderators what was found."""
+    segments, cursor = [], 0
+    for finding in sorted(findings, key=lambda f: f.start):
+        if finding.start < cursor or finding.end > len(text):
+            continue
+        if finding.start > cursor:
+            segments.append((text[cursor : finding.start], None))
+        segments.append((text[finding.start : finding.end], finding))
+        cursor = finding.end
+    if cursor < len(text):
+        segments.append((text[cursor:], None))
+    return segments

@@ -1,0 +1,853 @@
+"""The moderation pipeline and safeguarding alerts, as plain functions.
+
+Features call four functions:
+- `submit_text(...)` hands over free text bound for a group, the council or a report and returns
+  a `ModerationItem` at once (screened, pending; an alert raised if it suggests risk);
+- `published_texts(item_ids)` is THE ONE PLACE that text written by young people is read for
+  anyone else: it selects only approved items and only their approved (redacted) text;
+- `own_view(item_id, author)` gives the author their own words and what happened to them;
+- `screen_private(...)` screens text that is not moderated (views before a review) and raises
+  an alert at once if it suggests risk.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session, undefer
+
+from .. import audit
+from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
+from ..auth.models import User
+from ..extensions import db
+from ..mail import link, send_mail
+from ..models_base import utcnow
+from . import screening
+from .models import (
+    ACKNOWLEDGED,
+    APPROVED,
+    CLOSED,
+    ESCALATED,
+    OPEN,
+    PENDING,
+    REASON_CODES,
+    REJECTED,
+    TERM_NAME,
+    TERM_RISK,
+    TERM_SCHOOL,
+    TRIGGER_HELP_BUTTON,
+    TRIGGER_MODERATOR,
+    TRIGGER_SCREENING,
+    AlertNote,
+    ModerationItem,
+    SafeguardingAlert,
+    SafeguardingSettings,
+    ScreeningTerm,
+)
+
+LONDON = ZoneInfo("Europe/London")
+MAX_TEXT = 10_000
+ALL = {"all_authorities": True}
+
+# What the author is told when something is not published: kind, plain, in their language.
+REASONS = {
+    "identifying": _l("It had details in it that could show who someone is or where they live, like a name, phone number or address."),
+    "unkind": _l("It could hurt or upset someone. You can say what you think in a different way and send it again."),
+    "off_topic": _l("It was not about this topic. You can share it somewhere else in Heard."),
+    "duplicate": _l("You already sent the same thing, and we kept the first one."),
+    "other": _l("It could not be shared this time. Your worker or the participation team can tell you more."),
+}
+REASON_LABELS = {
+    "identifying": _l("Identifying details"),
+    "unkind": _l("Could hurt or upset someone"),
+    "off_topic": _l("Not about this topic"),
+    "duplicate": _l("Sent twice"),
+    "other": _l("Another reason"),
+}
+STATUS_LABELS = {
+    PENDING: _l("Waiting to be checked"),
+    ESCALATED: _l("Waiting to be checked"),  # the author is not told about a safeguarding escalation
+    APPROVED: _l("Shared"),
+    REJECTED: _l("Not shared"),
+}
+
+
+class ModerationError(Exception):
+    def __init__(self, message, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+# ---------------------------------------------------------------------------------------------
+# The API other features use
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishedText:
+    text: str
+    language: str
+    published_at: datetime | None
+
+
+@dataclass(frozen=True)
+class OwnView:
+    text: str
+    status: str  # pending | approved | rejected (escalated is shown to the author as pending)
+    reason: str | None  # the kind explanation, when not published
+    status_label: str
+    published_text: str | None  # what others see, if it was shared with changes
+
+
+@dataclass
+class Screening:
+    risk: bool
+    findings: list[screening.Finding] = field(default_factory=list)
+    alert: SafeguardingAlert | None = None
+
+
+def council_lists(authority_id: int) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Names known to the council (people with accounts plus its own list), schools, risk additions."""
+    names = db.session.scalars(
+        select(User.display_name).where(User.authority_id == authority_id), execution_options=ALL
+    ).all()
+    terms = db.session.scalars(
+        select(ScreeningTerm).where(ScreeningTerm.authority_id == authority_id), execution_options=ALL
+    ).all()
+    names = list(names) + [t.phrase for t in terms if t.kind == TERM_NAME]
+    schools = [t.phrase for t in terms if t.kind == TERM_SCHOOL]
+    risk = [(t.phrase, t.language or "en") for t in terms if t.kind == TERM_RISK]
+    return names, schools, risk
+
+
+def screen_text(authority_id: int, text: str, language: str) -> screening.Result:
+    names, schools, risk = council_lists(authority_id)
+    return screening.screen(text, language, names=names, schools=schools, extra_risk=risk)
+
+
+def submit_text(
+    *,
+    authority_id: int,
+    source: str,
+    text: str,
+    language: str = "en",
+    author: User | None = None,
+    audience: str = "group",
+    source_id: int | None = None,
+) -> ModerationItem:
+    """Take free text into moderation. Returns at once; the caller commits."""
+    text = (text or "").strip()[:MAX_TEXT]
+    result = screen_text(authority_id, text, language)
+    item = ModerationItem(
+        authority_id=authority_id,
+        source=source,
+        source_id=source_id,
+        author_id=getattr(author, "id", None),
+        language=language or "en",
+        audience=audience,
+        original_text=text,
+        status=PENDING,
+        risk=result.risk,
+        findings=[f.as_dict() for f in result.findings],
+    )
+    db.session.add(item)
+    db.session.flush()
+    audit.record("moderation.submitted", item, authority_id=authority_id, actor=author, source=source, risk=result.risk or None)
+    if result.risk:
+        raise_alert(
+            authority_id=authority_id,
+            young_person=author,
+            trigger=TRIGGER_SCREENING,
+            source=source,
+            source_id=source_id,
+            item=item,
+            text=text,
+            language=language,
+            findings=result.risk_findings,
+        )
+    return item
+
+
+def set_source_id(item_id: int, source_id: int) -> None:
+    """For features that create their own row after submitting the text."""
+    db.session.execute(
+        ModerationItem.__table__.update().where(ModerationItem.__table__.c.id == item_id).values(source_id=source_id)
+    )
+
+
+def published_texts(item_ids) -> dict[int, PublishedText]:
+    """Approved, redacted text of approved items only. Nothing else is ever shown to others."""
+    ids = [i for i in set(item_ids or ()) if i is not None]
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(ModerationItem.id, ModerationItem.approved_text, ModerationItem.language, ModerationItem.decided_at).where(
+            ModerationItem.id.in_(ids), ModerationItem.status == APPROVED, ModerationItem.approved_text.is_not(None)
+        )
+    ).all()
+    return {row.id: PublishedText(row.approved_text, row.language, row.decided_at) for row in rows}
+
+
+def own_view(item_id: int | None, author: User | None) -> OwnView | None:
+    """The author's own words and what happened to them; None for anyone else."""
+    if item_id is None or author is None or getattr(author, "id", None) is None:
+        return None
+    item = db.session.scalar(
+        select(ModerationItem)
+        .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
+        .where(ModerationItem.id == item_id, ModerationItem.author_id == author.id)
+    )
+    if item is None:
+        return None
+    status = PENDING if item.status == ESCALATED else item.status
+    reason = str(REASONS.get(item.reason or "other")) if item.status == REJECTED else None
+    published = item.approved_text if item.status == APPROVED and item.redacted else None
+    return OwnView(item.original_text, status, reason, str(STATUS_LABELS[item.status]), published)
+
+
+def screen_private(
+    *,
+    authority_id: int,
+    young_person: User | None,
+    text: str,
+    language: str = "en",
+    source: str,
+    source_id: int | None = None,
+) -> Screening:
+    """Screen private text (not moderated, not stored here) for risk; raise an alert at once if found."""
+    names, schools, risk_terms = council_lists(authority_id)
+    findings = screening.find_risk(text or "", risk_terms)
+    result = Screening(risk=bool(findings), findings=findings)
+    if findings:
+        result.alert = raise_alert(
+            authority_id=authority_id,
+            young_person=young_person,
+            trigger=TRIGGER_SCREENING,
+            source=source,
+            source_id=source_id,
+            text=text,
+            language=language,
+            findings=findings,
+        )
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Safeguarding alerts
+# ---------------------------------------------------------------------------------------------
+
+
+def settings_for(authority_id: int) -> SafeguardingSettings:
+    settings = db.session.scalar(
+        select(SafeguardingSettings).where(SafeguardingSettings.authority_id == authority_id), execution_options=ALL
+    )
+    if settings is None:
+        settings = SafeguardingSettings(authority_id=authority_id, ack_minutes=60, work_start="09:00", work_end="17:00", work_days=[0, 1, 2, 3, 4], escalation_ids=[])
+        db.session.add(settings)
+        db.session.flush()
+    return settings
+
+
+def _hm(value: str) -> time:
+    hours, minutes = (int(x) for x in value.split(":"))
+    return time(hours, minutes)
+
+
+def ack_deadline(start: datetime, settings: SafeguardingSettings) -> datetime:
+    """`ack_minutes` of working time after `start`.
+
+    Working time is the council's working days between work_start and work_end, Europe/London
+    local time (so summer time is followed). An alert raised out of hours is due `ack_minutes`
+    after the next opening: out of hours the young person is shown the out-of-hours and
+    emergency numbers instead. Bank holidays count as working days.
+    """
+    remaining = timedelta(minutes=max(1, settings.ack_minutes))
+    opens, closes = _hm(settings.work_start), _hm(settings.work_end)
+    days = set(settings.work_days or [0, 1, 2, 3, 4])
+    if opens >= closes or not days:
+        return start + remaining  # no sensible working hours: count plain time
+    cursor = start.astimezone(LONDON)
+    for _ in range(400):
+        day: date = cursor.date()
+        if day.weekday() in days:
+            open_at = datetime.combine(day, opens, LONDON)
+            close_at = datetime.combine(day, closes, LONDON)
+            begin = max(cursor, open_at)
+            if begin < close_at:
+                available = close_at - begin
+                if remaining <= available:
+                    return (begin + remaining).astimezone(start.tzinfo or LONDON)
+                remaining -= available
+        cursor = datetime.combine(day + timedelta(days=1), time(0, 0), LONDON)
+    return start + remaining
+
+
+def _active_staff(authority_id: int, ids) -> list[User]:
+    ids = [i for i in ids if i]
+    if not ids:
+        return []
+    people = db.session.scalars(
+        select(User).where(User.id.in_(ids), User.authority_id == authority_id, User.active.is_(True)), execution_options=ALL
+    ).all()
+    return [p for p in people if p.is_staff]
+
+
+def safeguarding_leads(authority_id: int) -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User).where(User.authority_id == authority_id, User.role == SAFEGUARDING, User.active.is_(True)).order_by(User.id),
+            execution_options=ALL,
+        ).all()
+    )
+
+
+def raise_alert(
+    *,
+    authority_id: int,
+    young_person: User | None,
+    trigger: str,
+    source: str | None = None,
+    source_id: int | None = None,
+    item: ModerationItem | None = None,
+    text: str | None = None,
+    language: str | None = None,
+    findings=(),
+    by: User | None = None,
+) -> SafeguardingAlert:
+    """Raise an alert to the safeguarding lead(s) and the young person's allocated worker, at once."""
+    now = utcnow()
+    settings = settings_for(authority_id)
+    if young_person is not None and not getattr(young_person, "is_young_person", False):
+        young_person = None
+    recipients = safeguarding_leads(authority_id)
+    if young_person is not None and young_person.worker_id:
+        recipients += _active_staff(authority_id, [young_person.worker_id])
+    alert = SafeguardingAlert(
+        authority_id=authority_id,
+        young_person_id=getattr(young_person, "id", None),
+        trigger=trigger,
+        source=source,
+        source_id=source_id,
+        item_id=getattr(item, "id", None),
+        text=text,
+        language=language,
+        findings=[f.as_dict() if hasattr(f, "as_dict") else f for f in findings],
+        status=OPEN,
+        deadline_at=ack_deadline(now, settings),
+        escalation_level=0,
+        notified_ids=sorted({p.id for p in recipients}),
+    )
+    db.session.add(alert)
+    db.session.flush()
+    audit.record(
+        "safeguarding.alert_raised",
+        alert,
+        authority_id=authority_id,
+        actor=by or young_person,
+        trigger=trigger,
+        source=source,
+        categories=sorted({f.get("category") for f in alert.findings if f.get("category")}) or None,
+        notified=alert.notified_ids,
+    )
+    _mail_after_commit(
+        [p.email for p in recipients if p.email],
+        str(_l("Heard: a safeguarding alert needs you now")),
+        _alert_email_body(alert),
+    )
+    return alert
+
+
+def _alert_email_body(alert: SafeguardingAlert, escalated: bool = False) -> str:
+    lines = [
+        str(_l("A safeguarding alert has been raised in Heard and needs to be acknowledged.")),
+    ]
+    if escalated:
+        lines.append(str(_l("It was not acknowledged in time, so it has come to you.")))
+    lines += [
+        "",
+        str(_l("Open it here (you will need to sign in):")),
+        link(f"/staff/safeguarding/{alert.id}"),
+        "",
+        str(_l("This email has no personal details in it on purpose.")),
+    ]
+    return "\n".join(lines)
+
+
+# Emails are sent when the transaction that raised them commits, so nobody is sent a link to an
+# alert that was rolled back; the alert itself is on screen as soon as it is committed.
+_PENDING_MAIL = "heard_moderation_mail"
+
+
+def _mail_after_commit(recipients: list[str], subject: str, body: str) -> None:
+    if not recipients:
+        return
+    db.session.info.setdefault(_PENDING_MAIL, []).append((sorted(set(recipients)), subject, body))
+
+
+@event.listens_for(Session, "after_commit")
+def _send_pending_mail(session: Session) -> None:
+    pending = session.info.pop(_PENDING_MAIL, None)
+    for recipients, subject, body in pending or ():
+        for recipient in recipients:
+            send_mail(recipient, subject, body)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_pending_mail(session: Session, previous_transaction) -> None:
+    if previous_transaction.parent is None:
+        session.info.pop(_PENDING_MAIL, None)
+
+
+def help_now(young_person: User) -> SafeguardingAlert:
+    """The young person pressed "I need help now"."""
+    return raise_alert(
+        authority_id=young_person.authority_id,
+        young_person=young_person,
+        trigger=TRIGGER_HELP_BUTTON,
+        source="youth.help",
+        language=young_person.preferred_language,
+    )
+
+
+def may_see_alert(user: User, alert: SafeguardingAlert) -> bool:
+    """The safeguarding lead; the young person's allocated worker; anyone it was escalated to."""
+    if user is None or not user.is_staff or user.authority_id != alert.authority_id:
+        return False
+    if user.role == SAFEGUARDING:
+        return True
+    if user.id in (alert.notified_ids or []):
+        return True
+    if user.role == WORKER and alert.young_person is not None and alert.young_person.worker_id == user.id:
+        return True
+    return False
+
+
+def alerts_for(user: User, *, status: str | None = None) -> list[SafeguardingAlert]:
+    stmt = select(SafeguardingAlert).where(SafeguardingAlert.authority_id == user.authority_id)
+    if status:
+        stmt = stmt.where(SafeguardingAlert.status == status)
+    stmt = stmt.order_by((SafeguardingAlert.status == CLOSED), SafeguardingAlert.deadline_at, SafeguardingAlert.id)
+    return [a for a in db.session.scalars(stmt).all() if may_see_alert(user, a)]
+
+
+def open_alert_count(user: User) -> int:
+    return sum(1 for a in alerts_for(user, status=OPEN))
+
+
+def alert_with_text(alert_id: int) -> SafeguardingAlert | None:
+    return db.session.scalar(
+        select(SafeguardingAlert).options(undefer(SafeguardingAlert.text)).where(SafeguardingAlert.id == alert_id)
+    )
+
+
+def acknowledge(alert: SafeguardingAlert, by: User) -> None:
+    if alert.status != OPEN:
+        raise ModerationError(_l("This alert has already been acknowledged."))
+    alert.status = ACKNOWLEDGED
+    alert.acknowledged_at = utcnow()
+    alert.acknowledged_by_id = by.id
+    audit.record("safeguarding.acknowledged", alert, actor=by)
+
+
+def add_note(alert: SafeguardingAlert, by: User, text: str) -> AlertNote:
+    text = (text or "").strip()
+    if not text:
+        raise ModerationError(_l("Write a note"), field="text")
+    note = AlertNote(authority_id=alert.authority_id, alert_id=alert.id, author_id=by.id, text=text[:MAX_TEXT])
+    db.session.add(note)
+    db.session.flush()
+    audit.record("safeguarding.note_added", alert, actor=by, note_id=note.id)
+    return note
+
+
+def close(alert: SafeguardingAlert, by: User, note: str | None = None) -> None:
+    if alert.status == CLOSED:
+        raise ModerationError(_l("This alert is already closed."))
+    if not (note or "").strip():
+        raise ModerationError(_l("Say what was done before closing the alert"), field="text")
+    add_note(alert, by, note)
+    if alert.status == OPEN:
+        acknowledge(alert, by)
+    alert.status = CLOSED
+    alert.closed_at = utcnow()
+    alert.closed_by_id = by.id
+    audit.record("safeguarding.closed", alert, actor=by)
+
+
+def escalation_candidates(authority_id: int) -> list[User]:
+    """Staff who may be on an escalation list: never participation officers or council admins,
+    who do not see private words."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.authority_id == authority_id, User.role.in_((SAFEGUARDING, MANAGER, WORKER, IRO)), User.active.is_(True))
+            .order_by(User.display_name),
+            execution_options=ALL,
+        ).all()
+    )
+
+
+def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
+    """Escalate every open alert past its deadline to the next person on its council's list.
+
+    Runs from `flask heard escalate` every few minutes. Each escalation gives the next person a
+    fresh deadline; when the list runs out, every safeguarding lead and everyone already told is
+    emailed again at each deadline until someone acknowledges.
+    """
+    now = now or utcnow()
+    overdue = db.session.scalars(
+        select(SafeguardingAlert)
+        .where(SafeguardingAlert.status == OPEN, SafeguardingAlert.deadline_at <= now)
+        .order_by(SafeguardingAlert.deadline_at),
+        execution_options=ALL,
+    ).all()
+    escalated = []
+    for alert in overdue:
+        settings = settings_for(alert.authority_id)
+        chain = [p for p in _active_staff(alert.authority_id, settings.escalation_ids or []) if p.role != "participation_officer"]
+        order = {p.id: p for p in chain}
+        ordered = [order[i] for i in settings.escalation_ids or [] if i in order]
+        already = set(alert.notified_ids or [])
+        next_people = [p for p in ordered if p.id not in already][:1]
+        exhausted = not next_people
+        if exhausted:
+            next_people = safeguarding_leads(alert.authority_id) + _active_staff(alert.authority_id, list(already))
+        alert.escalation_level = (alert.escalation_level or 0) + 1
+        alert.last_escalated_at = now
+        alert.deadline_at = ack_deadline(now, settings)
+        alert.notified_ids = sorted(already | {p.id for p in next_people})
+        audit.record(
+            "safeguarding.escalated",
+            alert,
+            authority_id=alert.authority_id,
+            actor=None,
+            level=alert.escalation_level,
+            to=[p.id for p in next_people],
+            list_exhausted=exhausted or None,
+        )
+        _mail_after_commit(
+            [p.email for p in next_people if p.email],
+            str(_l("Heard: an unacknowledged safeguarding alert has come to you")),
+            _alert_email_body(alert, escalated=True),
+        )
+        escalated.append(alert)
+    return escalated
+
+
+# ---------------------------------------------------------------------------------------------
+# The moderation queue
+# ---------------------------------------------------------------------------------------------
+
+
+def queue(authority_id: int, *, source: str | None = None, language: str | None = None, status: str = PENDING) -> list[ModerationItem]:
+    """Oldest first, risk-flagged on top."""
+    stmt = select(ModerationItem).where(ModerationItem.authority_id == authority_id)
+    statuses = (PENDING, ESCALATED) if status == PENDING else (status,)
+    stmt = stmt.where(ModerationItem.status.in_(statuses))
+    if source:
+        stmt = stmt.where(ModerationItem.source == source)
+    if language:
+        stmt = stmt.where(ModerationItem.language == language)
+    if status == PENDING:
+        stmt = stmt.order_by(ModerationItem.risk.desc(), ModerationItem.created_at, ModerationItem.id)
+    else:
+        stmt = stmt.order_by(ModerationItem.decided_at.desc(), ModerationItem.id.desc()).limit(200)
+    return list(db.session.scalars(stmt.options(undefer(ModerationItem.original_text))).all())
+
+
+def queue_filters(authority_id: int) -> tuple[list[str], list[str]]:
+    rows = db.session.execute(
+        select(ModerationItem.source, ModerationItem.language).where(ModerationItem.authority_id == authority_id).distinct()
+    ).all()
+    return sorted({r.source for r in rows}), sorted({r.language for r in rows})
+
+
+def queue_count(user: User) -> int:
+    return db.session.scalar(
+        select(func.count()).select_from(ModerationItem).where(
+            ModerationItem.authority_id == user.authority_id, ModerationItem.status.in_((PENDING, ESCALATED))
+        )
+    ) or 0
+
+
+def item_for_moderator(item_id: int, authority_id: int) -> ModerationItem | None:
+    return db.session.scalar(
+        select(ModerationItem)
+        .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
+        .where(ModerationItem.id == item_id, ModerationItem.authority_id == authority_id)
+    )
+
+
+def load_texts(item: ModerationItem) -> ModerationItem:
+    """Load an item's texts for moderation (they are never loaded by accident; see models.py)."""
+    if "original_text" not in item.__dict__ or "approved_text" not in item.__dict__:
+        db.session.refresh(item, ["original_text", "approved_text"])
+    return item
+
+
+def findings_of(item: ModerationItem) -> list[screening.Finding]:
+    return [screening.Finding.from_dict(f) for f in item.findings or []]
+
+
+def proposed_text(item: ModerationItem) -> str:
+    load_texts(item)
+    return screening.redact(item.original_text, findings_of(item))
+
+
+def _decidable(item: ModerationItem) -> None:
+    if item.status not in (PENDING, ESCALATED):
+        raise ModerationError(_l("This has already been decided."))
+
+
+def approve(item: ModerationItem, by: User, text: str | None = None, note: str | None = None) -> None:
+    """Approve as written, or with the moderator's redactions (both versions are kept)."""
+    _decidable(item)
+    load_texts(item)
+    final = item.original_text if text is None else text.strip()
+    if not final:
+        raise ModerationError(_l("Enter the text to publish, or reject it instead"), field="text")
+    item.approved_text = final[:MAX_TEXT]
+    item.redacted = item.approved_text != item.original_text
+    item.status = APPROVED
+    item.decided_at = utcnow()
+    item.decided_by_id = by.id
+    item.reason = None
+    if note:
+        item.staff_note = note.strip()
+    audit.record("moderation.approved_with_redactions" if item.redacted else "moderation.approved", item, actor=by, source=item.source)
+
+
+def reject(item: ModerationItem, by: User, reason: str, note: str | None = None) -> None:
+    _decidable(item)
+    if reason not in REASON_CODES:
+        raise ModerationError(_l("Choose why it is not being published"), field="reason")
+    item.status = REJECTED
+    item.reason = reason
+    item.approved_text = None
+    item.decided_at = utcnow()
+    item.decided_by_id = by.id
+    if note:
+        item.staff_note = note.strip()
+    audit.record("moderation.rejected", item, actor=by, source=item.source, reason=reason)
+
+
+def escalate(item: ModerationItem, by: User, note: str | None = None) -> SafeguardingAlert:
+    """A moderator sees a risk screening missed: raise an alert and hold the item."""
+    _decidable(item)
+    load_texts(item)
+    item.status = ESCALATED
+    item.risk = True
+    if note:
+        item.staff_note = note.strip()
+    audit.record("moderation.escalated", item, actor=by, source=item.source)
+    return raise_alert(
+        authority_id=item.authority_id,
+        young_person=item.author,
+        trigger=TRIGGER_MODERATOR,
+        source=item.source,
+        source_id=item.source_id,
+        item=item,
+        text=item.original_text,
+        language=item.language,
+        findings=[f for f in item.findings or [] if f.get("kind") == screening.RISK],
+        by=by,
+    )
+
+
+def not_published_for(author: User, days: int = 30) -> list[ModerationItem]:
+    """The author's recent items that were not published, for the notice on their home."""
+    since = utcnow() - timedelta(days=days)
+    return list(
+        db.session.scalars(
+            select(ModerationItem)
+            .where(ModerationItem.author_id == author.id, ModerationItem.status == REJECTED, ModerationItem.decided_at >= since)
+            .order_by(ModerationItem.decided_at.desc())
+            .limit(5)
+        ).all()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Council lists and settings
+# ---------------------------------------------------------------------------------------------
+
+
+def terms(authority_id: int, kind: str, language: str = "") -> list[str]:
+    return list(
+        db.session.scalars(
+            select(ScreeningTerm.phrase)
+            .where(ScreeningTerm.authority_id == authority_id, ScreeningTerm.kind == kind, ScreeningTerm.language == language)
+            .order_by(ScreeningTerm.phrase),
+            execution_options=ALL,
+        ).all()
+    )
+
+
+def save_terms(authority_id: int, kind: str, language: str, lines: str, by: User) -> tuple[int, int]:
+    """Replace one council list with the lines given. Returns (added, removed)."""
+    wanted = []
+    for line in (lines or "").splitlines():
+        phrase = " ".join(line.split())[:200]
+        if phrase and phrase.casefold() not in {w.casefold() for w in wanted}:
+            wanted.append(phrase)
+    existing = db.session.scalars(
+        select(ScreeningTerm).where(
+            ScreeningTerm.authority_id == authority_id, ScreeningTerm.kind == kind, ScreeningTerm.language == language
+        ),
+        execution_options=ALL,
+    ).all()
+    keep = {w.casefold() for w in wanted}
+    have = {t.phrase.casefold(): t for t in existing}
+    removed = 0
+    for key, term in have.items():
+        if key not in keep:
+            db.session.delete(term)
+            removed += 1
+    added = 0
+    for phrase in wanted:
+        if phrase.casefold() not in have:
+            db.session.add(ScreeningTerm(authority_id=authority_id, kind=kind, language=language, phrase=phrase, added_by_id=by.id))
+            added += 1
+    if added or removed:
+        audit.record("moderation.lists_changed", None, authority_id=authority_id, actor=by, kind=kind, language=language or None, added=added, removed=removed)
+    return added, removed
+
+
+def save_settings(settings: SafeguardingSettings, by: User, *, ack_minutes: int, work_start: str, work_end: str, work_days: list[int], escalation_ids: list[int]) -> None:
+    if _hm(work_start) >= _hm(work_end):
+        raise ModerationError(_l("The working day must end after it starts"), field="work_end")
+    allowed = {p.id for p in escalation_candidates(settings.authority_id)}
+    ordered = []
+    for person_id in escalation_ids:
+        if person_id in allowed and person_id not in ordered:
+            ordered.append(person_id)
+    settings.ack_minutes = ack_minutes
+    settings.work_start = work_start
+    settings.work_end = work_end
+    settings.work_days = sorted(set(work_days))
+    settings.escalation_ids = ordered
+    audit.record(
+        "safeguarding.settings_changed", settings, actor=by, ack_minutes=ack_minutes, work_start=work_start, work_end=work_end, work_days=settings.work_days, escalation_ids=ordered
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures and the daily digest
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    submitted: int
+    moderated: int
+    approved: int
+    redacted: int
+    rejected: int
+    escalated_items: int
+    waiting: int
+    median_decision: timedelta | None
+    alerts_raised: int
+    alerts_acknowledged: int
+    median_acknowledgement: timedelta | None
+    escalations: int
+    alerts_escalated: int
+
+
+def _median(values: list[timedelta]) -> timedelta | None:
+    return timedelta(seconds=statistics.median(v.total_seconds() for v in values)) if values else None
+
+
+def figures(authority_id: int, start: datetime | None, end: datetime | None) -> Figures:
+    def within(column):
+        conditions = []
+        if start is not None:
+            conditions.append(column >= start)
+        if end is not None:
+            conditions.append(column < end)
+        return conditions
+
+    items = db.session.execute(
+        select(ModerationItem.created_at, ModerationItem.decided_at, ModerationItem.status, ModerationItem.redacted).where(
+            ModerationItem.authority_id == authority_id, *within(ModerationItem.created_at)
+        )
+    ).all()
+    decided = db.session.execute(
+        select(ModerationItem.created_at, ModerationItem.decided_at, ModerationItem.status, ModerationItem.redacted).where(
+            ModerationItem.authority_id == authority_id, ModerationItem.decided_at.is_not(None), *within(ModerationItem.decided_at)
+        )
+    ).all()
+    alerts = db.session.execute(
+        select(SafeguardingAlert.created_at, SafeguardingAlert.acknowledged_at, SafeguardingAlert.escalation_level).where(
+            SafeguardingAlert.authority_id == authority_id, *within(SafeguardingAlert.created_at)
+        )
+    ).all()
+    from ..audit import AuditEvent
+
+    escalations = db.session.scalar(
+        select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.authority_id == authority_id, AuditEvent.action == "safeguarding.escalated", *within(AuditEvent.at)
+        )
+    ) or 0
+    return Figures(
+        submitted=len(items),
+        moderated=len(decided),
+        approved=sum(1 for r in decided if r.status == APPROVED),
+        redacted=sum(1 for r in decided if r.status == APPROVED and r.redacted),
+        rejected=sum(1 for r in decided if r.status == REJECTED),
+        escalated_items=sum(1 for r in items if r.status == ESCALATED),
+        waiting=sum(1 for r in items if r.status in (PENDING, ESCALATED)),
+        median_decision=_median([r.decided_at - r.created_at for r in decided]),
+        alerts_raised=len(alerts),
+        alerts_acknowledged=sum(1 for r in alerts if r.acknowledged_at),
+        median_acknowledgement=_median([r.acknowledged_at - r.created_at for r in alerts if r.acknowledged_at]),
+        escalations=escalations,
+        alerts_escalated=sum(1 for r in alerts if r.escalation_level),
+    )
+
+
+def send_digests(now: datetime | None = None) -> int:
+    """Email each council's participation officers how many items wait. Returns emails queued."""
+    from ..access import PARTICIPATION
+    from ..tenancy import Authority
+
+    now = now or utcnow()
+    sent = 0
+    for authority in db.session.scalars(select(Authority).order_by(Authority.id), execution_options=ALL).all():
+        waiting = db.session.execute(
+            select(ModerationItem.risk, ModerationItem.created_at).where(
+                ModerationItem.authority_id == authority.id, ModerationItem.status.in_((PENDING, ESCALATED))
+            ),
+            execution_options=ALL,
+        ).all()
+        if not waiting:
+            continue
+        officers = db.session.scalars(
+            select(User).where(User.authority_id == authority.id, User.role == PARTICIPATION, User.active.is_(True), User.email.is_not(None)),
+            execution_options=ALL,
+        ).all()
+        if not officers:
+            continue
+        oldest = min(r.created_at for r in waiting)
+        days = max(0, (now - oldest).days)
+        flagged = sum(1 for r in waiting if r.risk)
+        body = "\n".join(
+            [
+                str(_l("Good morning. Items are waiting in the Heard moderation queue.")),
+                "",
+                str(_l("Waiting: %(count)s", count=len(waiting))),
+                str(_l("Flagged for possible risk: %(count)s", count=flagged)),
+                str(_l("Oldest has waited: %(days)s days", days=days)),
+                "",
+                link("/staff/moderation/"),
+            ]
+        )
+        _mail_after_commit([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body)
+        audit.record("moderation.digest_sent", None, authority_id=authority.id, actor=None, waiting=len(waiting), to=[o.id for o in officers])
+        sent += len(officers)
+    return sent
