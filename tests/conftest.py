@@ -13,7 +13,7 @@ import pytest
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from app import create_app
 from config import normalise_database_url
@@ -75,8 +75,9 @@ def db(app):
     yield _db
     _db.session.rollback()
     _db.session.remove()
-    tables = [t.name for t in reversed(_db.metadata.sorted_tables)]
     with _db.engine.begin() as conn:
+        existing = set(inspect(conn).get_table_names())
+        tables = [t.name for t in reversed(_db.metadata.sorted_tables) if t.name in existing]
         if conn.dialect.name == "postgresql":
             conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
         else:

@@ -26,6 +26,16 @@ def _allocation(authority_id: int, user_id, role: str) -> int | None:
     return person.id
 
 
+def _set_active(person: User, created: bool, fields: dict) -> None:
+    """New accounts start switched on; switching one off signs it out everywhere."""
+    if created:
+        person.active = True
+        person.session_epoch = 0
+    elif "active" in fields and person.active != bool(fields["active"]):
+        person.active = bool(fields["active"])
+        person.session_epoch += 1
+
+
 def save_young_person(person: User | None, *, authority_id: int, by: User, **fields) -> User:
     reference = (fields.get("reference") or "").strip() or None
     if reference:
@@ -45,9 +55,7 @@ def save_young_person(person: User | None, *, authority_id: int, by: User, **fie
     person.preferred_language = fields.get("preferred_language") or person.preferred_language
     person.iro_id = _allocation(authority_id, fields.get("iro_id"), "iro")
     person.worker_id = _allocation(authority_id, fields.get("worker_id"), "worker")
-    if "active" in fields and person.active != fields["active"]:
-        person.active = fields["active"]
-        person.session_epoch += 1
+    _set_active(person, created, fields)
     db.session.flush()
     audit.record("young_person.created" if created else "young_person.updated", person, actor=by)
     return person
@@ -72,9 +80,7 @@ def save_staff(person: User | None, *, authority_id: int, by: User, **fields) ->
     person.role = fields["role"]
     person.job_title = (fields.get("job_title") or "").strip() or None
     person.work_phone = (fields.get("work_phone") or "").strip() or None
-    if "active" in fields and person.active != fields["active"]:
-        person.active = fields["active"]
-        person.session_epoch += 1
+    _set_active(person, created, fields)
     db.session.flush()
     audit.record("staff.created" if created else "staff.updated", person, actor=by, role=person.role)
     return person
