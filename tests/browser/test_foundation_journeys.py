@@ -83,3 +83,60 @@ def test_staff_member_enrols_authenticator_and_signs_in_with_it(app, phone):
     assert_accessible(phone)
     assert_no_horizontal_overflow(phone)
     assert INVITE  # staff are invited the same way as young people; see tests/auth
+
+
+def _sign_in_staff(page, user):
+    _sign_in(page, user.email)
+    page.get_by_label(re.compile("6-digit code")).fill(pyotp.TOTP(user.totp_secret).now())
+    page.get_by_role("button", name="Continue").click()
+
+
+def test_every_foundation_page_is_accessible_and_fits_a_phone(app, phone, browser, live_server):
+    council = factories.authority()
+    admin = factories.staff(council, "council_admin")
+    worker = factories.staff(council, "worker")
+    person = factories.young_person(council, worker_id=worker.id)
+    db.session.commit()
+
+    for path in ("/sign-in", "/join", "/reset"):
+        phone.goto(path)
+        assert_accessible(phone)
+        assert_no_horizontal_overflow(phone)
+
+    _sign_in(phone, person.username)
+    for path in ("/my/", "/my/help", "/my/account"):
+        phone.goto(path)
+        assert_accessible(phone)
+        assert_no_horizontal_overflow(phone)
+
+    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=live_server)
+    staff_page = context.new_page()
+    _sign_in_staff(staff_page, admin)
+    for path in ("/staff/", "/admin/", "/admin/young-people/new", "/admin/staff/new", "/admin/settings", f"/staff/young-people/{person.id}", "/staff/account"):
+        staff_page.goto(path)
+        assert_accessible(staff_page)
+        assert_no_horizontal_overflow(staff_page)
+    staff_page.goto(f"/staff/young-people/{person.id}")
+    staff_page.get_by_role("button", name="Give a password reset code").click()
+    expect(staff_page.locator(".heard-invite-card svg")).to_be_visible()
+    assert_accessible(staff_page)
+    context.close()
+
+
+def test_sign_in_and_language_choice_work_without_javascript(app, browser, live_server):
+    council = factories.authority()
+    person = factories.young_person(council, username="no.script")
+    db.session.commit()
+    context = browser.new_context(viewport={"width": 320, "height": 640}, base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/sign-in")
+    page.locator(".heard-lang-picker summary").click()
+    page.get_by_role("button", name="پښتو").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.locator("#identifier").fill("no.script")
+    page.locator("#password").fill(factories.PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    assert page.url.endswith("/my/")
+    assert_no_horizontal_overflow(page)
+    assert person.display_name in page.content()
+    context.close()
