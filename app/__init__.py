@@ -43,6 +43,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
     from .i18n.routes import bp as i18n_bp
+    from .moderation import bp as moderation_bp
     from .staff import bp as staff_bp
     from .youth import bp as youth_bp
 
@@ -51,6 +52,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(youth_bp, url_prefix="/my")
     app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(moderation_bp)
 
     from .cli import heard_cli
 

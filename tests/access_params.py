@@ -7,3 +7,24 @@ PARAMS = {
     "person_id": lambda council: council.young_person.id,
     "filename": lambda council: "favicon.svg",
 }
+
+
+def _moderation(council):
+    """Council A's young person's pending moderation item and an open safeguarding alert (made once)."""
+    if getattr(council, "moderation_item", None) is None:
+        from app.extensions import db
+
+        from . import factories
+
+        council.moderation_item = factories.moderation_item(council.authority, author=council.young_person)
+        council.safeguarding_alert = factories.safeguarding_alert(council.authority, young_person=council.young_person)
+        db.session.commit()
+    return council
+
+
+PARAMS.update(
+    {
+        "item_id": lambda council: _moderation(council).moderation_item.id,
+        "alert_id": lambda council: _moderation(council).safeguarding_alert.id,
+    }
+)

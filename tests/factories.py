@@ -104,3 +104,34 @@ def audit_event(user: User, action: str = "test.action", **fields) -> AuditEvent
     db.session.add(obj)
     db.session.flush()
     return obj
+
+
+def moderation_item(authority: Authority, *, text: str = "We would like more trips out.", author: User | None = None, **fields):
+    """A pending moderation item, screened as the service would screen it."""
+    from app.moderation import service as moderation_service
+
+    values = dict(authority_id=authority.id, source="test.comment", text=text, language="en", author=author)
+    values.update(fields)
+    return moderation_service.submit_text(**values)
+
+
+def safeguarding_alert(authority: Authority, *, young_person: User | None = None, text: str | None = "I want to run away", **fields):
+    from app.moderation.models import OPEN, TRIGGER_SCREENING, SafeguardingAlert
+
+    values = dict(
+        authority_id=authority.id,
+        young_person_id=getattr(young_person, "id", None),
+        trigger=TRIGGER_SCREENING,
+        source="test.comment",
+        text=text,
+        language="en",
+        findings=[],
+        status=OPEN,
+        deadline_at=utcnow() + timedelta(hours=1),
+        notified_ids=[],
+    )
+    values.update(fields)
+    obj = SafeguardingAlert(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj

@@ -1,0 +1,425 @@
+"""Moderation queue, safeguarding alerts, council lists and settings, figures, and "I need help now"."""
+from __future__ import annotations
+
+import difflib
+from datetime import timedelta
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import audit
+from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
+from ..auth.models import User
+from ..extensions import db
+from ..i18n.locales import LANGUAGES, language_name
+from ..models_base import utcnow
+from ..staff.nav import register_nav
+from ..staff.panels import home_panel
+from ..youth.cards import Card, card_provider
+from . import bp, service
+from .forms import APPROVE, APPROVE_REDACTED, ESCALATE, ESCALATION_STEPS, REJECT, CloseForm, DecisionForm, FiguresForm, ListsForm, NoteForm, SettingsForm
+from .models import APPROVED, OPEN, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, TRIGGER_HELP_BUTTON, SafeguardingAlert
+from .screening import Finding, highlight_segments
+
+ALERT_ROLES = (SAFEGUARDING, WORKER, IRO, MANAGER)  # object-level checks decide which alerts
+LISTS_ROLES = (ADMIN, SAFEGUARDING)
+FIGURES_ROLES = (MANAGER, ADMIN, SAFEGUARDING)
+
+register_nav(_l("Moderation"), "moderation.queue", {PARTICIPATION}, order=30, count=service.queue_count)
+register_nav(_l("Safeguarding alerts"), "moderation.alerts", {SAFEGUARDING, WORKER}, order=20, count=service.open_alert_count)
+register_nav(_l("Moderation figures"), "moderation.figures", set(FIGURES_ROLES), order=70)
+
+SOURCE_LABELS = {}  # features may add friendly names: SOURCE_LABELS["pledge.comment"] = _l("Pledge comment")
+
+
+def source_label(source: str) -> str:
+    return str(SOURCE_LABELS.get(source, source))
+
+
+@bp.app_template_global()
+def moderation_source_label(source):
+    return source_label(source)
+
+
+@home_panel
+def _alerts_panel(viewer):
+    if viewer.role in ALERT_ROLES and service.open_alert_count(viewer):
+        return "moderation/panel_alerts.html"
+    return None
+
+
+@home_panel
+def _queue_panel(viewer):
+    if viewer.role == PARTICIPATION and service.queue_count(viewer):
+        return "moderation/panel_queue.html"
+    return None
+
+
+@card_provider
+def _not_published_card(young_person):
+    items = service.not_published_for(young_person)
+    if not items:
+        return None
+    notices = [service.own_view(item.id, young_person) for item in items]
+    return Card(
+        title=_l("Not shared"),
+        template="moderation/card_not_published.html",
+        order=40,
+        context={"notices": [n for n in notices if n]},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Queue
+# ---------------------------------------------------------------------------------------------
+
+
+@bp.route("/staff/moderation/")
+@allow(PARTICIPATION)
+def queue():
+    status = request.args.get("status", PENDING)
+    if status not in (PENDING, APPROVED, REJECTED):
+        status = PENDING
+    source = request.args.get("source") or None
+    language = request.args.get("language") or None
+    items = service.queue(current_user.authority_id, source=source, language=language, status=status)
+    sources, languages = service.queue_filters(current_user.authority_id)
+    return render_template(
+        "moderation/queue.html",
+        items=items,
+        status=status,
+        source=source,
+        language=language,
+        sources=sources,
+        filter_languages=languages,
+        language_name=language_name,
+        now=utcnow(),
+    )
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """Word-level differences as (op, text) with op in equal | delete | insert."""
+    a, b = before.split(" "), after.split(" ")
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(a[i1:i2])))
+        if op in ("delete", "replace"):
+            out.append(("delete", " ".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            out.append(("insert", " ".join(b[j1:j2])))
+    return out
+
+
+@bp.route("/staff/moderation/<int:item_id>", methods=["GET", "POST"])
+@allow(PARTICIPATION)
+def item(item_id: int):
+    item = service.item_for_moderator(item_id, current_user.authority_id)
+    if item is None:
+        abort(404)
+    findings = service.findings_of(item)
+    proposed = service.proposed_text(item)
+    form = DecisionForm()
+    if request.method == "GET":
+        form.text.data = proposed
+        audit.record("moderation.item_viewed", item)
+        db.session.commit()
+    elif form.validate_on_submit():
+        try:
+            if form.action.data == APPROVE:
+                service.approve(item, current_user, note=form.note.data)
+                message = _l("Published.")
+            elif form.action.data == APPROVE_REDACTED:
+                service.approve(item, current_user, text=form.text.data, note=form.note.data)
+                message = _l("Published with your changes.")
+            elif form.action.data == REJECT:
+                service.reject(item, current_user, form.reason.data, note=form.note.data)
+                message = _l("Not published. The young person will be told why.")
+            else:
+                service.escalate(item, current_user, note=form.note.data)
+                message = _l("Safeguarding alert raised. The safeguarding lead has been told.")
+        except service.ModerationError as error:
+            getattr(form, error.field or "action").errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(message, "success")
+            return redirect(url_for("moderation.queue"))
+    service.load_texts(item)  # the commit above expired them
+    decided_diff = word_diff(item.original_text, item.approved_text) if item.status == APPROVED and item.redacted else None
+    return render_template(
+        "moderation/item.html",
+        item=item,
+        form=form,
+        segments=highlight_segments(item.original_text, findings),
+        findings=findings,
+        proposed_diff=word_diff(item.original_text, proposed) if proposed != item.original_text else None,
+        decided_diff=decided_diff,
+        language_name=language_name,
+        reason_labels=service.REASON_LABELS,
+        decidable=item.status in (PENDING, "escalated"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Safeguarding alerts
+# ---------------------------------------------------------------------------------------------
+
+
+def _alert_or_404(alert_id: int) -> SafeguardingAlert:
+    alert = service.alert_with_text(alert_id)
+    if alert is None or not service.may_see_alert(current_user, alert):
+        abort(404)
+    return alert
+
+
+@bp.route("/staff/safeguarding/")
+@allow(*ALERT_ROLES)
+def alerts():
+    show = request.args.get("show", "open")
+    alerts = service.alerts_for(current_user)
+    if show == "open":
+        alerts = [a for a in alerts if a.status != "closed"]
+    return render_template("moderation/alerts.html", alerts=alerts, show=show, now=utcnow())
+
+
+@bp.route("/staff/safeguarding/<int:alert_id>")
+@allow(*ALERT_ROLES)
+def alert(alert_id: int):
+    alert = _alert_or_404(alert_id)
+    audit.record("safeguarding.alert_viewed", alert)
+    db.session.commit()
+    return _render_alert(alert, NoteForm(prefix="note", formdata=None), CloseForm(prefix="close", formdata=None))
+
+
+def _render_alert(alert, note_form, close_form, status=200):
+    service.load_alert_text(alert)
+    findings = [Finding.from_dict(f) for f in alert.findings or []]
+    people = {p.id: p for p in db.session.scalars(select(User).where(User.id.in_(alert.notified_ids or []))).all()}
+    return (
+        render_template(
+            "moderation/alert.html",
+            alert=alert,
+            note_form=note_form,
+            close_form=close_form,
+            notified=[people[i] for i in alert.notified_ids or [] if i in people],
+            segments=highlight_segments(alert.text, findings) if alert.text else None,
+            findings=findings,
+            language_name=language_name,
+            now=utcnow(),
+        ),
+        status,
+    )
+
+
+@bp.route("/staff/safeguarding/<int:alert_id>/acknowledge", methods=["POST"])
+@allow(*ALERT_ROLES)
+def acknowledge(alert_id: int):
+    alert = _alert_or_404(alert_id)
+    try:
+        service.acknowledge(alert, current_user)
+    except service.ModerationError as error:
+        flash(error.message, "info")
+    else:
+        db.session.commit()
+        flash(_l("Acknowledged. Others can see that you have it."), "success")
+    return redirect(url_for("moderation.alert", alert_id=alert.id))
+
+
+@bp.route("/staff/safeguarding/<int:alert_id>/notes", methods=["POST"])
+@allow(*ALERT_ROLES)
+def add_note(alert_id: int):
+    alert = _alert_or_404(alert_id)
+    form = NoteForm(prefix="note")
+    if form.validate_on_submit():
+        service.add_note(alert, current_user, form.text.data)
+        db.session.commit()
+        flash(_l("Note added."), "success")
+        return redirect(url_for("moderation.alert", alert_id=alert.id))
+    return _render_alert(alert, form, CloseForm(prefix="close", formdata=None), 400)
+
+
+@bp.route("/staff/safeguarding/<int:alert_id>/close", methods=["POST"])
+@allow(*ALERT_ROLES)
+def close_alert(alert_id: int):
+    alert = _alert_or_404(alert_id)
+    form = CloseForm(prefix="close")
+    if form.validate_on_submit():
+        try:
+            service.close(alert, current_user, form.text.data)
+        except service.ModerationError as error:
+            form.text.errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_l("Alert closed."), "success")
+            return redirect(url_for("moderation.alerts"))
+    return _render_alert(alert, NoteForm(prefix="note", formdata=None), form, 400)
+
+
+# ---------------------------------------------------------------------------------------------
+# Council lists and alert settings
+# ---------------------------------------------------------------------------------------------
+
+
+@bp.route("/staff/moderation/lists", methods=["GET", "POST"])
+@allow(*LISTS_ROLES)
+def lists():
+    authority_id = current_user.authority_id
+    form = ListsForm()
+    if request.method == "GET":
+        form.names.data = "\n".join(service.terms(authority_id, TERM_NAME))
+        form.schools.data = "\n".join(service.terms(authority_id, TERM_SCHOOL))
+        for code in LANGUAGES:
+            getattr(form, f"risk_{code}").data = "\n".join(service.terms(authority_id, TERM_RISK, code))
+    elif form.validate_on_submit():
+        service.save_terms(authority_id, TERM_NAME, "", form.names.data, current_user)
+        service.save_terms(authority_id, TERM_SCHOOL, "", form.schools.data, current_user)
+        for code in LANGUAGES:
+            service.save_terms(authority_id, TERM_RISK, code, getattr(form, f"risk_{code}").data, current_user)
+        db.session.commit()
+        flash(_l("Screening lists saved. New text is checked against them from now on."), "success")
+        return redirect(url_for("moderation.lists"))
+    return render_template("moderation/lists.html", form=form, risk_fields=[getattr(form, f"risk_{code}") for code in LANGUAGES])
+
+
+@bp.route("/staff/safeguarding/settings", methods=["GET", "POST"])
+@allow(*LISTS_ROLES)
+def settings():
+    settings = service.settings_for(current_user.authority_id)
+    candidates = service.escalation_candidates(current_user.authority_id)
+    choices = [("", _l("Nobody"))] + [(str(p.id), f"{p.display_name} ({p.role_label})") for p in candidates]
+    form = SettingsForm(obj=None)
+    steps = [getattr(form, f"step_{n}") for n in range(1, ESCALATION_STEPS + 1)]
+    for step in steps:
+        step.choices = choices
+    if request.method == "GET":
+        form.ack_minutes.data = settings.ack_minutes
+        form.work_start.data = settings.work_start
+        form.work_end.data = settings.work_end
+        form.work_days.data = [str(d) for d in settings.work_days or []]
+        for step, person_id in zip(steps, settings.escalation_ids or []):
+            step.data = str(person_id)
+        db.session.commit()  # settings_for may have created the council's defaults
+    elif form.validate_on_submit():
+        try:
+            service.save_settings(
+                settings,
+                current_user,
+                ack_minutes=form.ack_minutes.data,
+                work_start=form.work_start.data,
+                work_end=form.work_end.data,
+                work_days=[int(d) for d in form.work_days.data],
+                escalation_ids=[int(s.data) for s in steps if (s.data or "").isdigit()],
+            )
+        except service.ModerationError as error:
+            getattr(form, error.field or "ack_minutes").errors.append(error.message)
+        else:
+            db.session.commit()
+            flash(_l("Alert settings saved."), "success")
+            return redirect(url_for("moderation.settings"))
+    return render_template("moderation/settings.html", form=form, steps=steps)
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------------------------
+
+
+@bp.route("/staff/moderation/figures")
+@allow(*FIGURES_ROLES)
+def figures():
+    form = FiguresForm(request.args)
+    if not form.validate():
+        form.period.data = "30"
+    end = utcnow()
+    start = None if form.period.data == "all" else end - timedelta(days=int(form.period.data))
+    return render_template("moderation/figures.html", form=form, figures=service.figures(current_user.authority_id, start, None), duration=_duration)
+
+
+def _duration(value: timedelta | None) -> str:
+    if value is None:
+        return str(_l("No data yet"))
+    minutes = int(value.total_seconds() // 60)
+    if minutes < 120:
+        return str(_l("%(count)s minutes", count=minutes))
+    hours = minutes // 60
+    if hours < 48:
+        return str(_l("%(count)s hours", count=hours))
+    return str(_l("%(count)s days", count=hours // 24))
+
+
+# ---------------------------------------------------------------------------------------------
+# "I need help now"
+# ---------------------------------------------------------------------------------------------
+
+
+@bp.route("/my/help/now", methods=["POST"])
+@allow(YOUNG_PERSON)
+def help_now():
+    person = current_user._get_current_object()
+    recent = db.session.scalar(
+        select(SafeguardingAlert).where(
+            SafeguardingAlert.young_person_id == person.id,
+            SafeguardingAlert.trigger == TRIGGER_HELP_BUTTON,
+            SafeguardingAlert.status == OPEN,
+            SafeguardingAlert.created_at >= utcnow() - timedelta(minutes=30),
+        )
+    )
+    if recent is None:  # a second press soon after is the same request for help
+        service.help_now(person)
+        db.session.commit()
+    return redirect(url_for("moderation.help_sent"))
+
+
+@bp.route("/my/help/sent")
+@allow(YOUNG_PERSON)
+def help_sent():
+    return render_template("moderation/help_sent.html")
+
+
+FINDING_LABELS = {
+    "name": _l("Name"),
+    "phone": _l("Phone number"),
+    "email": _l("Email address"),
+    "address": _l("Street address"),
+    "postcode": _l("Postcode"),
+    "school": _l("School"),
+    "handle": _l("Social media"),
+    "risk": _l("Possible risk"),
+}
+RISK_LABELS = {
+    "suicide": _l("Suicide"),
+    "self_harm": _l("Self-harm"),
+    "abuse": _l("Abuse or being hurt"),
+    "sexual_abuse": _l("Sexual abuse"),
+    "exploitation": _l("Exploitation"),
+    "missing": _l("Running away or going missing"),
+    "unsafe": _l("Not feeling safe"),
+    "council": _l("Council's own list"),
+}
+TRIGGER_LABELS = {
+    "screening": _l("Words that suggest risk"),
+    "help_button": _l("Pressed “I need help now”"),
+    "moderator": _l("Raised by a moderator"),
+}
+ALERT_STATUS_LABELS = {"open": _l("Not acknowledged"), "acknowledged": _l("Acknowledged"), "closed": _l("Closed")}
+
+
+@bp.app_template_global()
+def moderation_label(kind: str, value) -> str:
+    table = {"item_status": ITEM_STATUS_LABELS, "finding": FINDING_LABELS, "risk": RISK_LABELS, "trigger": TRIGGER_LABELS, "alert_status": ALERT_STATUS_LABELS}[kind]
+    return str(table.get(value, value or ""))
+
+
+ITEM_STATUS_LABELS = {"pending": _l("Waiting"), "escalated": _l("Held: safeguarding alert raised"), "approved": _l("Published"), "rejected": _l("Not published")}
+
+
+@bp.app_template_global()
+def open_alert_count(user) -> int:
+    return service.open_alert_count(user)
+
+
+@bp.app_template_global()
+def moderation_queue_count(user) -> int:
+    return service.queue_count(user)

@@ -446,6 +446,12 @@ def alert_with_text(alert_id: int) -> SafeguardingAlert | None:
     )
 
 
+def load_alert_text(alert: SafeguardingAlert) -> SafeguardingAlert:
+    if "text" not in alert.__dict__:
+        db.session.refresh(alert, ["text"])
+    return alert
+
+
 def acknowledge(alert: SafeguardingAlert, by: User) -> None:
     if alert.status != OPEN:
         raise ModerationError(_l("This alert has already been acknowledged."))

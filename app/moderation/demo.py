@@ -1,0 +1,29 @@
+"""Demo content: a few items waiting in the queue (one flagged for risk), and one decided."""
+from __future__ import annotations
+
+from ..demo import demo_loader
+from . import service
+
+
+@demo_loader
+def load(authority, people):
+    def submit(person, source, text, language, audience="council"):
+        return service.submit_text(
+            authority_id=authority.id, source=source, text=text, language=language, author=person, audience=audience
+        )
+
+    submit(people["lily"], "council.idea", "Can we all go to the seaside together in the summer holidays?", "en")
+    submit(people["amira"], "pledge.comment", "أريد دروس سباحة مع صديقاتي في المدرسة", "ar")
+    submit(
+        people["sam"],
+        "pledge.comment",
+        "My PA Priya Shah is brilliant. If anyone wants to hear more ring me on 07700 900456.",
+        "en",
+    )
+    # Flagged for risk: "I am not safe at home" in Pashto. Raises a safeguarding alert.
+    submit(people["jamal"], "council.idea", "زه غواړم چې فوټبال ټیم جوړ کړو. خو په کور کې خوندي نه یم", "ps", audience="group")
+
+    approved = submit(people["yonas"], "council.idea", "More help with English homework after school, please.", "en")
+    service.approve(service.load_texts(approved), people["participation"])
+    not_shared = submit(people["lily"], "council.idea", "Ben in my class is stupid and smells", "en", audience="group")
+    service.reject(not_shared, people["participation"], "unkind")
