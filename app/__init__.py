@@ -53,6 +53,9 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(moderation_bp)
+    from .reviews import bp as reviews_bp
+
+    app.register_blueprint(reviews_bp)
 
     from .cli import heard_cli
 

@@ -3,3 +3,4 @@ from .audit import AuditEvent  # noqa: F401
 from .auth.models import AccessCode, User  # noqa: F401
 from .tenancy import Authority  # noqa: F401
 from .moderation.models import AlertNote, ModerationItem, SafeguardingAlert, SafeguardingSettings, ScreeningTerm  # noqa: F401
+from .reviews.models import Addition, Review, StashedStep, ViewsReader, ViewsSubmission, Wish  # noqa: F401

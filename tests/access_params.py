@@ -6,6 +6,8 @@ so no endpoint escapes the every-role, every-council check.
 PARAMS = {
     "person_id": lambda council: council.young_person.id,
     "filename": lambda council: "favicon.svg",
+    "review_id": lambda council: _review(council).id,
+    "step": lambda council: "going-well",
 }
 
 
@@ -28,3 +30,16 @@ PARAMS.update(
         "alert_id": lambda council: _moderation(council).safeguarding_alert.id,
     }
 )
+
+
+def _review(council):
+    """Council A's young person's review, with views sent to their IRO and worker (made once)."""
+    if getattr(council, "review", None) is None:
+        from . import factories
+
+        council.review = factories.review(council.young_person)
+        factories.sent_views(council.review)
+        from app.extensions import db
+
+        db.session.commit()
+    return council.review

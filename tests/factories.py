@@ -135,3 +135,39 @@ def safeguarding_alert(authority: Authority, *, young_person: User | None = None
     db.session.add(obj)
     db.session.flush()
     return obj
+
+
+# --- reviews -----------------------------------------------------------------------------------
+
+
+def review(young_person: User, *, iro: User | None = None, days_ahead: int | None = 14, kind: str = "lac", **fields):
+    from app.reviews.models import Review
+
+    values = dict(
+        authority_id=young_person.authority_id,
+        young_person_id=young_person.id,
+        iro_id=(iro.id if iro else young_person.iro_id),
+        date=(date.today() + timedelta(days=days_ahead)) if days_ahead is not None else None,
+        kind=kind,
+    )
+    values.update(fields)
+    obj = Review(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def sent_views(review_obj, *, readers=("iro", "worker"), answers=None, wishes=("I want to see my sister more",), language="en"):
+    """A review's views, filled in and sent through the real service (receipts, screening)."""
+    from app.reviews import service as reviews_service
+    from app.reviews import steps as review_steps
+
+    submission = reviews_service.start_or_resume(review_obj, db.session.get(User, review_obj.young_person_id))
+    by_key = {s.key: s for s in review_steps.steps_for(submission.version)}
+    for key, text in (answers or {"going-well": "School is good", "worries": "Nothing much"}).items():
+        reviews_service.save_step(submission, by_key[key], {"text": text})
+    reviews_service.save_step(submission, by_key["wishes"], {"wishes": list(wishes)})
+    reviews_service.save_step(submission, by_key["who-reads-it"], {"readers": list(readers)})
+    reviews_service.send(submission, key=reviews_service.new_key(), language=language)
+    db.session.flush()
+    return submission

@@ -1,0 +1,127 @@
+"""Where views before reviews appear elsewhere: the young person's home card, the staff navigation
+and home panel, the panel on a young person's staff page, and the demo council's sample reviews."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flask_babel import lazy_gettext as _l
+
+from ..access import IRO, WORKER
+from ..demo import demo_loader
+from ..extensions import db
+from ..models_base import utcnow
+from ..staff.nav import register_nav
+from ..staff.panels import home_panel, young_person_panel
+from ..youth.cards import Card, card_provider
+from . import service
+from . import steps as S
+from .models import SENT, ViewsReader
+
+register_nav(_l("Reviews"), "reviews.staff_list", {IRO, WORKER}, order=10, count=lambda user: service.unread_count(user) or None)
+
+
+@card_provider
+def _my_next_review(young_person):
+    review = service.next_review(young_person)
+    if review is None:
+        return None
+    submission = review.submission
+    past = service.is_past(review)
+    if past and (submission is None or submission.status != SENT):
+        return None  # a past review they sent nothing for: nothing to get ready for or follow up
+    sent = submission is not None and submission.status == SENT
+    return Card(
+        title=_l("My review") if past else _l("My next review"),
+        template="reviews/card.html",
+        order=10,
+        highlight=not sent,
+        context={"review": review, "submission": submission, "sent": sent, "past": past},
+    )
+
+
+@home_panel
+def _views_waiting(viewer):
+    if viewer.role not in (IRO, WORKER):
+        return None
+    return "reviews/panel_home.html"
+
+
+@young_person_panel
+def _their_reviews(viewer, person):
+    if viewer.role not in (IRO, WORKER):
+        return None
+    return "reviews/panel_person.html"
+
+
+@demo_loader
+def _demo_reviews(authority, people):
+    """Amira sent her views and her IRO acknowledged them; Lily's review is soon and she has a draft;
+    Sam has a pathway plan review with no date yet; Jamal's last review has outcomes and a code."""
+    iro = people["iro"]
+    today = date.today()
+    now = utcnow()
+
+    amira = people["amira"]
+    review = service.create_review(amira, iro=iro, review_date=today + timedelta(days=9), kind="lac", created_by=iro)
+    submission = service.start_or_resume(review, amira)
+    steps = {s.key: s for s in S.steps_for(submission.version)}
+    service.save_step(submission, steps["going-well"], {"text": "أحب مدرستي الجديدة، ولدي صديقة اسمها سارة."})
+    service.save_step(submission, steps["worries"], {"text": "I worry that I do not see my brother enough."})
+    service.save_step(submission, steps["wishes"], {"wishes": ["أريد أن أرى أخي كل أسبوع", "I want to start swimming lessons"]})
+    service.save_step(submission, steps["meeting"], {"attend": "in_person", "chair": "co_chair", "meet_iro": "yes", "interpreter": "yes", "interpreter_language": "ar"})
+    service.save_step(submission, steps["who-reads-it"], {"readers": ["iro", "worker"]})
+    service.send(submission, key=service.new_key(), language="ar")
+    service.record_read(submission, iro)
+    service.acknowledge(submission, iro, "Thank you Amira. I have read everything and we will talk about your brother at the meeting.")
+
+    lily = people["lily"]
+    review = service.create_review(lily, iro=iro, review_date=today + timedelta(days=4), kind="lac", created_by=iro)
+    submission = service.start_or_resume(review, lily)
+    steps = {s.key: s for s in S.steps_for(submission.version)}
+    service.save_step(submission, steps["going-well"], {"face": "happy", "text": "I like my foster family's dog, Biscuit."})
+
+    service.create_review(people["sam"], iro=iro, review_date=None, kind="pathway", created_by=iro)
+
+    jamal = people["jamal"]
+    review = service.create_review(jamal, iro=iro, review_date=today - timedelta(days=20), kind="lac", created_by=iro)
+    submission = service.start_or_resume(review, jamal)
+    steps = {s.key: s for s in S.steps_for(submission.version)}
+    service.save_step(submission, steps["wishes"], {"wishes": ["I want to play football for a club", "I want to move closer to college"]})
+    service.send(submission, key=service.new_key(), language="en")
+    submission.sent_at = now - timedelta(days=25)
+    receipt = db.session.query(ViewsReader).filter_by(submission_id=submission.id).first()
+    if receipt is not None:
+        receipt.first_read_at = receipt.last_read_at = now - timedelta(days=24)
+    service.acknowledge(submission, iro)
+    submission.acknowledged_at = now - timedelta(days=24)
+    wishes = list(submission.wishes)
+    service.record_outcome(wishes[0], iro, "agreed", "Your worker will find a club near you and pay the fees.")
+    service.record_outcome(wishes[1], iro, "find_out", "Daniel will ask the housing team about places near the college and tell you by the end of next month.")
+    service.record_participation(review, iro, "PN1")
+    service.create_review(jamal, iro=iro, review_date=today + timedelta(days=160), kind="lac", created_by=iro)
+
+
+# Template helpers for this package's pages.
+from flask_babel import format_date, format_datetime  # noqa: E402
+
+from . import bp  # noqa: E402
+from .forms import meeting_summary  # noqa: E402
+
+
+@bp.app_template_filter("review_date")
+def _review_date(value):
+    return format_date(value, "EEEE d MMMM yyyy") if value else ""
+
+
+@bp.app_template_filter("review_when")
+def _review_when(value):
+    return format_datetime(value, "d MMMM yyyy, HH:mm") if value else ""
+
+
+bp.add_app_template_global(meeting_summary, "meeting_summary")
+bp.add_app_template_global(S.FACE_LABELS, "face_labels")
+bp.add_app_template_global(service.review_kind_label, "review_kind_label")
+bp.add_app_template_global(service.OUTCOME_LABELS, "outcome_labels")
+bp.add_app_template_global(lambda submission: [s for s in S.steps_for(submission.version) if s.is_topic], "topics_for")
+bp.add_app_template_global(service.unread_count, "review_unread")
+bp.add_app_template_global(service.reviews_of, "reviews_of_person")

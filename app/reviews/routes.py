@@ -1,0 +1,537 @@
+"""Views before reviews: the young person's steps, and the IRO's and worker's side. Thin routes."""
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+from flask import abort, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from .. import audit, mail
+from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
+from ..auth.models import User
+from ..extensions import db
+from ..staff import service as staff_service
+from ..tenancy import get_or_404
+from . import bp, service
+from . import steps as S
+from .forms import (
+    AcknowledgeForm,
+    AdditionForm,
+    HelperForm,
+    ImportForm,
+    MeetingForm,
+    OutcomeForm,
+    ParticipationForm,
+    ReadersForm,
+    ReportForm,
+    ReviewDateForm,
+    ReviewForm,
+    SendForm,
+    TopicForm,
+    WishesForm,
+)
+from .models import SENT, Review
+
+STASH_SESSION = "reviews_stash"
+FORMS = {S.TOPIC: TopicForm, S.WISHES: WishesForm, S.HELPER: HelperForm, S.MEETING: MeetingForm, S.READERS: ReadersForm}
+
+
+def _me() -> User:
+    return current_user._get_current_object()
+
+
+# =========================================================================== young person
+
+
+def _own_review(review_id: int) -> Review:
+    review = get_or_404(Review, review_id)
+    if review.young_person_id != current_user.id:
+        abort(404)
+    return review
+
+
+def _recover_stashed():
+    """After signing back in: put any step that arrived while signed out into its draft."""
+    token = session.get(STASH_SESSION)
+    replayed = service.replay_stashes(_me(), token)
+    session.pop(STASH_SESSION, None)
+    if replayed:
+        db.session.commit()
+        flash(_l("You were signed out while you were writing. We kept what you wrote: check it below."), "success")
+    return replayed
+
+
+@bp.route("/my/reviews/")
+@allow(YOUNG_PERSON)
+def mine():
+    _recover_stashed()
+    return render_template("reviews/youth_list.html", reviews=service.reviews_of(_me()))
+
+
+@bp.route("/my/reviews/<int:review_id>/")
+@allow(YOUNG_PERSON)
+def overview(review_id: int):
+    _recover_stashed()
+    review = _own_review(review_id)
+    submission = review.submission
+    if submission is not None and submission.status == SENT:
+        return render_template(
+            "reviews/youth_status.html",
+            review=review,
+            submission=submission,
+            people=service.reader_people(submission),
+            receipts={r.user_id: r for r in submission.reader_rows},
+            form=AdditionForm(language=submission.language, key=service.new_key()),
+        )
+    version = submission.version if submission else S.version_for(_me(), review.kind)
+    resume = submission.last_step if submission and submission.last_step else None
+    return render_template("reviews/youth_overview.html", review=review, submission=submission, steps=S.steps_for(version), version=version, resume=resume)
+
+
+def _step_form(step: S.Step, submission, formdata=None):
+    form_class = FORMS.get(step.kind)
+    if form_class is None:
+        return None
+    data = service.step_data(submission, step)
+    if formdata is None and step.kind == S.WISHES:
+        extra = 1 if request.args.get("more") or not data["wishes"] else 0
+        data["wishes"] = data["wishes"] + [""] * extra
+    form = form_class(formdata=formdata, data=data) if formdata is not None else form_class(formdata=None, data=data)
+    if step.kind == S.READERS:
+        form.readers.choices = [(role, person.display_name) for role, person in service.reader_people(submission)]
+    return form
+
+
+def _render_step(review, submission, step, form, status=200):
+    steps = S.steps_for(submission.version)
+    index = [s.key for s in steps].index(step.key)
+    previous, following = S.neighbours(submission.version, step.key)
+    context = dict(
+        review=review,
+        submission=submission,
+        step=step,
+        form=form,
+        number=index + 1,
+        total=len(steps),
+        previous=previous,
+        following=following,
+        version=submission.version,
+        faces=S.uses_faces(submission.version),
+        updated=int(submission.updated_at.timestamp()) if submission.updated_at else 0,
+    )
+    if step.kind == S.READERS:
+        context["people"] = service.reader_people(submission)
+    if step.kind == S.CHECK:
+        context.update(
+            topics=[s for s in steps if s.is_topic],
+            people=service.reader_people(submission),
+            send_form=SendForm(language=submission.language, key=service.new_key()),
+        )
+    return render_template(f"reviews/step_{step.kind}.html", **context), status
+
+
+@bp.route("/my/reviews/<int:review_id>/<step>/", methods=["GET", "POST"])
+@allow(YOUNG_PERSON)
+def step(review_id: int, step: str):
+    if request.method == "GET":
+        _recover_stashed()
+    review = _own_review(review_id)
+    submission = service.start_or_resume(review, _me())
+    if submission.status == SENT:
+        db.session.commit()
+        return redirect(url_for("reviews.overview", review_id=review.id))
+    current = S.find_step(submission.version, step)
+    if current is None:
+        abort(404)
+    if request.method == "GET":
+        db.session.commit()  # the draft exists from the first look
+        return _render_step(review, submission, current, _step_form(current, submission))
+    if current.kind == S.CHECK:
+        return redirect(url_for("reviews.step", review_id=review.id, step=current.key))
+    form = _step_form(current, submission, formdata=request.form)
+    if not form.validate():
+        return _render_step(review, submission, current, form, status=400)
+    service.save_step(submission, current, form.data)
+    db.session.commit()
+    action = request.form.get("action")
+    previous, following = S.neighbours(submission.version, current.key)
+    if action == "later":
+        flash(_l("Saved. Carry on any time, on this phone or another one."), "success")
+        return redirect(url_for("reviews.overview", review_id=review.id))
+    if action == "add_wish":
+        return redirect(url_for("reviews.step", review_id=review.id, step=current.key, more=1, _anchor=f"wishes-{len(submission.wishes)}"))
+    if action == "back" and previous is not None:
+        return redirect(url_for("reviews.step", review_id=review.id, step=previous.key))
+    target = following or current
+    return redirect(url_for("reviews.step", review_id=review.id, step=target.key))
+
+
+@bp.route("/my/reviews/<int:review_id>/send", methods=["POST"])
+@allow(YOUNG_PERSON)
+def send(review_id: int):
+    review = _own_review(review_id)
+    submission = review.submission
+    if submission is None:
+        return redirect(url_for("reviews.overview", review_id=review.id))
+    form = SendForm()
+    language = form.language.data if form.language.data else None
+    try:
+        newly_sent = service.send(submission, key=form.key.data or "", language=language)
+    except service.ReviewError as error:
+        flash(error.message, "error")
+        return redirect(url_for("reviews.step", review_id=review.id, step=S.READERS_STEP.key))
+    db.session.commit()
+    if newly_sent:
+        _announce(submission, new=True)
+        flash(_l("Sent. Your views are on their way to the people you chose."), "success")
+    return redirect(url_for("reviews.overview", review_id=review.id))
+
+
+def _announce(submission, *, new: bool) -> None:
+    """Email the chosen readers: no personal content, only a nudge and a link."""
+    link = mail.link(url_for("reviews.staff_review", review_id=submission.review_id))
+    if new:
+        subject = str(_l("New views before a review"))
+        body = str(_l("A young person you support has sent their views before their review.\n\nSign in to Heard to read them:\n%(link)s", link=link))
+    else:
+        subject = str(_l("A young person added to their views"))
+        body = str(_l("A young person you support has added something to the views they sent before their review.\n\nSign in to Heard to read it:\n%(link)s", link=link))
+    mail.send_mail(service.recipients(submission), subject, body)
+
+
+@bp.route("/my/reviews/<int:review_id>/add", methods=["POST"])
+@allow(YOUNG_PERSON)
+def add(review_id: int):
+    review = _own_review(review_id)
+    submission = review.submission
+    if submission is None or submission.status != SENT:
+        return redirect(url_for("reviews.overview", review_id=review.id))
+    form = AdditionForm()
+    if form.validate():
+        try:
+            addition, flagged = service.add_addition(submission, text=form.text.data, language=form.language.data, key=form.key.data or "")
+        except service.ReviewError as error:
+            form.text.errors.append(error.message)
+        else:
+            if flagged:
+                submission.risk_flagged = True
+            db.session.commit()
+            _announce(submission, new=False)
+            flash(_l("Added. The people you chose can read it now."), "success")
+            return redirect(url_for("reviews.overview", review_id=review.id, _anchor="additions"))
+    return (
+        render_template(
+            "reviews/youth_status.html",
+            review=review,
+            submission=submission,
+            people=service.reader_people(submission),
+            receipts={r.user_id: r for r in submission.reader_rows},
+            form=form,
+        ),
+        400,
+    )
+
+
+@bp.after_app_request
+def _keep_steps_of_expired_sessions(response):
+    """A step posted after the session ran out must not be lost: keep it, send the writer to
+    sign in, and put it into their draft once they are back (see service.replay_stashes)."""
+    if request.endpoint != "reviews.step" or request.method != "POST" or current_user.is_authenticated:
+        return response
+    if response.status_code not in (302, 400):
+        return response
+    review_id = (request.view_args or {}).get("review_id")
+    step_key = (request.view_args or {}).get("step")
+    review = db.session.get(Review, review_id) if review_id else None
+    submission = review.submission if review else None
+    if submission is None or submission.status == SENT or S.find_step(submission.version, step_key) is None:
+        return response
+    current = S.find_step(submission.version, step_key)
+    form = _step_form(current, submission, formdata=request.form)
+    form.validate()
+    # The old session cookie still says who it was; it is signed, so it cannot be made up.
+    stale = current_app.session_interface.open_session(current_app, request) or {}
+    claimed = None
+    try:
+        claimed = int(str(stale.get("_user_id", "")).split(".")[0])
+    except ValueError:
+        claimed = None
+    token = session.get(STASH_SESSION) or secrets.token_urlsafe(24)
+    session[STASH_SESSION] = token
+    service.stash_step(submission, current.key, {k: v for k, v in form.data.items() if k != "csrf_token"}, token=token, claimed_user_id=claimed)
+    db.session.commit()
+    session["next"] = url_for("reviews.step", review_id=review.id, step=current.key)
+    session.pop("_flashes", None)  # one clear message instead of "sign in to see that page"
+    flash(_l("You were signed out, but what you wrote is kept. Sign in to carry on."), "info")
+    return redirect(url_for("auth.sign_in"))
+
+
+# =========================================================================== staff
+
+
+def _staff_review(review_id: int) -> Review:
+    review = get_or_404(Review, review_id)
+    if not service.follows(_me(), review):
+        abort(404)
+    return review
+
+
+@bp.route("/staff/reviews/")
+@allow(IRO, WORKER)
+def staff_list():
+    me = _me()
+    past = bool(request.args.get("past"))
+    reviews = service.reviews_for_staff(me, past=past)
+    receipts = service.receipts_of(me)
+    rows = []
+    for review in reviews:
+        submission = review.submission
+        readable = service.can_read_views(me, submission)
+        rows.append(
+            {
+                "review": review,
+                "readable": readable,
+                "unread": readable and service.is_unread(me, submission, receipts),
+                "submission": submission if readable else None,
+            }
+        )
+    return render_template("reviews/staff_list.html", rows=rows, past=past, today=date.today())
+
+
+def _person_choices(me):
+    return [(str(p.id), f"{p.display_name} ({p.reference})" if p.reference else p.display_name) for p in staff_service.allocated_young_people(me)]
+
+
+@bp.route("/staff/reviews/new", methods=["GET", "POST"])
+@allow(IRO)
+def staff_new():
+    me = _me()
+    form = ReviewForm()
+    form.young_person.choices = [("", _l("Choose a young person"))] + _person_choices(me)
+    if request.method == "GET" and request.args.get("person"):
+        form.young_person.data = request.args["person"]
+    if form.validate_on_submit():
+        person = db.session.get(User, int(form.young_person.data)) if form.young_person.data.isdigit() else None
+        if person is None or not staff_service.can_support(me, person):
+            form.young_person.errors.append(_l("Choose a young person allocated to you"))
+        else:
+            review = service.create_review(person, iro=me, review_date=form.date.data, kind=form.kind.data, created_by=me)
+            db.session.commit()
+            flash(_l("Review added. %(name)s can now get ready for it in Heard.", name=person.display_name), "success")
+            return redirect(url_for("reviews.staff_review", review_id=review.id))
+    return render_template("reviews/staff_new.html", form=form)
+
+
+@bp.route("/staff/reviews/import", methods=["GET", "POST"])
+@allow(IRO, ADMIN)
+def staff_import():
+    form = ImportForm()
+    result = None
+    if form.validate_on_submit():
+        upload = form.file.data
+        if upload is None or not getattr(upload, "filename", ""):
+            form.file.errors.append(_l("Choose a CSV file"))
+        else:
+            raw = upload.read(2 * 1024 * 1024 + 1)
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = None
+                form.file.errors.append(_l("The file must be a CSV saved as UTF-8"))
+            if len(raw) > 2 * 1024 * 1024:
+                text = None
+                form.file.errors.append(_l("The file is too big: import at most 2 MB at a time"))
+            if text is not None:
+                result = service.import_reviews(current_user.authority_id, _me(), text)
+                if result.ok:
+                    db.session.commit()
+                    flash(_l("%(n)s reviews imported.", n=len(result.created)), "success")
+                    return redirect(url_for("reviews.staff_list") if current_user.role == IRO else url_for("reviews.staff_import"))
+                db.session.rollback()
+    return render_template("reviews/staff_import.html", form=form, result=result)
+
+
+def _views_context(review, me):
+    submission = review.submission
+    readable = service.can_read_views(me, submission)
+    return dict(
+        review=review,
+        submission=submission if readable else None,
+        readable=readable,
+        manages=service.manages(me, review),
+        topics=[s for s in S.steps_for(submission.version) if s.is_topic] if readable else [],
+        people=service.reader_people(submission) if readable else [],
+    )
+
+
+@bp.route("/staff/reviews/<int:review_id>")
+@allow(IRO, WORKER)
+def staff_review(review_id: int):
+    me = _me()
+    review = _staff_review(review_id)
+    context = _views_context(review, me)
+    submission = context["submission"]
+    if submission is not None:
+        service.record_read(submission, me)
+        db.session.commit()
+        context["outcome_forms"] = {
+            wish.id: OutcomeForm(prefix=f"wish-{wish.id}", formdata=None, data={"outcome": wish.outcome, "text": wish.outcome_text or ""})
+            for wish in submission.wishes
+        }
+    else:
+        audit.record("review.viewed", review)
+        db.session.commit()
+    context["ack_form"] = AcknowledgeForm(formdata=None, data={"note": submission.acknowledgement_note if submission else ""})
+    context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
+    context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
+    context["pn_labels"] = service.PN_LABELS
+    return render_template("reviews/staff_review.html", **context)
+
+
+@bp.route("/staff/reviews/<int:review_id>/print")
+@allow(IRO, WORKER)
+def staff_print(review_id: int):
+    me = _me()
+    review = _staff_review(review_id)
+    context = _views_context(review, me)
+    if context["submission"] is None:
+        abort(404)
+    service.record_read(context["submission"], me)
+    audit.record("views.printed", context["submission"], actor=me)
+    db.session.commit()
+    return render_template("reviews/print.html", **context)
+
+
+@bp.route("/staff/reviews/<int:review_id>/views.pdf")
+@allow(IRO, WORKER)
+def staff_pdf(review_id: int):
+    from .pdf import render_pdf
+
+    me = _me()
+    review = _staff_review(review_id)
+    context = _views_context(review, me)
+    if context["submission"] is None:
+        abort(404)
+    service.record_read(context["submission"], me)
+    audit.record("views.pdf_downloaded", context["submission"], actor=me)
+    db.session.commit()
+    pdf = render_pdf(render_template("reviews/pdf.html", **context))
+    response = make_response(pdf)
+    response.headers["Content-Type"] = "application/pdf"
+    name = f"views-{review.young_person.reference or review.young_person_id}-{review.date or 'undated'}.pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _managed_submission(review_id: int):
+    me = _me()
+    review = _staff_review(review_id)
+    if not service.manages(me, review):
+        abort(404)
+    return me, review
+
+
+@bp.route("/staff/reviews/<int:review_id>/acknowledge", methods=["POST"])
+@allow(IRO)
+def staff_acknowledge(review_id: int):
+    me, review = _managed_submission(review_id)
+    submission = review.submission
+    if not service.can_read_views(me, submission):
+        abort(404)
+    form = AcknowledgeForm()
+    if form.validate():
+        service.acknowledge(submission, me, form.note.data)
+        db.session.commit()
+        flash(_l("Acknowledged. %(name)s can see that you have read their views.", name=review.young_person.display_name), "success")
+    else:
+        flash(form.note.errors[0], "error")
+    return redirect(url_for("reviews.staff_review", review_id=review.id))
+
+
+@bp.route("/staff/reviews/<int:review_id>/outcomes", methods=["POST"])
+@allow(IRO)
+def staff_outcomes(review_id: int):
+    me, review = _managed_submission(review_id)
+    submission = review.submission
+    if not service.can_read_views(me, submission):
+        abort(404)
+    errors = []
+    saved = 0
+    for wish in submission.wishes:
+        form = OutcomeForm(prefix=f"wish-{wish.id}")
+        if not form.outcome.data:
+            continue
+        try:
+            service.record_outcome(wish, me, form.outcome.data, form.text.data)
+            saved += 1
+        except service.ReviewError as error:
+            errors.append((wish, error.message))
+    if errors:
+        db.session.rollback()
+        for wish, message in errors:
+            flash(_l("“%(wish)s”: %(message)s", wish=wish.text[:60], message=message), "error")
+        return _staff_review_with_errors(review, me)
+    db.session.commit()
+    if saved:
+        flash(_l("Outcomes saved. %(name)s can see them now.", name=review.young_person.display_name), "success")
+    return redirect(url_for("reviews.staff_review", review_id=review.id, _anchor="outcomes"))
+
+
+def _staff_review_with_errors(review, me):
+    """Show the page again with what the IRO typed, so nothing is lost."""
+    context = _views_context(review, me)
+    context["outcome_forms"] = {wish.id: OutcomeForm(prefix=f"wish-{wish.id}") for wish in context["submission"].wishes}
+    context["ack_form"] = AcknowledgeForm(formdata=None)
+    context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
+    context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
+    context["pn_labels"] = service.PN_LABELS
+    return render_template("reviews/staff_review.html", **context), 400
+
+
+@bp.route("/staff/reviews/<int:review_id>/participation", methods=["POST"])
+@allow(IRO)
+def staff_participation(review_id: int):
+    me, review = _managed_submission(review_id)
+    form = ParticipationForm()
+    if form.validate():
+        service.record_participation(review, me, form.code.data)
+        db.session.commit()
+        flash(_l("Participation code saved."), "success")
+    else:
+        flash(_l("Choose how the young person took part"), "error")
+    return redirect(url_for("reviews.staff_review", review_id=review.id, _anchor="participation"))
+
+
+@bp.route("/staff/reviews/<int:review_id>/date", methods=["POST"])
+@allow(IRO)
+def staff_date(review_id: int):
+    me, review = _managed_submission(review_id)
+    form = ReviewDateForm()
+    if form.validate():
+        review.date = form.date.data
+        audit.record("review.date_changed", review, actor=me)
+        db.session.commit()
+        flash(_l("Date saved."), "success")
+    else:
+        flash(_l("Enter the date like 31/03/2026"), "error")
+    return redirect(url_for("reviews.staff_review", review_id=review.id))
+
+
+@bp.route("/staff/reviews/report")
+@allow(IRO, MANAGER, ADMIN)
+def staff_report():
+    form = ReportForm(request.args)
+    default_start, default_end = service.quarter_of(date.today())
+    form.validate()
+    start = form.start.data or default_start
+    end = form.end.data or default_end
+    if end < start:
+        start, end = end, start
+    figures = service.report(_me(), start, end)
+    return render_template(
+        "reviews/staff_report.html", form=form, start=start, end=end, figures=figures, pn_labels=service.PN_LABELS,
+        period=f"{format_date(start, 'long')} – {format_date(end, 'long')}",
+    )

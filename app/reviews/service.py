@@ -1,0 +1,696 @@
+"""The rules of views before reviews, as plain functions on models (no request in here).
+
+Who may see what:
+- the young person sees only their own reviews and views;
+- their IRO (the review's IRO) and their worker read the views only once sent, and only if the
+  young person chose them; nobody else ever opens them (participation officers, managers,
+  safeguarding leads, admins, other staff, other councils);
+- drafts are the young person's alone.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select, update
+
+from .. import audit
+from ..access import IRO, WORKER, YOUNG_PERSON
+from ..auth.models import User
+from ..extensions import db
+from ..i18n.locales import LANGUAGES
+from ..models_base import utcnow
+from . import steps as S
+from .models import (
+    DRAFT,
+    OUTCOMES,
+    PATHWAY_REVIEW,
+    PN_CODES,
+    READER_IRO,
+    READER_ROLES,
+    READER_WORKER,
+    REVIEW_KINDS,
+    SENT,
+    Addition,
+    Review,
+    StashedStep,
+    ViewsReader,
+    ViewsSubmission,
+    Wish,
+)
+
+MAX_TEXT = 5000
+MAX_WISHES = 20
+STASH_HOURS = 72
+
+
+class ReviewError(Exception):
+    """A rule was broken; `message` is shown to the person (translated)."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+# --------------------------------------------------------------------------- reviews
+
+
+def create_review(young_person: User, *, iro: User | None, review_date: date | None, kind: str, created_by: User | None, imported: bool = False) -> Review:
+    if kind not in REVIEW_KINDS:
+        raise ReviewError(_l("Choose the type of review"))
+    if young_person.role != YOUNG_PERSON:
+        raise ReviewError(_l("Choose a young person"))
+    if iro is not None and (iro.role != IRO or iro.authority_id != young_person.authority_id):
+        raise ReviewError(_l("Choose an Independent Reviewing Officer from your council"))
+    review = Review(
+        authority_id=young_person.authority_id,
+        young_person_id=young_person.id,
+        iro_id=iro.id if iro else None,
+        date=review_date,
+        kind=kind,
+        created_by_id=created_by.id if created_by else None,
+        imported=imported,
+    )
+    db.session.add(review)
+    db.session.flush()
+    audit.record("review.created", review, actor=created_by, imported=imported or None)
+    return review
+
+
+def review_kind_label(kind: str) -> str:
+    return str(_l("Pathway plan review") if kind == PATHWAY_REVIEW else _l("Looked-after child review"))
+
+
+def reviews_of(young_person: User) -> list[Review]:
+    """The young person's reviews: coming ones first (soonest first, undated next), then past ones."""
+    reviews = list(db.session.scalars(select(Review).where(Review.young_person_id == young_person.id)))
+    today = date.today()
+    coming = sorted((r for r in reviews if r.date is None or r.date >= today), key=lambda r: (r.date is None, r.date or today))
+    past = sorted((r for r in reviews if r.date is not None and r.date < today), key=lambda r: r.date, reverse=True)
+    return coming + past
+
+
+def next_review(young_person: User) -> Review | None:
+    """The review to show on their home: the next coming one, else the latest (to see what happened)."""
+    reviews = reviews_of(young_person)
+    return reviews[0] if reviews else None
+
+
+def is_past(review: Review) -> bool:
+    return review.date is not None and review.date < date.today()
+
+
+# --------------------------------------------------------------------------- staff access
+
+
+def manages(staff: User, review: Review) -> bool:
+    """The review's own IRO: acknowledges, records outcomes and the participation code."""
+    return staff.role == IRO and review.iro_id == staff.id and review.authority_id == staff.authority_id
+
+
+def follows(staff: User, review: Review) -> bool:
+    """Sees the review in their list: its IRO, or the young person's worker."""
+    if review.authority_id != staff.authority_id:
+        return False
+    if staff.role == IRO:
+        return review.iro_id == staff.id
+    if staff.role == WORKER:
+        return review.young_person.worker_id == staff.id
+    return False
+
+
+def reader_role_for(staff: User, review: Review) -> str | None:
+    if manages(staff, review):
+        return READER_IRO
+    if staff.role == WORKER and review.authority_id == staff.authority_id and review.young_person.worker_id == staff.id:
+        return READER_WORKER
+    return None
+
+
+def can_read_views(staff: User, submission: ViewsSubmission | None) -> bool:
+    """Only sent views, only by the readers the young person chose, only while allocated."""
+    if submission is None or submission.status != SENT:
+        return False
+    role = reader_role_for(staff, submission.review)
+    return role is not None and role in (submission.readers or [])
+
+
+def reviews_for_staff(staff: User, *, past: bool = False) -> list[Review]:
+    """An IRO's reviews, or the reviews of a worker's young people, ordered by date (undated last)."""
+    stmt = select(Review).where(Review.authority_id == staff.authority_id)
+    if staff.role == IRO:
+        stmt = stmt.where(Review.iro_id == staff.id)
+    elif staff.role == WORKER:
+        stmt = stmt.join(User, User.id == Review.young_person_id).where(User.worker_id == staff.id)
+    else:
+        return []
+    today = date.today()
+    if past:
+        stmt = stmt.where(Review.date < today).order_by(Review.date.desc())
+    else:
+        stmt = stmt.where(or_(Review.date.is_(None), Review.date >= today)).order_by(Review.date.is_(None), Review.date)
+    return list(db.session.scalars(stmt))
+
+
+def readable_submissions(staff: User) -> list[ViewsSubmission]:
+    stmt = (
+        select(ViewsSubmission)
+        .join(Review, Review.id == ViewsSubmission.review_id)
+        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
+    )
+    if staff.role == IRO:
+        stmt = stmt.where(Review.iro_id == staff.id)
+    elif staff.role == WORKER:
+        stmt = stmt.join(User, User.id == Review.young_person_id).where(User.worker_id == staff.id)
+    else:
+        return []
+    return [s for s in db.session.scalars(stmt) if can_read_views(staff, s)]
+
+
+def is_unread(staff: User, submission: ViewsSubmission, receipts: dict[int, ViewsReader] | None = None) -> bool:
+    """Never opened by this reader, or something was added since they last looked."""
+    if receipts is None:
+        receipt = db.session.scalar(select(ViewsReader).where(ViewsReader.submission_id == submission.id, ViewsReader.user_id == staff.id))
+    else:
+        receipt = receipts.get(submission.id)
+    if receipt is None or receipt.last_read_at is None:
+        return True
+    latest = max((a.created_at for a in submission.additions), default=None)
+    return latest is not None and latest > receipt.last_read_at
+
+
+def receipts_of(staff: User) -> dict[int, ViewsReader]:
+    rows = db.session.scalars(select(ViewsReader).where(ViewsReader.user_id == staff.id))
+    return {row.submission_id: row for row in rows}
+
+
+def unread_count(staff: User) -> int:
+    """Sent views this reader may read and has not opened since they arrived or were added to.
+    One query: it runs on every staff page, for the count in the navigation."""
+    if staff.role not in (IRO, WORKER):
+        return 0
+    latest_addition = (
+        select(Addition.submission_id, func.max(Addition.created_at).label("latest")).group_by(Addition.submission_id).subquery()
+    )
+    stmt = (
+        select(ViewsSubmission.readers, ViewsReader.last_read_at, latest_addition.c.latest)
+        .join(Review, Review.id == ViewsSubmission.review_id)
+        .outerjoin(ViewsReader, (ViewsReader.submission_id == ViewsSubmission.id) & (ViewsReader.user_id == staff.id))
+        .outerjoin(latest_addition, latest_addition.c.submission_id == ViewsSubmission.id)
+        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
+    )
+    if staff.role == IRO:
+        stmt = stmt.where(Review.iro_id == staff.id)
+        role = READER_IRO
+    else:
+        stmt = stmt.join(User, User.id == Review.young_person_id).where(User.worker_id == staff.id)
+        role = READER_WORKER
+    count = 0
+    for readers, last_read, latest in db.session.execute(stmt):
+        if role not in (readers or []):
+            continue
+        if last_read is None or (latest is not None and _aware(latest) > _aware(last_read)):
+            count += 1
+    return count
+
+
+def _aware(value: datetime) -> datetime:
+    from datetime import timezone
+
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def start_or_resume(review: Review, young_person: User) -> ViewsSubmission:
+    """The young person's draft (or sent views) for this review, made on first use."""
+    if review.young_person_id != young_person.id:
+        raise PermissionError("not their review")
+    submission = review.submission
+    if submission is None:
+        submission = ViewsSubmission(
+            authority_id=review.authority_id,
+            review=review,
+            young_person=young_person,
+            version=S.version_for(young_person, review.kind),
+            language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
+            readers=[READER_IRO],
+        )
+        db.session.add(submission)
+        db.session.flush()
+    return submission
+
+
+def _clean(text: str | None) -> str:
+    return (text or "").replace("\r\n", "\n").strip()
+
+
+def save_step(submission: ViewsSubmission, step: S.Step, data: dict) -> None:
+    """Save one step of a draft. `data` holds the step's fields, already validated by its form."""
+    if submission.status != DRAFT:
+        raise ReviewError(_l("You have already sent this. You can add something instead."))
+    if step.kind == S.TOPIC:
+        answers = dict(submission.answers or {})
+        answer = {"text": _clean(data.get("text"))[:MAX_TEXT]}
+        if data.get("face") in S.FACES:
+            answer["face"] = data["face"]
+        if answer["text"] or answer.get("face"):
+            answers[step.key] = answer
+        else:
+            answers.pop(step.key, None)
+        submission.answers = answers
+    elif step.kind == S.WISHES:
+        texts = [_clean(t)[:MAX_TEXT] for t in data.get("wishes") or []]
+        texts = [t for t in texts if t][:MAX_WISHES]
+        existing = list(submission.wishes)
+        for position, text in enumerate(texts):
+            if position < len(existing):
+                existing[position].text = text
+                existing[position].position = position
+            else:
+                submission.wishes.append(Wish(authority_id=submission.authority_id, position=position, text=text))
+        for extra in existing[len(texts):]:
+            submission.wishes.remove(extra)
+    elif step.kind == S.HELPER:
+        submission.helped_by_trusted_adult = bool(data.get("helped"))
+        submission.helper_name = _clean(data.get("helper_name"))[:120] or None
+    elif step.kind == S.MEETING:
+        meeting = {key: _clean(data.get(key))[:MAX_TEXT] for key in MEETING_FIELDS if _clean(data.get(key))}
+        submission.meeting = meeting
+        submission.interpreter_needed = meeting.get("interpreter") == "yes"
+        language = meeting.get("interpreter_language")
+        submission.interpreter_language = language if submission.interpreter_needed and language in LANGUAGES else None
+    elif step.kind == S.READERS:
+        submission.readers = [role for role in READER_ROLES if role in (data.get("readers") or [])]
+    submission.last_step = step.key
+    submission.updated_at = utcnow()
+
+
+MEETING_FIELDS = ("attend", "chair", "where_when", "want_there", "not_there", "meet_iro", "advocate", "interpreter", "interpreter_language")
+
+
+def step_data(submission: ViewsSubmission, step: S.Step) -> dict:
+    """What the draft holds for a step, in the shape its form takes."""
+    if step.kind == S.TOPIC:
+        return dict((submission.answers or {}).get(step.key) or {})
+    if step.kind == S.WISHES:
+        return {"wishes": [w.text for w in submission.wishes]}
+    if step.kind == S.HELPER:
+        return {"helped": submission.helped_by_trusted_adult, "helper_name": submission.helper_name or ""}
+    if step.kind == S.MEETING:
+        return dict(submission.meeting or {})
+    if step.kind == S.READERS:
+        return {"readers": list(submission.readers or [])}
+    return {}
+
+
+def has_anything(submission: ViewsSubmission) -> bool:
+    return bool(submission.answers or submission.wishes or submission.meeting)
+
+
+def reader_people(submission: ViewsSubmission) -> list[tuple[str, User]]:
+    """Who each reader choice means today, by name: the review's IRO and the young person's worker."""
+    people = []
+    review = submission.review
+    if review.iro is not None:
+        people.append((READER_IRO, review.iro))
+    worker = submission.young_person.worker
+    if worker is not None:
+        people.append((READER_WORKER, worker))
+    return people
+
+
+# --------------------------------------------------------------------------- sending
+
+
+def new_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def send(submission: ViewsSubmission, *, key: str, language: str | None = None) -> bool:
+    """Send the views once. Returns True if this call sent them, False if they were already sent
+    (a double tap, a resend of the same form, or a race with another tab): never twice."""
+    if submission.status == SENT:
+        return False
+    chosen = [role for role, _person in reader_people(submission) if role in (submission.readers or [])]
+    if not chosen:
+        raise ReviewError(_l("Choose at least one person to read this, or nobody will see it"))
+    if not key or len(key) > 64:
+        key = new_key()
+    now = utcnow()
+    values = {"status": SENT, "sent_at": now, "send_key": key, "updated_at": now}
+    if language in LANGUAGES:
+        values["language"] = language
+    # A conditional update: of two requests racing, only one finds the draft still a draft.
+    result = db.session.execute(
+        update(ViewsSubmission).where(ViewsSubmission.id == submission.id, ViewsSubmission.status == DRAFT).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+    if result.rowcount != 1:
+        return False
+    db.session.refresh(submission)
+    for role, person in reader_people(submission):
+        if role in submission.readers:
+            submission.reader_rows.append(ViewsReader(authority_id=submission.authority_id, user_id=person.id, reader_role=role))
+    submission.risk_flagged = _screen_for_safeguarding(submission, _all_text(submission))
+    audit.record("views.sent", submission, actor=submission.young_person, readers=",".join(submission.readers))
+    return True
+
+
+def _all_text(submission: ViewsSubmission) -> str:
+    parts = [a.get("text", "") for a in (submission.answers or {}).values()]
+    parts += [w.text for w in submission.wishes]
+    parts += [v for k, v in (submission.meeting or {}).items() if k in ("where_when", "want_there", "not_there")]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _screen_for_safeguarding(submission: ViewsSubmission, text: str, *, source: str = "reviews.views", source_id: int | None = None) -> bool:
+    """THE safeguarding call point for views and additions: never holds anything back.
+
+    Hands the private text to the moderation screen, which raises an alert to a person at once if
+    it finds risk. Returns True if the young person should be shown where to get help now.
+    """
+    if not text.strip():
+        return False
+    from ..moderation import service as moderation
+
+    screening = moderation.screen_private(
+        authority_id=submission.authority_id,
+        young_person=submission.young_person,
+        text=text,
+        language=submission.language,
+        source=source,
+        source_id=source_id or submission.id,
+    )
+    return bool(getattr(screening, "risk", False))
+
+
+def add_addition(submission: ViewsSubmission, *, text: str, language: str | None, key: str) -> tuple[Addition, bool]:
+    """Add something after sending. A repeat of the same key returns the first one."""
+    if submission.status != SENT:
+        raise ReviewError(_l("Send your views first"))
+    text = _clean(text)
+    if not text:
+        raise ReviewError(_l("Write what you want to add"))
+    if len(text) > MAX_TEXT:
+        raise ReviewError(_l("Keep it under %(n)s characters", n=f"{MAX_TEXT:,}"))
+    key = (key or new_key())[:64]
+    existing = db.session.scalar(select(Addition).where(Addition.submission_id == submission.id, Addition.client_key == key))
+    if existing is not None:
+        return existing, False
+    addition = Addition(
+        authority_id=submission.authority_id,
+        submission_id=submission.id,
+        text=text,
+        language=language if language in LANGUAGES else submission.language,
+        client_key=key,
+    )
+    db.session.add(addition)
+    db.session.flush()
+    audit.record("views.addition_sent", submission, actor=submission.young_person, addition_id=addition.id)
+    flagged = _screen_for_safeguarding(submission, text, source="reviews.addition", source_id=addition.id)
+    return addition, flagged
+
+
+def recipients(submission: ViewsSubmission) -> list[str]:
+    return [person.email for role, person in reader_people(submission) if role in (submission.readers or []) and person.email]
+
+
+# --------------------------------------------------------------------------- reading and answering
+
+
+def record_read(submission: ViewsSubmission, reader: User) -> ViewsReader:
+    """Log the read (audit) and keep the receipt the young person sees. Notifies nobody."""
+    if not can_read_views(reader, submission):
+        raise PermissionError("not a chosen reader")
+    now = utcnow()
+    receipt = db.session.scalar(select(ViewsReader).where(ViewsReader.submission_id == submission.id, ViewsReader.user_id == reader.id))
+    if receipt is None:
+        receipt = ViewsReader(authority_id=submission.authority_id, user_id=reader.id, reader_role=reader_role_for(reader, submission.review))
+        submission.reader_rows.append(receipt)
+    if receipt.first_read_at is None:
+        receipt.first_read_at = now
+    receipt.last_read_at = now
+    audit.record("views.read", submission, actor=reader)
+    return receipt
+
+
+def acknowledge(submission: ViewsSubmission, by: User, note: str | None = None) -> None:
+    if not manages(by, submission.review) or not can_read_views(by, submission):
+        raise PermissionError("only the review's IRO acknowledges")
+    if submission.acknowledged_at is None:
+        submission.acknowledged_at = utcnow()
+        submission.acknowledged_by_id = by.id
+    note = _clean(note)[:1000]
+    if note:
+        submission.acknowledgement_note = note
+    audit.record("views.acknowledged", submission, actor=by)
+
+
+def record_outcome(wish: Wish, by: User, outcome: str, text: str | None) -> None:
+    submission = wish.submission
+    if not manages(by, submission.review) or not can_read_views(by, submission):
+        raise PermissionError("only the review's IRO records outcomes")
+    if outcome not in OUTCOMES:
+        raise ReviewError(_l("Choose what was decided"))
+    text = _clean(text)[:MAX_TEXT]
+    if outcome != "agreed" and not text:
+        raise ReviewError(_l("Say why, or what happens next, in words the young person will understand"))
+    wish.outcome = outcome
+    wish.outcome_text = text or None
+    wish.outcome_at = utcnow()
+    wish.outcome_by_id = by.id
+    audit.record("views.outcome_recorded", wish, actor=by, outcome=outcome)
+
+
+def record_participation(review: Review, by: User, code: str) -> None:
+    if not manages(by, review):
+        raise PermissionError("only the review's IRO records participation")
+    if code not in PN_CODES:
+        raise ReviewError(_l("Choose how the young person took part"))
+    review.participation_code = code
+    review.participation_recorded_at = utcnow()
+    review.participation_recorded_by_id = by.id
+    audit.record("review.participation_recorded", review, actor=by, code=code)
+
+
+PN_LABELS = {
+    "PN0": _l("PN0: the child was under 4 at the time of the review"),
+    "PN1": _l("PN1: attended and spoke for themselves"),
+    "PN2": _l("PN2: attended and an advocate spoke for them"),
+    "PN3": _l("PN3: attended and conveyed their views without words"),
+    "PN4": _l("PN4: attended but did not convey their views"),
+    "PN5": _l("PN5: did not attend, and briefed an advocate to speak for them"),
+    "PN6": _l("PN6: did not attend, and conveyed their views another way (for example through Heard)"),
+    "PN7": _l("PN7: did not attend, and their views were not conveyed"),
+}
+
+OUTCOME_LABELS = {
+    "agreed": _l("Agreed"),
+    "not_this_time": _l("Not this time"),
+    "find_out": _l("We'll find out"),
+}
+
+
+def outcomes_complete(submission: ViewsSubmission | None) -> bool:
+    return bool(submission and submission.wishes and all(w.outcome for w in submission.wishes))
+
+
+# --------------------------------------------------------------------------- importing reviews
+
+
+@dataclass
+class ImportResult:
+    created: list[Review] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (row number, message)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+IMPORT_COLUMNS = ("reference", "date", "type", "iro_email")
+MAX_IMPORT_ROWS = 5000
+_KIND_WORDS = {
+    "lac": "lac", "cla": "lac", "looked after": "lac", "looked-after": "lac", "looked after child": "lac",
+    "looked-after child review": "lac", "looked after child review": "lac", "cla review": "lac", "lac review": "lac",
+    "pathway": "pathway", "pathway plan": "pathway", "pathway plan review": "pathway", "pp": "pathway",
+}
+
+
+def _parse_date(value: str) -> date | None:
+    value = value.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
+    """Create reviews from CSV (reference, date, type, iro_email). Every row is checked first;
+    if any row is wrong nothing is created, and each wrong row is reported with its number."""
+    result = ImportResult()
+    reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")))
+    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in IMPORT_COLUMNS if c not in headers]
+    if missing:
+        result.errors.append((1, str(_l("The first row must name the columns: %(columns)s. Missing: %(missing)s", columns=", ".join(IMPORT_COLUMNS), missing=", ".join(missing)))))
+        return result
+    reader.fieldnames = headers
+    people = {u.reference.strip().lower(): u for u in db.session.scalars(select(User).where(User.authority_id == authority_id, User.role == YOUNG_PERSON, User.reference.is_not(None)))}
+    iros = {u.email.lower(): u for u in db.session.scalars(select(User).where(User.authority_id == authority_id, User.role == IRO, User.email.is_not(None)))}
+    existing = {(r.young_person_id, r.date) for r in db.session.scalars(select(Review).where(Review.authority_id == authority_id))}
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        if number - 1 > MAX_IMPORT_ROWS:
+            result.errors.append((number, str(_l("Too many rows: import at most %(n)s at a time", n=MAX_IMPORT_ROWS))))
+            break
+        values = {k: (row.get(k) or "").strip() for k in IMPORT_COLUMNS}
+        if not any(values.values()):
+            continue  # blank line
+        problems = []
+        person = people.get(values["reference"].lower())
+        if not values["reference"]:
+            problems.append(_l("the young person's reference is missing"))
+        elif person is None:
+            problems.append(_l("no young person in this council has the reference %(ref)s", ref=values["reference"]))
+        review_date = None
+        if values["date"]:
+            try:
+                review_date = _parse_date(values["date"])
+            except ValueError:
+                problems.append(_l("the date %(value)s is not a date like 2025-03-31 or 31/03/2025", value=values["date"]))
+        kind = _KIND_WORDS.get(values["type"].lower())
+        if kind is None:
+            problems.append(_l("the type must be 'lac' (looked-after child review) or 'pathway' (pathway plan review)"))
+        iro = None
+        if values["iro_email"]:
+            iro = iros.get(values["iro_email"].lower())
+            if iro is None:
+                problems.append(_l("no IRO in this council has the email %(email)s", email=values["iro_email"]))
+        elif person is not None and person.iro is not None:
+            iro = person.iro  # the young person's allocated IRO
+        if person is not None and review_date is not None:
+            if (person.id, review_date) in existing:
+                problems.append(_l("this young person already has a review on that date"))
+            existing.add((person.id, review_date))
+        if problems:
+            result.errors.append((number, "; ".join(str(p) for p in problems)))
+        else:
+            rows.append((person, iro, review_date, kind))
+    if result.errors:
+        return result
+    if not rows:
+        result.errors.append((1, str(_l("The file has no reviews in it"))))
+        return result
+    for person, iro, review_date, kind in rows:
+        result.created.append(create_review(person, iro=iro, review_date=review_date, kind=kind, created_by=by, imported=True))
+    audit.record("reviews.imported", None, actor=by, authority_id=authority_id, count=len(rows))
+    return result
+
+
+# --------------------------------------------------------------------------- report
+
+
+@dataclass
+class ReportFigures:
+    reviews: int
+    views_before: dict
+    acknowledged_before: dict
+    outcomes_recorded: dict
+    participation: dict
+
+
+def report(staff: User, start: date, end: date):
+    """Counts for the reviews held in a period (dated, between start and end, not in the future).
+    An IRO sees their own reviews; managers and admins the whole council."""
+    from ..reports.disclosure import distribution
+
+    stmt = select(Review).where(Review.authority_id == staff.authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
+    if staff.role == IRO:
+        stmt = stmt.where(Review.iro_id == staff.id)
+    reviews = list(db.session.scalars(stmt))
+    views_before = acknowledged = 0
+    with_wishes = outcomes_done = 0
+    codes: dict[str, int] = {}
+    for review in reviews:
+        s = review.submission
+        if s is not None and s.sent_at is not None and s.sent_at.date() <= review.date:
+            views_before += 1
+            if s.acknowledged_at is not None and s.acknowledged_at.date() <= review.date:
+                acknowledged += 1
+        if s is not None and s.status == SENT and s.wishes:
+            with_wishes += 1
+            outcomes_done += outcomes_complete(s)
+        key = review.participation_code or "none"
+        codes[key] = codes.get(key, 0) + 1
+    total = len(reviews)
+    sent = sum(1 for r in reviews if r.submission is not None and r.submission.status == SENT)
+    return {
+        "total": total,
+        "views_before": distribution({"yes": views_before, "no": total - views_before}, ["yes", "no"]),
+        "acknowledged_before": distribution({"yes": acknowledged, "no": views_before - acknowledged}, ["yes", "no"]),
+        "outcomes_recorded": distribution({"yes": outcomes_done, "no": with_wishes - outcomes_done}, ["yes", "no"]),
+        "participation": distribution(codes, [*PN_CODES, "none"]),
+        "sent": sent,
+    }
+
+
+def quarter_of(day: date) -> tuple[date, date]:
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first_month, 1)
+    end = (date(day.year + (first_month + 3 > 12), (first_month + 3 - 1) % 12 + 1, 1)) - timedelta(days=1)
+    return start, end
+
+
+# --------------------------------------------------------------------------- stashed steps
+
+
+def stash_step(submission: ViewsSubmission, step_key: str, fields: dict, *, token: str, claimed_user_id: int | None) -> StashedStep:
+    """Keep a step that arrived after the session ran out, to replay after sign-in."""
+    stash = StashedStep(authority_id=submission.authority_id, token=token, claimed_user_id=claimed_user_id, submission_id=submission.id, step=step_key, fields=fields)
+    db.session.add(stash)
+    return stash
+
+
+def replay_stashes(user: User, token: str | None) -> list[tuple[ViewsSubmission, str]]:
+    """Save any stashed steps of this young person into their drafts (only their own drafts)."""
+    if not user.is_young_person:
+        return []
+    conditions = [StashedStep.claimed_user_id == user.id]
+    if token:
+        conditions.append(StashedStep.token == token)
+    stashes = list(db.session.scalars(select(StashedStep).where(or_(*conditions)).order_by(StashedStep.id)))
+    cutoff = utcnow() - timedelta(hours=STASH_HOURS)
+    replayed = []
+    for stash in stashes:
+        submission = db.session.get(ViewsSubmission, stash.submission_id)
+        db.session.delete(stash)
+        if submission is None or submission.young_person_id != user.id or submission.status != DRAFT or stash.created_at < cutoff:
+            continue  # someone else's draft, already sent, or too old: drop it
+        step = S.find_step(submission.version, stash.step)
+        if step is None:
+            continue
+        save_step(submission, step, stash.fields)
+        audit.record("views.step_recovered", submission, actor=user, step=step.key)
+        replayed.append((submission, step.key))
+    return replayed
+
+
+def purge_old_stashes() -> int:
+    cutoff = utcnow() - timedelta(hours=STASH_HOURS)
+    result = db.session.execute(
+        StashedStep.__table__.delete().where(StashedStep.created_at < cutoff),
+    )
+    return result.rowcount or 0
+
+
+def count_sent(authority_id: int) -> int:
+    return db.session.scalar(select(func.count(ViewsSubmission.id)).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == SENT)) or 0
