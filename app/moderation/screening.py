@@ -191,6 +191,8 @@ def find_risk(text: str, extra: list[tuple[str, str]] = ()) -> list[Finding]:
             if match.end() <= match.start():
                 continue
             start, end = index[match.start()], index[match.end() - 1] + 1
+            while end < len(text) and unicodedata.category(text[end]) == "Mn":
+                end += 1  # keep the last letter's vowel marks with it
             findings.append(Finding(RISK, start, end, text[start:end], category=term.category, language=term.language))
     return _without_overlaps(findings)
 
@@ -212,13 +214,16 @@ _STREET_WORDS = (
 )
 # "14 Elm Grove", "flat 3, 22 Harbour Road", "on Mill Lane"
 ADDRESS_RE = re.compile(
-    rf"(?:(?:flat|apartment|apt)\s*\d+[a-z]?,?\s*)?\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'\-]*\s+){{1,3}}(?i:{_STREET_WORDS})\b\.?"
+    rf"(?:(?i:flat|apartment|apt)\s*\d+[a-z]?,?\s*)?\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'\-]*\s+){{1,3}}(?i:{_STREET_WORDS})\b\.?"
     rf"|\b(?:[A-Z][\w'\-]+\s+){{1,2}}(?:Street|Road|Avenue|Lane|Close|Crescent|Drive|Terrace|Gardens|Grove|Mews)\b"
 )
 HANDLE_RE = re.compile(
-    r"(?:(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}))"
-    r"|(?:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|ig|sc|twitter|discord|telegram)\s*(?:is|:|-|=)?\s*@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29}\b)"
-    r"|(?:\b(?:instagram|tiktok|snapchat|facebook|twitter|x)\.com/@?[A-Za-z0-9_.]+)",
+    r"(?<![\w@.])(?P<h1>@[A-Za-z0-9_][A-Za-z0-9_.]{1,29})"
+    # "snap: jojo", "my insta is jojo", "sc jojo_22" (a bare word after the app name only if it
+    # looks like a handle, so "snap and chill" is left alone)
+    r"|\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|ig|sc|twitter|discord|telegram)"
+    r"(?:\s*[:=\-]\s*|\s+is\s+|\s+(?=@|[A-Za-z0-9_.]*[0-9_.]))(?P<h2>@?[A-Za-z0-9_][A-Za-z0-9_.]{2,29})\b"
+    r"|(?P<h3>\b(?:instagram|tiktok|snapchat|facebook|twitter|x)\.com/@?[A-Za-z0-9_.]+)",
     re.IGNORECASE,
 )
 SCHOOL_RE = re.compile(
@@ -276,6 +281,9 @@ def find_identifying(text: str, names=(), schools=()) -> list[Finding]:
 
     def add(kind, match):
         start, end = match.span()
+        for group, value in match.groupdict().items():
+            if value:
+                start, end = match.span(group)  # just the handle, not "my snap is"
         value = text[start:end].rstrip(" ,.")
         end = start + len(value)
         if value:
