@@ -4,3 +4,4 @@ from .auth.models import AccessCode, User  # noqa: F401
 from .tenancy import Authority  # noqa: F401
 from .moderation.models import AlertNote, ModerationItem, SafeguardingAlert, SafeguardingSettings, ScreeningTerm  # noqa: F401
 from .reviews.models import Addition, Review, StashedStep, ViewsReader, ViewsSubmission, Wish  # noqa: F401
+from .council.models import Consultation, CouncilGroup, GoodNews, Idea, IdeaSupport, Meeting, MeetingAttendance, MeetingQuestion, MeetingRsvp, MemberContact, Membership, Poll, PollBallot, PollChoice, PollOption, PollQuestion, PollText  # noqa: F401

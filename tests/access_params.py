@@ -43,3 +43,48 @@ def _review(council):
 
         db.session.commit()
     return council.review
+
+
+def _council(council):
+    """Council A's CiCC group with the young person as a member, a live poll, a meeting that takes
+    questions, an approved idea, a consultation and a pending request to join (made once)."""
+    if getattr(council, "council_group", None) is None:
+        from app.council import meetings
+        from app.extensions import db
+
+        from . import factories
+
+        group = factories.council_group(council.authority)
+        factories.council_member(group, council.young_person)
+        council.council_request = factories.council_member(group, council.other_young_person, state="requested")
+        council.council_poll = factories.council_poll(group)
+        council.council_meeting = factories.council_meeting(group)
+        meetings.ask(council.council_meeting, council.young_person, "Why do placements move so often?", "en")
+        council.council_idea = factories.council_idea(group, council.young_person, approve_by=council.participation_officer)
+        council.council_consultation = factories.council_consultation(group)
+        council.council_group = group
+        db.session.commit()
+    return council
+
+
+def _council_meeting_question(council):
+    from sqlalchemy import select
+
+    from app.council.models import MeetingQuestion
+    from app.extensions import db
+
+    return db.session.scalar(select(MeetingQuestion).where(MeetingQuestion.meeting_id == _council(council).council_meeting.id)).id
+
+
+PARAMS.update(
+    {
+        "group_id": lambda council: _council(council).council_group.id,
+        "membership_id": lambda council: _council(council).council_request.id,
+        "poll_id": lambda council: _council(council).council_poll.id,
+        "question_id": lambda council: _council(council).council_poll.questions[0].id,
+        "meeting_id": lambda council: _council(council).council_meeting.id,
+        "meeting_question_id": _council_meeting_question,
+        "idea_id": lambda council: _council(council).council_idea.id,
+        "consultation_id": lambda council: _council(council).council_consultation.id,
+    }
+)

@@ -171,3 +171,78 @@ def sent_views(review_obj, *, readers=("iro", "worker"), answers=None, wishes=("
     reviews_service.send(submission, key=reviews_service.new_key(), language=language)
     db.session.flush()
     return submission
+
+
+# --- council (CiCC groups, polls, meetings, ideas) ---------------------------------------------
+
+def council_group(authority: Authority, **fields):
+    from app.council.models import CouncilGroup
+
+    values = dict(authority_id=authority.id, name={"en": f"Group {next(_seq)}"}, description={"en": "A group."}, kind="cicc", open_to_requests=True)
+    values.update(fields)
+    obj = CouncilGroup(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def council_member(group, user: User, state: str = "active"):
+    from app.council.models import Membership
+
+    obj = Membership(authority_id=group.authority_id, group_id=group.id, user_id=user.id, state=state, joined_at=utcnow() if state == "active" else None)
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def council_poll(group, *, mode: str = "live", state: str = "open", kind: str = "single", options=("Yes", "No", "Not sure"), **fields):
+    """A poll with one question; for a live poll that is open, the question is open for voting."""
+    from app.council.models import Poll, PollOption, PollQuestion
+
+    question_fields = {k: fields.pop(k) for k in ("allow_other", "allow_comment") if k in fields}
+    values = dict(authority_id=group.authority_id, group_id=group.id, title={"en": "A poll"}, mode=mode, state=state, audience="members")
+    values.update(fields)
+    poll = Poll(**values)
+    db.session.add(poll)
+    question = PollQuestion(authority_id=group.authority_id, poll=poll, position=0, text={"en": "Shall we?", "ps": "ایا موږ باید؟"}, kind=kind,
+                            state="open" if state == "open" else state, opened_at=utcnow(), **question_fields)
+    for position, text in enumerate(options):
+        question.options.append(PollOption(authority_id=group.authority_id, position=position, text={"en": text}))
+    db.session.add(question)
+    db.session.flush()
+    return poll
+
+
+def council_meeting(group, **fields):
+    from app.council.models import Meeting
+
+    values = dict(authority_id=group.authority_id, group_id=group.id, title={"en": "Monthly meeting"}, starts_at=utcnow() + timedelta(days=3),
+                  place="Youth Hub", takes_questions=True)
+    values.update(fields)
+    obj = Meeting(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def council_idea(group, author: User, *, text: str = "More trips to the seaside", approve_by: User | None = None, **fields):
+    """An idea through the real moderation service; approved by `approve_by` if given."""
+    from app.council import ideas
+    from app.moderation import service as moderation_service
+
+    idea, item = ideas.raise_idea(group, author, text, "en", **fields)
+    if approve_by is not None:
+        moderation_service.approve(item, approve_by)
+    db.session.flush()
+    return idea
+
+
+def council_consultation(group, **fields):
+    from app.council.models import Consultation
+
+    values = dict(authority_id=group.authority_id, group_id=group.id, question={"en": "How should reviews feel?"}, background={})
+    values.update(fields)
+    obj = Consultation(**values)
+    db.session.add(obj)
+    db.session.flush()
+    return obj

@@ -1,0 +1,455 @@
+"""Polls: open for a period, or live at a meeting with the facilitator opening each question.
+
+Votes are secret. A ballot is found by an HMAC of (question, voter) under the server's secret,
+never by the voter's id, so there is one ballot per member per question (a unique constraint),
+the member can change it until the question closes, and results are only ever counted.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import audit
+from ..access import YOUNG_PERSON
+from ..auth.models import User
+from ..extensions import db
+from ..models_base import utcnow
+from . import texts
+from .models import (
+    CLOSED,
+    COMMENT,
+    DRAFT,
+    EVERYONE,
+    LIVE_POLL,
+    MULTIPLE,
+    OPEN,
+    OPEN_POLL,
+    OTHER_TEXT,
+    SINGLE,
+    CouncilGroup,
+    Meeting,
+    Poll,
+    PollBallot,
+    PollChoice,
+    PollOption,
+    PollQuestion,
+    PollText,
+)
+from .service import CouncilError, is_facilitator, is_member, member_group_ids
+
+OTHER = "other"  # the form value for the "other" choice
+
+
+# --- making polls --------------------------------------------------------------------------
+
+def save_poll(poll: Poll | None, *, group: CouncilGroup, title: dict, mode: str, audience: str,
+              hide_results_until_close: bool, opens_at: datetime | None = None, closes_at: datetime | None = None,
+              meeting: Meeting | None = None, by: User) -> Poll:
+    if not (title or {}).get("en", "").strip():
+        raise CouncilError(_l("Enter a title in English"), "title_en")
+    if mode == OPEN_POLL and opens_at and closes_at and closes_at <= opens_at:
+        raise CouncilError(_l("The closing date must be after the opening date"), "closes_at")
+    if meeting is not None and meeting.group_id != group.id:
+        raise CouncilError(_l("Choose a meeting of this group"), "meeting_id")
+    if poll is None:
+        poll = Poll(authority_id=group.authority_id, group_id=group.id, created_by_id=by.id, state=DRAFT)
+        db.session.add(poll)
+    elif poll.state == CLOSED:
+        raise CouncilError(_l("This poll has closed and cannot be changed"))
+    poll.title, poll.mode, poll.audience = title, mode, audience
+    poll.hide_results_until_close = hide_results_until_close
+    poll.opens_at, poll.closes_at = (opens_at, closes_at) if mode == OPEN_POLL else (None, None)
+    poll.meeting_id = meeting.id if meeting else None
+    db.session.flush()
+    audit.record("council.poll_saved", poll, actor=by)
+    return poll
+
+
+def add_question(poll: Poll, *, text: dict, kind: str, options: list[dict], allow_other: bool = False,
+                 allow_comment: bool = False, question: PollQuestion | None = None) -> PollQuestion:
+    """Add (or, before anyone has voted, rewrite) a question. `options` are {locale: text} dicts."""
+    if poll.state == CLOSED:
+        raise CouncilError(_l("This poll has closed and cannot be changed"))
+    if not (text or {}).get("en", "").strip():
+        raise CouncilError(_l("Enter the question in English"), "text_en")
+    options = [o for o in options if (o or {}).get("en", "").strip()]
+    if len(options) < 2:
+        raise CouncilError(_l("Give at least two answers to choose from, one on each line"), "options_en")
+    if kind not in (SINGLE, MULTIPLE):
+        raise CouncilError(_l("Choose how many answers people can pick"), "kind")
+    if question is None:
+        question = PollQuestion(authority_id=poll.authority_id, poll=poll, position=len(poll.questions),
+                                state=OPEN if (poll.state == OPEN and poll.mode == OPEN_POLL) else DRAFT)
+        db.session.add(question)
+    elif ballot_count(question):
+        raise CouncilError(_l("People have already answered this question, so it cannot be changed"))
+    question.text, question.kind, question.allow_other, question.allow_comment = text, kind, allow_other, allow_comment
+    for old in list(question.options):
+        question.options.remove(old)
+    db.session.flush()
+    for position, option in enumerate(options):
+        question.options.append(PollOption(authority_id=poll.authority_id, position=position, text=option))
+    db.session.flush()
+    return question
+
+
+def open_poll(poll: Poll, by: User) -> Poll:
+    """Start the poll. An open poll takes answers to every question at once; a live poll waits for
+    the facilitator to open each question at the meeting."""
+    if not poll.questions:
+        raise CouncilError(_l("Add a question before opening the poll"))
+    if poll.state == CLOSED:
+        raise CouncilError(_l("This poll has closed"))
+    poll.state = OPEN
+    now = utcnow()
+    if poll.mode == OPEN_POLL:
+        for question in poll.questions:
+            question.state, question.opened_at = OPEN, question.opened_at or now
+    db.session.flush()
+    audit.record("council.poll_opened", poll, actor=by)
+    return poll
+
+
+def close_poll(poll: Poll, by: User | None) -> Poll:
+    now = utcnow()
+    poll.state, poll.closed_at = CLOSED, now
+    for question in poll.questions:
+        if question.state != CLOSED:
+            question.state, question.closed_at = CLOSED, now
+    db.session.flush()
+    audit.record("council.poll_closed", poll, actor=by, authority_id=poll.authority_id)
+    return poll
+
+
+def open_question(question: PollQuestion, by: User) -> PollQuestion:
+    """Live polls: open one question for voting; any other open question of the poll closes."""
+    poll = question.poll
+    if poll.mode != LIVE_POLL:
+        raise CouncilError(_l("Only questions of a live poll are opened one at a time"))
+    if poll.state == CLOSED:
+        raise CouncilError(_l("This poll has closed"))
+    if poll.state == DRAFT:
+        open_poll(poll, by)
+    now = utcnow()
+    for other in poll.questions:
+        if other.id != question.id and other.state == OPEN:
+            other.state, other.closed_at = CLOSED, now
+    # Re-opening a closed question lets people carry on voting; their ballots are kept.
+    question.state, question.opened_at, question.closed_at = OPEN, question.opened_at or now, None
+    db.session.flush()
+    audit.record("council.poll_question_opened", question, actor=by)
+    return question
+
+
+def close_question(question: PollQuestion, by: User) -> PollQuestion:
+    if question.state != OPEN:
+        raise CouncilError(_l("This question is not open"))
+    question.state, question.closed_at = CLOSED, utcnow()
+    db.session.flush()
+    audit.record("council.poll_question_closed", question, actor=by)
+    return question
+
+
+# --- state -----------------------------------------------------------------------------------
+
+def poll_is_open(poll: Poll, now: datetime | None = None) -> bool:
+    now = now or utcnow()
+    if poll.state != OPEN:
+        return False
+    if poll.mode == OPEN_POLL:
+        if poll.opens_at and now < poll.opens_at:
+            return False
+        if poll.closes_at and now >= poll.closes_at:
+            return False
+    return True
+
+
+def poll_is_closed(poll: Poll, now: datetime | None = None) -> bool:
+    now = now or utcnow()
+    return poll.state == CLOSED or (poll.mode == OPEN_POLL and poll.state == OPEN and poll.closes_at is not None and now >= poll.closes_at)
+
+
+def question_is_open(question: PollQuestion, now: datetime | None = None) -> bool:
+    return question.state == OPEN and poll_is_open(question.poll, now)
+
+
+def question_is_closed(question: PollQuestion, now: datetime | None = None) -> bool:
+    return question.state == CLOSED or poll_is_closed(question.poll, now)
+
+
+def current_question(poll: Poll) -> PollQuestion | None:
+    """The question a live poll is on: the open one, else the last one closed."""
+    open_ = [q for q in poll.questions if q.state == OPEN]
+    if open_:
+        return open_[0]
+    closed = [q for q in poll.questions if q.state == CLOSED and q.closed_at]
+    return max(closed, key=lambda q: q.closed_at) if closed else None
+
+
+def close_expired_polls(now: datetime | None = None) -> int:
+    """Mark open-period polls whose closing time has passed as closed (run from the reminders job)."""
+    now = now or utcnow()
+    stmt = select(Poll).where(Poll.state == OPEN, Poll.mode == OPEN_POLL, Poll.closes_at.is_not(None), Poll.closes_at <= now)
+    polls = db.session.scalars(stmt, execution_options={"all_authorities": True}).all()
+    for poll in polls:
+        close_poll(poll, None)
+    return len(polls)
+
+
+# --- who may see and vote ------------------------------------------------------------------
+
+def can_vote(poll: Poll, user: User) -> bool:
+    if user.role != YOUNG_PERSON or user.authority_id != poll.authority_id:
+        return False
+    return poll.audience == EVERYONE or is_member(poll.group, user)
+
+
+def can_see(poll: Poll, user: User) -> bool:
+    if user.authority_id != poll.authority_id:
+        return False
+    if is_facilitator(user):
+        return True
+    return poll.state != DRAFT and can_vote(poll, user)
+
+
+def polls_for(user: User, *, open_only: bool = True) -> list[Poll]:
+    """Polls a young person can answer (or see the results of)."""
+    groups = member_group_ids(user)
+    stmt = select(Poll).where(Poll.state.in_((OPEN,) if open_only else (OPEN, CLOSED)))
+    polls = [p for p in db.session.scalars(stmt.order_by(Poll.created_at.desc())).all()
+             if p.audience == EVERYONE or p.group_id in groups]
+    if open_only:
+        polls = [p for p in polls if poll_is_open(p)]
+    return polls
+
+
+def group_polls(group: CouncilGroup) -> list[Poll]:
+    return list(db.session.scalars(select(Poll).where(Poll.group_id == group.id).order_by(Poll.created_at.desc())).all())
+
+
+# --- voting ----------------------------------------------------------------------------------
+
+def _key(purpose: str, question_id: int, user_id: int) -> str:
+    secret = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(secret, f"heard.council.{purpose}:{question_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
+
+
+def voter_key(question: PollQuestion, user: User) -> str:
+    return _key("ballot", question.id, user.id)
+
+
+def text_key(question: PollQuestion, user: User) -> str:
+    return _key("text", question.id, user.id)
+
+
+def my_ballot(question: PollQuestion, user: User) -> PollBallot | None:
+    stmt = select(PollBallot).where(PollBallot.question_id == question.id, PollBallot.voter_key == voter_key(question, user))
+    return db.session.scalar(stmt)
+
+
+def my_choices(question: PollQuestion, user: User) -> set[str]:
+    """What this member chose, as form values (option ids as strings, and "other")."""
+    ballot = my_ballot(question, user)
+    if ballot is None:
+        return set()
+    chosen = {str(choice.option_id) for choice in ballot.choices}
+    if ballot.other:
+        chosen.add(OTHER)
+    return chosen
+
+
+@dataclass
+class VoteOutcome:
+    ballot: PollBallot
+    changed: bool  # True when an earlier vote was replaced
+    risk: bool = False  # free text suggested risk: show where to get help now
+
+
+def cast_vote(question: PollQuestion, user: User, choices: list[str], *, other_text: str | None = None,
+              comment: str | None = None, language: str | None = None) -> VoteOutcome:
+    poll = question.poll
+    if not can_vote(poll, user):
+        raise CouncilError(_l("This poll is for members of the group"))
+    if not question_is_open(question):
+        raise CouncilError(_l("Voting on this question has closed"), "choice")
+    valid = {str(option.id): option for option in question.options}
+    picked = list(dict.fromkeys(c for c in choices if c))
+    unknown = [c for c in picked if c not in valid and not (c == OTHER and question.allow_other)]
+    if unknown or not picked:
+        raise CouncilError(_l("Choose an answer"), "choice")
+    if question.kind == SINGLE and len(picked) > 1:
+        raise CouncilError(_l("Choose one answer"), "choice")
+    other_text, comment = texts.clean(other_text), texts.clean(comment)
+    wants_other = OTHER in picked
+    if wants_other and not other_text:
+        raise CouncilError(_l("Write your other answer"), "other_text")
+    texts.check_length(other_text, "other_text")
+    texts.check_length(comment, "comment")
+    if comment and not question.allow_comment:
+        comment = ""
+
+    key = voter_key(question, user)
+    ballot = my_ballot(question, user)
+    changed = ballot is not None
+    if ballot is None:
+        ballot = PollBallot(authority_id=poll.authority_id, question_id=question.id, voter_key=key)
+        try:
+            with db.session.begin_nested():
+                db.session.add(ballot)
+        except IntegrityError:
+            # A second tap raced the first: vote on the ballot that won.
+            ballot = my_ballot(question, user)
+            changed = True
+    ballot.other = wants_other
+    ballot.cast_at = utcnow()
+    ballot.choices[:] = [PollChoice(option_id=valid[c].id) for c in picked if c != OTHER]
+    db.session.flush()
+
+    risk = False
+    if wants_other:
+        risk |= _save_text(question, user, OTHER_TEXT, texts.POLL_OTHER, other_text, language)
+    else:
+        _drop_text(question, user, OTHER_TEXT)
+    if comment:
+        risk |= _save_text(question, user, COMMENT, texts.POLL_COMMENT, comment, language)
+    return VoteOutcome(ballot=ballot, changed=changed, risk=risk)
+
+
+def _own_text_row(question: PollQuestion, user: User, kind: str) -> PollText | None:
+    stmt = select(PollText).where(PollText.question_id == question.id, PollText.text_key == text_key(question, user), PollText.kind == kind)
+    return db.session.scalar(stmt)
+
+
+def _save_text(question: PollQuestion, user: User, kind: str, source: str, text: str, language: str | None) -> bool:
+    row = _own_text_row(question, user, kind)
+    if row is not None:
+        own = texts.own_view(row.item_id, user)
+        if own is not None and own.text == text:
+            return False  # unchanged: do not queue it twice
+    item = texts.submit(authority_id=question.authority_id, source=source, source_id=question.id, text=text,
+                        language=language, author=user)
+    if row is None:
+        db.session.add(PollText(authority_id=question.authority_id, question_id=question.id,
+                                text_key=text_key(question, user), kind=kind, item_id=item.id))
+    else:
+        row.item_id = item.id
+    db.session.flush()
+    return bool(getattr(item, "risk", False))
+
+
+def _drop_text(question: PollQuestion, user: User, kind: str) -> None:
+    row = _own_text_row(question, user, kind)
+    if row is not None:
+        db.session.delete(row)
+        db.session.flush()
+
+
+def my_texts(question: PollQuestion, user: User) -> dict:
+    """The member's own comment and "other" answer: {kind: OwnView(text, status, reason, ...)}."""
+    found = {}
+    for kind in (COMMENT, OTHER_TEXT):
+        row = _own_text_row(question, user, kind)
+        if row is not None:
+            found[kind] = texts.own_view(row.item_id, user)
+    return found
+
+
+def published_texts(question: PollQuestion) -> dict[str, list]:
+    """Approved comments and "other" answers, for the group; never with a name."""
+    rows = db.session.scalars(select(PollText).where(PollText.question_id == question.id).order_by(PollText.created_at)).all()
+    shown = texts.published([row.item_id for row in rows])
+    result: dict[str, list] = {COMMENT: [], OTHER_TEXT: []}
+    for row in rows:
+        if row.item_id in shown:
+            result[row.kind].append(shown[row.item_id])
+    return result
+
+
+# --- results ---------------------------------------------------------------------------------
+
+def ballot_count(question: PollQuestion) -> int:
+    return db.session.scalar(select(func.count()).select_from(PollBallot).where(PollBallot.question_id == question.id)) or 0
+
+
+@dataclass
+class Results:
+    question: PollQuestion
+    voters: int
+    counts: dict = field(default_factory=dict)  # option id (or "other") -> count
+    hidden: bool = False  # results are kept back until the poll closes
+
+    @property
+    def rows(self) -> list[tuple]:
+        """(key, option or None, count, percent of voters) in the question's order."""
+        rows = []
+        for option in self.question.options:
+            n = self.counts.get(option.id, 0)
+            rows.append((option.id, option, n, (100.0 * n / self.voters) if self.voters else 0.0))
+        if self.question.allow_other:
+            n = self.counts.get(OTHER, 0)
+            rows.append((OTHER, None, n, (100.0 * n / self.voters) if self.voters else 0.0))
+        return rows
+
+    def signature(self) -> str:
+        """Changes whenever anything shown changes; lets a page skip redrawing."""
+        state = "%s:%s:%s" % (self.question.id, self.question.state, self.hidden)
+        body = ",".join(f"{k}={v}" for k, v in sorted(self.counts.items(), key=lambda kv: str(kv[0])))
+        return hashlib.sha256(f"{state}|{self.voters}|{body}".encode()).hexdigest()[:16]
+
+
+def count_votes(question: PollQuestion) -> dict:
+    stmt = (
+        select(PollChoice.option_id, func.count())
+        .join(PollBallot, PollBallot.id == PollChoice.ballot_id)
+        .where(PollBallot.question_id == question.id)
+        .group_by(PollChoice.option_id)
+    )
+    counts: dict = {option_id: n for option_id, n in db.session.execute(stmt).all()}
+    if question.allow_other:
+        counts[OTHER] = db.session.scalar(
+            select(func.count()).select_from(PollBallot).where(PollBallot.question_id == question.id, PollBallot.other.is_(True))
+        ) or 0
+    return counts
+
+
+def results(question: PollQuestion) -> Results:
+    """Counts as the group sees them. With results hidden until close, only the number of
+    voters is given (to everyone, facilitators too) until the question closes."""
+    voters = ballot_count(question)
+    hidden = question.poll.hide_results_until_close and not question_is_closed(question)
+    counts = {} if hidden else count_votes(question)
+    return Results(question=question, voters=voters, counts=counts, hidden=hidden)
+
+
+def export_rows(poll: Poll) -> list[list[str]]:
+    """Poll results for a CSV leaving the group: through the small-numbers rules."""
+    from ..i18n.content import localise
+    from ..reports.disclosure import distribution
+
+    from ..reports.disclosure import MIN_CELL
+
+    rows = [["question", "answer", "votes", "share of answers"]]
+    for question in poll.questions:
+        if question.poll.hide_results_until_close and not question_is_closed(question):
+            continue
+        counts = count_votes(question)
+        # Multiple-choice answers can overlap, so a voter may appear in several rows; the base
+        # is the number of voters either way.
+        keys = [option.id for option in question.options] + ([OTHER] if question.allow_other else [])
+        dist = distribution(counts, keys)
+        labels = {option.id: localise(option.text, "en").text for option in question.options}
+        labels[OTHER] = "Other"
+        qtext = localise(question.text, "en").text
+        for key in keys:
+            cell = dist.cell(key)
+            rows.append([qtext, labels[key], cell.csv if cell else "", cell.percent_text if cell else ""])
+        voters = ballot_count(question)
+        rows.append([qtext, "(people who voted)", str(voters) if voters >= MIN_CELL else "<5", ""])
+    return rows
