@@ -1,7 +1,7 @@
 """council: groups, polls, meetings, ideas, good news
 
 Revision ID: 3fc61da3dcc2
-Revises: 89b299225215
+Revises: f83c7e048b4d
 Create Date: 2026-11-22 22:37:33.825601
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '3fc61da3dcc2'
-down_revision = '89b299225215'
+down_revision = 'f83c7e048b4d'
 branch_labels = None
 depends_on = None
 
