@@ -52,6 +52,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(youth_bp, url_prefix="/my")
     app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    from .pledges import bp as pledges_bp; app.register_blueprint(pledges_bp, url_prefix="/pledge")  # noqa: E702
     from .council import bp as council_bp; app.register_blueprint(council_bp, url_prefix="/council")  # noqa: E702
     app.register_blueprint(moderation_bp)
     from .reviews import bp as reviews_bp

@@ -5,3 +5,4 @@ from .tenancy import Authority  # noqa: F401
 from .moderation.models import AlertNote, ModerationItem, SafeguardingAlert, SafeguardingSettings, ScreeningTerm  # noqa: F401
 from .reviews.models import Addition, Review, StashedStep, ViewsReader, ViewsSubmission, Wish  # noqa: F401
 from .council.models import Consultation, CouncilGroup, GoodNews, Idea, IdeaSupport, Meeting, MeetingAttendance, MeetingQuestion, MeetingRsvp, MemberContact, Membership, Poll, PollBallot, PollChoice, PollOption, PollQuestion, PollText  # noqa: F401
+from .pledges.models import Pledge, PledgeAnswer, PledgeComment, PledgeRating, PledgeReader, PledgeTheme, PledgeVersion, Promise, RatingRound  # noqa: F401

@@ -88,3 +88,29 @@ PARAMS.update(
         "consultation_id": lambda council: _council(council).council_consultation.id,
     }
 )
+
+
+def _pledge(council):
+    """Council A's published pledge, a draft of its next version and an open round (made once)."""
+    if getattr(council, "pledge_draft", None) is None:
+        from app.extensions import db
+        from app.pledges import service as pledge_service
+
+        from . import factories
+
+        council.pledge_version = factories.pledge_version(council.authority)
+        council.pledge_round = factories.rating_round(council.authority)
+        council.pledge_draft = pledge_service.start_draft(council.pledge_version.pledge)
+        db.session.commit()
+    return council
+
+
+PARAMS.update(
+    {
+        "pledge_id": lambda council: _pledge(council).pledge_version.pledge_id,
+        "version_id": lambda council: _pledge(council).pledge_draft.id,
+        "theme_id": lambda council: _pledge(council).pledge_draft.themes[0].id,
+        "promise_id": lambda council: _pledge(council).pledge_draft.promises[0].id,
+        "round_id": lambda council: _pledge(council).pledge_round.id,
+    }
+)

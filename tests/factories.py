@@ -246,3 +246,29 @@ def council_consultation(group, **fields):
     db.session.add(obj)
     db.session.flush()
     return obj
+
+
+def pledge_version(authority: Authority, audience: str = "in_care", *, themes: int = 2, promises: int = 2, publish: bool = True, **fields):
+    """A pledge version with themes and promises (published unless publish=False)."""
+    from app.pledges import service as pledge_service
+
+    pledge = pledge_service.get_pledge(authority.id, audience, create=True)
+    version = pledge_service.start_draft(pledge)
+    version.title = fields.pop("title", {"en": f"Our promises {next(_seq)}", "ar": "وعودنا"})
+    for t in range(themes):
+        theme = pledge_service.add_theme(version, authority, {"en": f"Theme {t + 1}"})
+        for p in range(promises):
+            pledge_service.add_promise(theme, authority, {"en": f"Promise {t + 1}.{p + 1}"}, {"en": f"Meaning {t + 1}.{p + 1}"})
+    if publish:
+        pledge_service.publish(version, authority)
+    db.session.flush()
+    return version
+
+
+def rating_round(authority: Authority, *, opens_at=None, closes_at=None, name: str | None = None):
+    from app.pledges import service as pledge_service
+
+    now = utcnow()
+    return pledge_service.create_round(
+        authority.id, name or f"Round {next(_seq)}", opens_at or now - timedelta(days=1), closes_at or now + timedelta(days=30)
+    )

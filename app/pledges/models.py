@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -106,7 +106,7 @@ class Promise(AuthorityOwned, db.Model):
     lineage_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     theme: Mapped[PledgeTheme] = relationship(back_populates="promises")
-    version: Mapped[PledgeVersion] = relationship(viewonly=True)
+    version: Mapped[PledgeVersion] = relationship()
 
 
 class RatingRound(AuthorityOwned, TimestampMixin, db.Model):
@@ -119,6 +119,8 @@ class RatingRound(AuthorityOwned, TimestampMixin, db.Model):
     sealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Keys young people's ratings while open; wiped when the round is sealed.
     secret: Mapped[str | None] = mapped_column(String(64))
+    # How many different young people took part, per audience, counted as the round is sealed.
+    participants: Mapped[dict] = mapped_column(JSON, default=dict)
 
     def is_open(self, now: datetime | None = None) -> bool:
         now = now or utcnow()

@@ -1,0 +1,397 @@
+"""The pledge scorecard: what young people said about each promise, made safe to show.
+
+Every figure goes through app.reports.disclosure first (under 5 hidden, groups under 10 not
+broken down, secondary suppression within a distribution). A scorecard shows several related
+tables at once (council, age band, theme, promise, promise by age band), so a hidden number
+could still be worked out by subtracting one table from another. `protect()` closes that gap: it
+treats every "total = sum of parts" relation the page shows as an equation and hides more until
+no equation has a single unknown, and no shown total minus its shown parts leaves zero for the
+hidden ones (which would give every hidden cell away as 0).
+
+Theme and council figures count ratings, not people (one young person rates many promises), so
+they are only broken down when at least 10 different young people stand behind them.
+
+Only sealed rounds appear: a live count would let someone who watched it change learn how the
+last person to rate had answered.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from ..auth.models import AGE_BANDS
+from ..extensions import db
+from ..reports.disclosure import MIN_GROUP, Cell, Distribution, distribution
+from .models import (
+    ANSWERS,
+    AUDIENCES,
+    CARE_LEAVER,
+    DONT_KNOW,
+    IN_CARE,
+    KEPT,
+    NOT_KEPT,
+    SOMETIMES,
+    PledgeComment,
+    PledgeRating,
+    PledgeTheme,
+    PledgeVersion,
+    Promise,
+    RatingRound,
+)
+from . import service
+
+ANSWER_LABELS = {
+    KEPT: _l("Kept"),
+    SOMETIMES: _l("Sometimes"),
+    NOT_KEPT: _l("Not kept"),
+    DONT_KNOW: _l("Don't know"),
+}
+AUDIENCE_LABELS = {IN_CARE: _l("Children in care (pledge)"), CARE_LEAVER: _l("Care leavers (charter)")}
+UNKNOWN_BAND = "unknown"
+BAND_LABELS = {**{band: band for band in AGE_BANDS}, UNKNOWN_BAND: _l("Age not known")}
+BASE = "_base"
+MOVERS = 5
+# When one more figure must be hidden, summaries go before promises: promises matter most.
+PRIORITY = {"a": 0, "ab": 1, "t": 2, "pb": 3, "p": 4}
+
+
+# --- Disclosure across related tables --------------------------------------------------------
+
+
+def protect(
+    counts: dict[Hashable, dict[str, int]],
+    equations: list[tuple[Hashable, list[Hashable]]],
+    people: dict[Hashable, int] | None = None,
+    categories=ANSWERS,
+    priority=lambda key: 0,
+) -> dict[Hashable, Distribution]:
+    """Safe distributions for related nodes, where each equation says total = sum of parts.
+
+    `people` gives, for nodes whose counts are ratings rather than people, a lower bound on how
+    many different young people stand behind them; such a node is not broken down under 10.
+    `priority(key)` ranks how much a node's figures matter: lower ones are hidden first.
+    """
+    categories = list(categories)
+    people = people or {}
+    value: dict[tuple, int] = {}
+    hidden: set[tuple] = set()
+    empty: set = set()
+    for key, node_counts in counts.items():
+        for c in categories:
+            value[(key, c)] = int(node_counts.get(c, 0))
+        dist = distribution(node_counts, categories)
+        if key in people and people[key] < MIN_GROUP:
+            dist = Distribution(base=dist.base)
+        value[(key, BASE)] = sum(int(node_counts.get(c, 0)) for c in categories)
+        if value[(key, BASE)] == 0:
+            empty.add(key)
+            continue  # nobody stands behind an empty node: knowing it is empty tells nothing about anyone
+        if dist.base.suppressed:
+            hidden.add((key, BASE))
+        for c in categories:
+            if not dist.broken_down or dist.cells[c].suppressed:
+                hidden.add((key, c))
+
+    def hide(ref):
+        hidden.add(ref)
+        if ref[1] == BASE:  # no figure is shown against a hidden base
+            hidden.update((ref[0], c) for c in categories)
+
+    lines = [((key, BASE), [(key, c) for c in categories]) for key in counts]
+    for total, parts in equations:
+        lines.append(((total, BASE), [(part, BASE) for part in parts]))
+        lines.extend(((total, c), [(part, c) for part in parts]) for c in categories)
+
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in lines:
+            if not parts:
+                continue
+            unknown = [ref for ref in [total, *parts] if ref in hidden]
+            risky = len(unknown) == 1
+            if not risky and total not in hidden and len(unknown) >= 2:
+                # Everything hidden adds up to nothing: each hidden number would be known to be 0.
+                risky = value[total] - sum(value[p] for p in parts if p not in hidden) == 0
+            if not risky:
+                continue
+            # Hide one more: the least useful figure first (a summary before a promise), then
+            # the smallest. Hiding a part nobody stands behind would change nothing.
+            candidates = [p for p in parts if p not in hidden and p[0] not in empty]
+            if total not in hidden:
+                candidates.append(total)
+            if candidates:
+                hide(min(candidates, key=lambda ref: (priority(ref[0]), value[ref], ref is total, str(ref))))
+                changed = True
+
+    result = {}
+    for key in counts:
+        base_hidden = (key, BASE) in hidden or value[(key, BASE)] == 0
+        base = Cell(None if base_hidden else value[(key, BASE)])
+        cells = {}
+        for c in categories:
+            if (key, c) in hidden or base_hidden:
+                cells[c] = Cell(None)
+            else:
+                cells[c] = Cell(value[(key, c)], 100.0 * value[(key, c)] / base.count if base.count else None)
+        broken_down = not base_hidden and any(not cell.suppressed for cell in cells.values())
+        result[key] = Distribution(base=base, cells=cells if broken_down else {}, broken_down=broken_down)
+    return result
+
+
+# --- The scorecard of one round ------------------------------------------------------------
+
+
+@dataclass
+class PromiseResult:
+    promise: Promise
+    overall: Distribution
+    bands: dict[str, Distribution]
+    comments: list = field(default_factory=list)
+
+
+@dataclass
+class ThemeResult:
+    theme: PledgeTheme
+    overall: Distribution
+    promises: list[PromiseResult]
+
+
+@dataclass
+class AudienceResult:
+    audience: str
+    versions: list[PledgeVersion]
+    overall: Distribution
+    bands: dict[str, Distribution]
+    participants: Cell
+    themes: list[ThemeResult]
+
+    @property
+    def label(self):
+        return AUDIENCE_LABELS[self.audience]
+
+
+@dataclass
+class RoundScorecard:
+    round: RatingRound
+    audiences: list[AudienceResult]
+    band_keys: list[str]
+
+    def promise_results(self):
+        for audience in self.audiences:
+            for theme in audience.themes:
+                for result in theme.promises:
+                    yield audience, theme, result
+
+
+def _counts(rnd: RatingRound):
+    rows = db.session.execute(
+        select(PledgeRating.promise_id, PledgeRating.age_band, PledgeRating.answer, func.count())
+        .where(PledgeRating.round_id == rnd.id)
+        .group_by(PledgeRating.promise_id, PledgeRating.age_band, PledgeRating.answer)
+    )
+    counts: dict[int, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    for promise_id, band, answer, n in rows.all():
+        counts[promise_id][band or UNKNOWN_BAND][answer] = n
+    return counts
+
+
+def round_scorecard(rnd: RatingRound, *, with_comments: bool = False) -> RoundScorecard:
+    """The protected figures of one sealed round, per audience, theme, promise and age band."""
+    if rnd.sealed_at is None:
+        raise ValueError("only sealed rounds have a scorecard")
+    counts = _counts(rnd)
+    promises = list(db.session.scalars(select(Promise).where(Promise.id.in_(list(counts))))) if counts else []
+    versions = sorted({p.version for p in promises}, key=lambda v: (v.pledge.audience, v.number))
+    present_bands = {band for by_band in counts.values() for band in by_band}
+    band_keys = [b for b in (*AGE_BANDS, UNKNOWN_BAND) if b in present_bands]
+
+    nodes: dict[Hashable, dict[str, int]] = {}
+    equations: list[tuple[Hashable, list[Hashable]]] = []
+    people: dict[Hashable, int] = {}
+
+    def add(key, parts):
+        total: dict[str, int] = defaultdict(int)
+        for part in parts:
+            for c, n in nodes[part].items():
+                total[c] += n
+        nodes[key] = dict(total)
+        equations.append((key, list(parts)))
+
+    layout = []
+    for audience in AUDIENCES:
+        audience_versions = [v for v in versions if v.pledge.audience == audience]
+        if not audience_versions:
+            continue
+        theme_keys, audience_layout = [], []
+        for version in audience_versions:
+            for theme in version.themes:
+                promise_keys = []
+                for promise in theme.promises:
+                    band_nodes = []
+                    for band in band_keys:
+                        key = ("pb", promise.id, band)
+                        nodes[key] = dict(counts.get(promise.id, {}).get(band, {}))
+                        band_nodes.append(key)
+                    add(("p", promise.id), band_nodes)
+                    promise_keys.append(("p", promise.id))
+                add(("t", theme.id), promise_keys)
+                people[("t", theme.id)] = max((sum(nodes[k].values()) for k in promise_keys), default=0)
+                theme_keys.append(("t", theme.id))
+                audience_layout.append(theme)
+        for band in band_keys:
+            parts = [("pb", p.id, band) for t in audience_layout for p in t.promises]
+            add(("ab", audience, band), parts)
+            people[("ab", audience, band)] = max((sum(nodes[k].values()) for k in parts), default=0)
+        add(("a", audience), theme_keys)
+        equations.append((("a", audience), [("ab", audience, band) for band in band_keys]))
+        people[("a", audience)] = (rnd.participants or {}).get(audience, 0)
+        layout.append((audience, audience_versions, audience_layout))
+
+    safe = protect(nodes, equations, people, priority=lambda key: PRIORITY[key[0]])
+
+    comments = _comments(rnd) if with_comments else {}
+    audiences = []
+    for audience, audience_versions, themes in layout:
+        participants = distribution({"n": (rnd.participants or {}).get(audience, 0)}, ["n"]).base
+        theme_results = [
+            ThemeResult(
+                theme=theme,
+                overall=safe[("t", theme.id)],
+                promises=[
+                    PromiseResult(
+                        promise=p,
+                        overall=safe[("p", p.id)],
+                        bands={band: safe[("pb", p.id, band)] for band in band_keys},
+                        comments=comments.get(p.id, []),
+                    )
+                    for p in theme.promises
+                ],
+            )
+            for theme in themes
+        ]
+        audiences.append(
+            AudienceResult(
+                audience=audience,
+                versions=audience_versions,
+                overall=safe[("a", audience)],
+                bands={band: safe[("ab", audience, band)] for band in band_keys},
+                participants=participants,
+                themes=theme_results,
+            )
+        )
+    return RoundScorecard(round=rnd, audiences=audiences, band_keys=band_keys)
+
+
+def _comments(rnd: RatingRound) -> dict[int, list]:
+    """Approved (and, where needed, redacted) comments per promise. Nothing else is ever shown."""
+    from ..moderation import service as moderation
+
+    rows = db.session.execute(select(PledgeComment.promise_id, PledgeComment.comment_item_id).where(PledgeComment.round_id == rnd.id)).all()
+    published = moderation.published_texts([item_id for _, item_id in rows])
+    result: dict[int, list] = defaultdict(list)
+    for promise_id, item_id in sorted(rows, key=lambda row: row[1]):
+        if item_id in published:
+            result[promise_id].append(published[item_id])
+    return result
+
+
+# --- Across rounds -------------------------------------------------------------------------
+
+
+@dataclass
+class TrendRow:
+    audience: str
+    lineage_id: int
+    label: dict  # the newest wording, translated
+    kind: str  # "theme" or "promise"
+    shares: list  # one Cell per round (the share that said "kept"), or None when not rated
+
+
+@dataclass
+class Mover:
+    audience: str
+    label: dict
+    before: Cell
+    after: Cell
+
+    @property
+    def change(self) -> float:
+        return self.after.percent - self.before.percent
+
+
+@dataclass
+class Trends:
+    rounds: list[RatingRound]
+    rows: list[TrendRow]
+    movers: list[Mover]
+
+
+def trends(authority_id: int, cards: list[RoundScorecard] | None = None) -> Trends:
+    """The share who said "kept", per theme and promise, round by round; and the biggest movers."""
+    if cards is None:
+        cards = [round_scorecard(rnd) for rnd in service.sealed_rounds(authority_id)]
+    rows: dict[tuple, TrendRow] = {}
+    for index, card in enumerate(cards):
+        for audience in card.audiences:
+            for theme in audience.themes:
+                _trend_cell(rows, len(cards), index, audience.audience, "theme", theme.theme.lineage_id or theme.theme.id, theme.theme.title, theme.overall)
+                for result in theme.promises:
+                    p = result.promise
+                    _trend_cell(rows, len(cards), index, audience.audience, "promise", p.lineage_id or p.id, p.text, result.overall)
+    movers = []
+    if len(cards) >= 2:
+        for row in rows.values():
+            before, after = row.shares[-2], row.shares[-1]
+            if row.kind == "promise" and before is not None and after is not None and before.percent is not None and after.percent is not None:
+                movers.append(Mover(row.audience, row.label, before, after))
+        movers.sort(key=lambda m: (-abs(m.change), str(m.label)))
+        movers = [m for m in movers if round(m.change) != 0][:MOVERS]
+    return Trends(rounds=[card.round for card in cards], rows=list(rows.values()), movers=movers)
+
+
+def _trend_cell(rows, n, index, audience, kind, lineage_id, label, dist: Distribution):
+    row = rows.get((kind, lineage_id))
+    if row is None:
+        row = rows[(kind, lineage_id)] = TrendRow(audience, lineage_id, label, kind, [None] * n)
+    row.label = label  # newest wording wins
+    kept = dist.cell(KEPT) if dist.broken_down else Cell(None)
+    existing = row.shares[index]
+    if existing is None or (existing.percent is None and kept.percent is not None):
+        row.shares[index] = kept
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+def csv_rows(card: RoundScorecard, text_of) -> list[list[str]]:
+    """Rows for the CSV export: every figure as on the page, suppressed ones as "<5"."""
+    header = ["round", "audience", "version", "level", "theme", "promise", "age_band", "total"]
+    for c in ANSWERS:
+        header += [c, f"{c}_percent"]
+    out = [header]
+
+    def line(audience, version, level, theme, promise, band, dist: Distribution):
+        row = [card.round.name, audience, version, level, theme, promise, band, dist.base.csv]
+        for c in ANSWERS:
+            cell = dist.cell(c) if dist.broken_down else Cell(None)
+            row += [cell.csv, "" if cell.percent is None else f"{cell.percent:.0f}"]
+        out.append(row)
+
+    for audience in card.audiences:
+        versions = "+".join(str(v.number) for v in audience.versions)
+        line(audience.audience, versions, "council", "", "", "all", audience.overall)
+        for band in card.band_keys:
+            line(audience.audience, versions, "council", "", "", band, audience.bands[band])
+        for theme in audience.themes:
+            number = str(theme.theme.version.number)
+            line(audience.audience, number, "theme", text_of(theme.theme.title), "", "all", theme.overall)
+            for result in theme.promises:
+                line(audience.audience, number, "promise", text_of(theme.theme.title), text_of(result.promise.text), "all", result.overall)
+                for band in card.band_keys:
+                    line(audience.audience, number, "promise", text_of(theme.theme.title), text_of(result.promise.text), band, result.bands[band])
+    return out

@@ -1,0 +1,525 @@
+"""The pledge's rules: versions and their editing, rating rounds, ratings, sealing, answers.
+
+Plain functions taking and returning models; callers commit.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, distinct, func, select, update
+
+from .. import audit
+from ..auth.models import CARE_LEAVER as USER_CARE_LEAVER
+from ..extensions import db
+from ..i18n.content import missing_languages
+from ..models_base import utcnow
+from .models import (
+    ANSWERS,
+    CARE_LEAVER,
+    DRAFT,
+    IN_CARE,
+    PUBLISHED,
+    RETIRED,
+    Pledge,
+    PledgeAnswer,
+    PledgeComment,
+    PledgeRating,
+    PledgeReader,
+    PledgeTheme,
+    PledgeVersion,
+    Promise,
+    RatingRound,
+)
+
+COMMENT_MAX = 1000
+
+
+class PledgeError(Exception):
+    """A rule was broken; `message` is translated and safe to show, `field` names the form field."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+# --- Pledges and versions -------------------------------------------------------------------
+
+
+def audience_of(young_person) -> str:
+    return CARE_LEAVER if young_person.care_status == USER_CARE_LEAVER else IN_CARE
+
+
+def get_pledge(authority_id: int, audience: str, *, create: bool = False) -> Pledge | None:
+    pledge = db.session.scalar(select(Pledge).where(Pledge.authority_id == authority_id, Pledge.audience == audience))
+    if pledge is None and create:
+        pledge = Pledge(authority_id=authority_id, audience=audience)
+        db.session.add(pledge)
+        db.session.flush()
+    return pledge
+
+
+def pledges(authority_id: int) -> dict[str, Pledge]:
+    """Both pledges of a council, made on first use so the editor always has somewhere to start."""
+    return {audience: get_pledge(authority_id, audience, create=True) for audience in (IN_CARE, CARE_LEAVER)}
+
+
+def current_version_for(young_person) -> PledgeVersion | None:
+    pledge = get_pledge(young_person.authority_id, audience_of(young_person))
+    return pledge.current if pledge else None
+
+
+def start_draft(pledge: Pledge, by=None) -> PledgeVersion:
+    """The pledge's draft, made if needed as a copy of the published wording (lineage kept)."""
+    if pledge.draft is not None:
+        return pledge.draft
+    source = pledge.current
+    number = max((v.number for v in pledge.versions), default=0) + 1
+    draft = PledgeVersion(
+        authority_id=pledge.authority_id,
+        number=number,
+        status=DRAFT,
+        title=dict(source.title) if source else {},
+        introduction=dict(source.introduction) if source else {},
+    )
+    pledge.versions.append(draft)
+    if source is not None:
+        for theme in source.themes:
+            copy = PledgeTheme(authority_id=pledge.authority_id, position=theme.position, title=dict(theme.title), lineage_id=theme.lineage_id)
+            draft.themes.append(copy)
+            for promise in theme.promises:
+                copy.promises.append(
+                    Promise(
+                        authority_id=pledge.authority_id,
+                        version=draft,
+                        position=promise.position,
+                        text=dict(promise.text),
+                        meaning=dict(promise.meaning or {}),
+                        lineage_id=promise.lineage_id,
+                    )
+                )
+    db.session.flush()
+    audit.record("pledge.draft_started", draft, actor=by, audience=pledge.audience, number=number)
+    return draft
+
+
+def _editable(version: PledgeVersion) -> None:
+    if version.status != DRAFT:
+        raise PledgeError(_l("This version is published and cannot change. Start a new version to change the wording."))
+
+
+def _clean(translations: dict | None) -> dict:
+    return {code: text.strip() for code, text in (translations or {}).items() if text and text.strip()}
+
+
+def _require_default(translations: dict, authority, field: str) -> None:
+    if not translations.get(authority_default(authority)):
+        raise PledgeError(_l("Write this in the council's main language first."), field=field)
+
+
+def authority_default(authority) -> str:
+    return getattr(authority, "default_language", None) or "en"
+
+
+def update_version(version: PledgeVersion, authority, *, title: dict, introduction: dict) -> None:
+    _editable(version)
+    title, introduction = _clean(title), _clean(introduction)
+    _require_default(title, authority, "title")
+    version.title = title
+    version.introduction = introduction
+
+
+def add_theme(version: PledgeVersion, authority, title: dict) -> PledgeTheme:
+    _editable(version)
+    title = _clean(title)
+    _require_default(title, authority, "title")
+    theme = PledgeTheme(authority_id=version.authority_id, title=title, position=len(version.themes))
+    version.themes.append(theme)
+    db.session.flush()
+    theme.lineage_id = theme.id
+    return theme
+
+
+def update_theme(theme: PledgeTheme, authority, title: dict) -> None:
+    _editable(theme.version)
+    title = _clean(title)
+    _require_default(title, authority, "title")
+    theme.title = title
+
+
+def add_promise(theme: PledgeTheme, authority, text: dict, meaning: dict | None = None) -> Promise:
+    _editable(theme.version)
+    text, meaning = _clean(text), _clean(meaning)
+    _require_default(text, authority, "text")
+    promise = Promise(
+        authority_id=theme.authority_id, version_id=theme.version_id, text=text, meaning=meaning, position=len(theme.promises)
+    )
+    theme.promises.append(promise)
+    db.session.flush()
+    promise.lineage_id = promise.id
+    return promise
+
+
+def update_promise(promise: Promise, authority, text: dict, meaning: dict | None = None) -> None:
+    _editable(promise.theme.version)
+    text, meaning = _clean(text), _clean(meaning)
+    _require_default(text, authority, "text")
+    promise.text = text
+    promise.meaning = meaning
+
+
+def delete_theme(theme: PledgeTheme) -> None:
+    version = theme.version
+    _editable(version)
+    version.themes.remove(theme)
+    _renumber(version.themes)
+
+
+def delete_promise(promise: Promise) -> None:
+    theme = promise.theme
+    _editable(theme.version)
+    theme.promises.remove(promise)
+    _renumber(theme.promises)
+
+
+def move(item, items: list, step: int) -> None:
+    """Move a theme or promise up (-1) or down (+1) among its siblings."""
+    index = items.index(item)
+    other = index + step
+    if 0 <= other < len(items):
+        items[index], items[other] = items[other], items[index]
+        _renumber(items)
+
+
+def _renumber(items: list) -> None:
+    for position, item in enumerate(items):
+        item.position = position
+
+
+def translation_gaps(version: PledgeVersion, enabled: list[str]) -> dict[str, int]:
+    """For each enabled language, how many pieces of text are not yet translated."""
+    texts = [version.title] + [theme.title for theme in version.themes]
+    for promise in version.promises:
+        texts.append(promise.text)
+        if promise.meaning:
+            texts.append(promise.meaning)
+    gaps = {code: 0 for code in enabled}
+    for value in texts:
+        for code in missing_languages(value, enabled):
+            gaps[code] += 1
+    return gaps
+
+
+def publish(version: PledgeVersion, authority, by=None, now: datetime | None = None) -> PledgeVersion:
+    """Make the draft the wording young people read. The old version keeps its ratings and words."""
+    _editable(version)
+    default = authority_default(authority)
+    if not version.title.get(default):
+        raise PledgeError(_l("Give the pledge a title before publishing it."))
+    if not version.promises:
+        raise PledgeError(_l("Add at least one promise before publishing."))
+    if any(not theme.promises for theme in version.themes):
+        raise PledgeError(_l("Every theme needs at least one promise. Add one or delete the empty theme."))
+    for other in version.pledge.versions:
+        if other.status == PUBLISHED:
+            other.status = RETIRED
+    version.status = PUBLISHED
+    version.published_at = now or utcnow()
+    version.published_by_id = getattr(by, "id", None)
+    audit.record("pledge.published", version, actor=by, audience=version.pledge.audience, number=version.number)
+    return version
+
+
+# --- Rounds ---------------------------------------------------------------------------------
+
+
+def rounds(authority_id: int) -> list[RatingRound]:
+    return list(db.session.scalars(select(RatingRound).where(RatingRound.authority_id == authority_id).order_by(RatingRound.opens_at)))
+
+
+def _check_round(authority_id: int, name: str, opens_at: datetime, closes_at: datetime, exclude: int | None = None) -> None:
+    if not (name or "").strip():
+        raise PledgeError(_l("Give the round a name, for example 'Spring'."), field="name")
+    if closes_at <= opens_at:
+        raise PledgeError(_l("The closing date must be after the opening date."), field="closes_on")
+    overlap = select(RatingRound).where(
+        RatingRound.authority_id == authority_id, RatingRound.opens_at < closes_at, RatingRound.closes_at > opens_at
+    )
+    if exclude is not None:
+        overlap = overlap.where(RatingRound.id != exclude)
+    if db.session.scalar(overlap.limit(1)) is not None:
+        raise PledgeError(_l("These dates overlap another round. Rounds cannot overlap."), field="opens_on")
+
+
+def create_round(authority_id: int, name: str, opens_at: datetime, closes_at: datetime, by=None) -> RatingRound:
+    _check_round(authority_id, name, opens_at, closes_at)
+    rnd = RatingRound(authority_id=authority_id, name=name.strip(), opens_at=opens_at, closes_at=closes_at, secret=secrets.token_hex(32))
+    db.session.add(rnd)
+    db.session.flush()
+    audit.record("pledge.round_created", rnd, actor=by, authority_id=authority_id)
+    return rnd
+
+
+def update_round(rnd: RatingRound, name: str, opens_at: datetime, closes_at: datetime, by=None, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    if rnd.is_closed(now):
+        raise PledgeError(_l("This round has closed and cannot change."))
+    if rnd.opens_at <= now and opens_at != rnd.opens_at:
+        raise PledgeError(_l("This round has already opened, so its opening date cannot change."), field="opens_on")
+    _check_round(rnd.authority_id, name, opens_at, closes_at, exclude=rnd.id)
+    rnd.name, rnd.opens_at, rnd.closes_at = name.strip(), opens_at, closes_at
+    audit.record("pledge.round_changed", rnd, actor=by)
+
+
+def close_round_now(rnd: RatingRound, by=None, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    if rnd.opens_at > now:
+        raise PledgeError(_l("This round has not opened yet. Change its dates instead."))
+    if rnd.closes_at > now:
+        rnd.closes_at = now
+    seal_round(rnd, now=now)
+    audit.record("pledge.round_closed", rnd, actor=by)
+
+
+def open_round(authority_id: int, now: datetime | None = None) -> RatingRound | None:
+    now = now or utcnow()
+    return db.session.scalar(
+        select(RatingRound).where(
+            RatingRound.authority_id == authority_id,
+            RatingRound.sealed_at.is_(None),
+            RatingRound.opens_at <= now,
+            RatingRound.closes_at > now,
+        )
+    )
+
+
+def next_round(authority_id: int, now: datetime | None = None) -> RatingRound | None:
+    now = now or utcnow()
+    return db.session.scalar(
+        select(RatingRound).where(RatingRound.authority_id == authority_id, RatingRound.opens_at > now).order_by(RatingRound.opens_at).limit(1)
+    )
+
+
+def seal_round(rnd: RatingRound, now: datetime | None = None) -> None:
+    """Cut every link between the round's ratings and comments and the people who made them."""
+    if rnd.sealed_at is not None:
+        return
+    # Count the people before the keys go: afterwards nobody can tell ratings apart by person.
+    per_audience = db.session.execute(
+        select(Pledge.audience, func.count(distinct(PledgeRating.rater_key)))
+        .join(Promise, Promise.id == PledgeRating.promise_id)
+        .join(PledgeVersion, PledgeVersion.id == Promise.version_id)
+        .join(Pledge, Pledge.id == PledgeVersion.pledge_id)
+        .where(PledgeRating.round_id == rnd.id)
+        .group_by(Pledge.audience),
+        execution_options={"all_authorities": True},
+    )
+    rnd.participants = {audience: n for audience, n in per_audience.all()}
+    db.session.execute(
+        update(PledgeRating).where(PledgeRating.round_id == rnd.id).values(rater_key=None), execution_options={"all_authorities": True}
+    )
+    db.session.execute(
+        update(PledgeComment).where(PledgeComment.round_id == rnd.id).values(rater_key=None), execution_options={"all_authorities": True}
+    )
+    rnd.secret = None
+    rnd.sealed_at = now or utcnow()
+
+
+def seal_due_rounds(authority_id: int | None = None, now: datetime | None = None) -> int:
+    """Seal every round whose closing time has passed (all councils when authority_id is None)."""
+    now = now or utcnow()
+    stmt = select(RatingRound).where(RatingRound.sealed_at.is_(None), RatingRound.closes_at <= now)
+    if authority_id is not None:
+        stmt = stmt.where(RatingRound.authority_id == authority_id)
+    due = list(db.session.scalars(stmt, execution_options={"all_authorities": authority_id is None}))
+    for rnd in due:
+        seal_round(rnd, now=now)
+    return len(due)
+
+
+def sealed_rounds(authority_id: int) -> list[RatingRound]:
+    return list(
+        db.session.scalars(
+            select(RatingRound).where(RatingRound.authority_id == authority_id, RatingRound.sealed_at.is_not(None)).order_by(RatingRound.opens_at)
+        )
+    )
+
+
+# --- Rating ---------------------------------------------------------------------------------
+
+
+def rater_key(rnd: RatingRound, young_person) -> str:
+    if not rnd.secret:
+        raise PledgeError(_l("This round has closed. Thank you for taking part."))
+    return hmac.new(rnd.secret.encode(), f"young-person:{young_person.id}".encode(), hashlib.sha256).hexdigest()
+
+
+def my_ratings(young_person, rnd: RatingRound | None) -> dict[int, str]:
+    """The young person's own answers in an open round, by promise id (empty once sealed)."""
+    if rnd is None or not rnd.secret:
+        return {}
+    key = rater_key(rnd, young_person)
+    rows = db.session.execute(
+        select(PledgeRating.promise_id, PledgeRating.answer).where(PledgeRating.round_id == rnd.id, PledgeRating.rater_key == key)
+    )
+    return dict(rows.all())
+
+
+def my_comments(young_person, rnd: RatingRound | None) -> dict[int, int]:
+    """The young person's own comment moderation items in an open round, by promise id."""
+    if rnd is None or not rnd.secret:
+        return {}
+    key = rater_key(rnd, young_person)
+    rows = db.session.execute(
+        select(PledgeComment.promise_id, PledgeComment.comment_item_id).where(PledgeComment.round_id == rnd.id, PledgeComment.rater_key == key)
+    )
+    return dict(rows.all())
+
+
+def rate(young_person, promise: Promise, answer: str, comment: str | None = None, *, language: str = "en", now: datetime | None = None):
+    """Record (or change) the young person's answer to a promise in the open round.
+
+    Returns (rating, moderation item or None). A comment goes to moderation; its words are never
+    stored here. An empty comment withdraws an earlier one from this round.
+    """
+    now = now or utcnow()
+    if answer not in ANSWERS:
+        raise PledgeError(_l("Choose one answer."), field="answer")
+    comment = (comment or "").strip()
+    if len(comment) > COMMENT_MAX:
+        raise PledgeError(_l("Your comment is too long. Keep it under %(max)s characters.", max=COMMENT_MAX), field="comment")
+    rnd = open_round(young_person.authority_id, now)
+    if rnd is None:
+        raise PledgeError(_l("Rating is closed just now. We will tell you when the next round opens."))
+    version = current_version_for(young_person)
+    if version is None or promise.version_id != version.id:
+        raise PledgeError(_l("This promise is not in your pledge any more."))
+    key = rater_key(rnd, young_person)
+    rating = db.session.scalar(
+        select(PledgeRating).where(PledgeRating.round_id == rnd.id, PledgeRating.promise_id == promise.id, PledgeRating.rater_key == key)
+    )
+    if rating is None:
+        rating = PledgeRating(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, rater_key=key)
+        db.session.add(rating)
+    rating.answer = answer
+    rating.age_band = young_person.age_band
+    item = _save_comment(young_person, rnd, promise, key, comment, language)
+    db.session.flush()
+    return rating, item
+
+
+def _save_comment(young_person, rnd, promise, key, comment, language):
+    from ..moderation import service as moderation
+
+    existing = db.session.scalar(
+        select(PledgeComment).where(PledgeComment.round_id == rnd.id, PledgeComment.promise_id == promise.id, PledgeComment.rater_key == key)
+    )
+    if not comment:
+        if existing is not None:
+            db.session.delete(existing)  # the item stays in moderation but is never shown for this promise
+        return None
+    if existing is not None:
+        own = moderation.own_view(existing.comment_item_id, young_person)
+        if own is not None and own.text.strip() == comment:
+            return None  # unchanged: do not queue it twice
+    # source_id stays None: the moderation item must not point at anything that holds an answer.
+    item = moderation.submit_text(
+        authority_id=young_person.authority_id,
+        source="pledge.comment",
+        source_id=None,
+        text=comment,
+        language=language,
+        author=young_person,
+        audience="council",
+    )
+    if existing is None:
+        db.session.add(PledgeComment(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, comment_item_id=item.id, rater_key=key))
+    else:
+        existing.comment_item_id = item.id
+    return item
+
+
+# --- You said, we did -----------------------------------------------------------------------
+
+
+def save_answer(lineage_id: int, rnd: RatingRound, authority, *, we_will: dict, we_did: dict, by=None, now: datetime | None = None) -> PledgeAnswer:
+    now = now or utcnow()
+    if rnd.sealed_at is None:
+        raise PledgeError(_l("Answer a round after it has closed and its scores are in."))
+    we_will, we_did = _clean(we_will), _clean(we_did)
+    default = authority_default(authority)
+    if not we_will.get(default) and not we_did.get(default):
+        raise PledgeError(_l("Write what the council will do, in the council's main language."), field="we_will")
+    answer = db.session.scalar(select(PledgeAnswer).where(PledgeAnswer.promise_lineage_id == lineage_id, PledgeAnswer.round_id == rnd.id))
+    if answer is None:
+        answer = PledgeAnswer(authority_id=rnd.authority_id, promise_lineage_id=lineage_id, round_id=rnd.id, author_id=getattr(by, "id", None))
+        db.session.add(answer)
+    if we_will != (answer.we_will or {}):
+        answer.we_will, answer.we_will_at = we_will, (now if we_will else None)
+    if we_did != (answer.we_did or {}):
+        answer.we_did, answer.we_did_at = we_did, (now if we_did else None)
+    db.session.flush()
+    audit.record("pledge.answered", answer, actor=by, lineage=lineage_id, round=rnd.id)
+    return answer
+
+
+def answers_by_lineage(authority_id: int, lineage_ids) -> dict[int, list[PledgeAnswer]]:
+    """Answers to these promises, newest round first."""
+    lineage_ids = [i for i in lineage_ids if i is not None]
+    if not lineage_ids:
+        return {}
+    rows = db.session.scalars(
+        select(PledgeAnswer)
+        .join(RatingRound, RatingRound.id == PledgeAnswer.round_id)
+        .where(PledgeAnswer.authority_id == authority_id, PledgeAnswer.promise_lineage_id.in_(lineage_ids))
+        .order_by(RatingRound.opens_at.desc())
+    )
+    result: dict[int, list[PledgeAnswer]] = {}
+    for answer in rows:
+        result.setdefault(answer.promise_lineage_id, []).append(answer)
+    return result
+
+
+def last_read(young_person) -> datetime | None:
+    return db.session.scalar(select(PledgeReader.seen_at).where(PledgeReader.young_person_id == young_person.id))
+
+
+def new_answers(young_person, version: PledgeVersion | None = None) -> int:
+    """How many answers to the young person's promises arrived since they last read the pledge."""
+    version = version or current_version_for(young_person)
+    if version is None:
+        return 0
+    seen = last_read(young_person)
+    lineages = [p.lineage_id for p in version.promises]
+    count = 0
+    for answers in answers_by_lineage(young_person.authority_id, lineages).values():
+        for answer in answers:
+            if answer.updated_at and (seen is None or answer.updated_at > seen):
+                count += 1
+    return count
+
+
+def mark_read(young_person, now: datetime | None = None) -> None:
+    reader = db.session.scalar(select(PledgeReader).where(PledgeReader.young_person_id == young_person.id))
+    if reader is None:
+        reader = PledgeReader(authority_id=young_person.authority_id, young_person_id=young_person.id)
+        db.session.add(reader)
+    reader.seen_at = now or utcnow()
+
+
+def rating_count(rnd: RatingRound) -> int:
+    """How many ratings a round holds (a number only; it says nothing about who)."""
+    return db.session.scalar(select(func.count()).select_from(PledgeRating).where(PledgeRating.round_id == rnd.id)) or 0
+
+
+def delete_round(rnd: RatingRound, by=None, now: datetime | None = None) -> None:
+    """Only a round that has not opened may be deleted; it holds no ratings."""
+    now = now or utcnow()
+    if rnd.opens_at <= now:
+        raise PledgeError(_l("Only a round that has not opened yet can be deleted."))
+    db.session.execute(delete(RatingRound).where(RatingRound.id == rnd.id))
+    audit.record("pledge.round_deleted", None, actor=by, authority_id=rnd.authority_id, round=rnd.id)
