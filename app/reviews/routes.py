@@ -56,10 +56,11 @@ def _own_review(review_id: int) -> Review:
 def _recover_stashed():
     """After signing back in: put any step that arrived while signed out into its draft."""
     token = session.get(STASH_SESSION)
-    replayed = service.replay_stashes(_me(), token)
+    replayed, used = service.replay_stashes(_me(), token)
     session.pop(STASH_SESSION, None)
-    if replayed:
+    if used:
         db.session.commit()
+    if replayed:
         flash(_l("You were signed out while you were writing. We kept what you wrote: check it below."), "success")
     return replayed
 
@@ -199,7 +200,8 @@ def _announce(submission, *, new: bool) -> None:
     else:
         subject = str(_l("A young person added to their views"))
         body = str(_l("A young person you support has added something to the views they sent before their review.\n\nSign in to Heard to read it:\n%(link)s", link=link))
-    mail.send_mail(service.recipients(submission), subject, body)
+    for address in service.recipients(submission):  # one message each: nobody sees who else was told
+        mail.send_mail(address, subject, body)
 
 
 @bp.route("/my/reviews/<int:review_id>/add", methods=["POST"])
@@ -212,14 +214,15 @@ def add(review_id: int):
     form = AdditionForm()
     if form.validate():
         try:
-            addition, flagged = service.add_addition(submission, text=form.text.data, language=form.language.data, key=form.key.data or "")
+            addition, created, flagged = service.add_addition(submission, text=form.text.data, language=form.language.data, key=form.key.data or "")
         except service.ReviewError as error:
             form.text.errors.append(error.message)
         else:
             if flagged:
                 submission.risk_flagged = True
             db.session.commit()
-            _announce(submission, new=False)
+            if created:
+                _announce(submission, new=False)
             flash(_l("Added. The people you chose can read it now."), "success")
             return redirect(url_for("reviews.overview", review_id=review.id, _anchor="additions"))
     return (

@@ -390,8 +390,9 @@ def _screen_for_safeguarding(submission: ViewsSubmission, text: str, *, source: 
     return bool(getattr(screening, "risk", False))
 
 
-def add_addition(submission: ViewsSubmission, *, text: str, language: str | None, key: str) -> tuple[Addition, bool]:
-    """Add something after sending. A repeat of the same key returns the first one."""
+def add_addition(submission: ViewsSubmission, *, text: str, language: str | None, key: str) -> tuple[Addition, bool, bool]:
+    """Add something after sending. Returns (addition, created, risk found). A repeat of the same
+    key (a double tap) returns the first one, created False."""
     if submission.status != SENT:
         raise ReviewError(_l("Send your views first"))
     text = _clean(text)
@@ -402,7 +403,7 @@ def add_addition(submission: ViewsSubmission, *, text: str, language: str | None
     key = (key or new_key())[:64]
     existing = db.session.scalar(select(Addition).where(Addition.submission_id == submission.id, Addition.client_key == key))
     if existing is not None:
-        return existing, False
+        return existing, False, False
     addition = Addition(
         authority_id=submission.authority_id,
         submission_id=submission.id,
@@ -414,7 +415,7 @@ def add_addition(submission: ViewsSubmission, *, text: str, language: str | None
     db.session.flush()
     audit.record("views.addition_sent", submission, actor=submission.young_person, addition_id=addition.id)
     flagged = _screen_for_safeguarding(submission, text, source="reviews.addition", source_id=addition.id)
-    return addition, flagged
+    return addition, True, flagged
 
 
 def recipients(submission: ViewsSubmission) -> list[str]:
@@ -660,10 +661,11 @@ def stash_step(submission: ViewsSubmission, step_key: str, fields: dict, *, toke
     return stash
 
 
-def replay_stashes(user: User, token: str | None) -> list[tuple[ViewsSubmission, str]]:
-    """Save any stashed steps of this young person into their drafts (only their own drafts)."""
+def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmission, str]], int]:
+    """Save any stashed steps of this young person into their drafts (only their own drafts).
+    Returns the (draft, step) pairs replayed and how many stashes were used up."""
     if not user.is_young_person:
-        return []
+        return [], 0
     conditions = [StashedStep.claimed_user_id == user.id]
     if token:
         conditions.append(StashedStep.token == token)
@@ -681,7 +683,7 @@ def replay_stashes(user: User, token: str | None) -> list[tuple[ViewsSubmission,
         save_step(submission, step, stash.fields)
         audit.record("views.step_recovered", submission, actor=user, step=step.key)
         replayed.append((submission, step.key))
-    return replayed
+    return replayed, len(stashes)
 
 
 def purge_old_stashes() -> int:
