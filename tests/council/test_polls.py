@@ -1,0 +1,271 @@
+"""Polls: one secret vote per member per question, changeable until close, hidden results."""
+import json
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.council import polls
+from app.council.models import CLOSED, EVERYONE, PollBallot, PollQuestion
+from app.council.service import CouncilError
+from app.extensions import db
+from app.moderation.models import ModerationItem
+
+from .. import factories
+
+
+def _option(question, text):
+    return str(next(o.id for o in question.options if o.text["en"] == text))
+
+
+def _q(poll):
+    return poll.questions[0]
+
+
+def test_one_vote_per_member_per_question_and_changing_replaces_it(cicc):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    amira = cicc.members[0]
+    first = polls.cast_vote(q, amira, [_option(q, "Yes")])
+    assert not first.changed
+    second = polls.cast_vote(q, amira, [_option(q, "No")])
+    assert second.changed
+    assert polls.ballot_count(q) == 1
+    counts = polls.count_votes(q)
+    assert counts.get(int(_option(q, "Yes")), 0) == 0 and counts[int(_option(q, "No"))] == 1
+
+
+def test_the_database_refuses_a_second_ballot_for_the_same_member(cicc):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    db.session.commit()
+    db.session.add(PollBallot(authority_id=q.authority_id, question_id=q.id, voter_key=polls.voter_key(q, cicc.members[0])))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_votes_cannot_change_after_the_question_closes(cicc):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    polls.close_question(q, cicc.officer)
+    with pytest.raises(CouncilError):
+        polls.cast_vote(q, cicc.members[0], [_option(q, "No")])
+    assert polls.my_choices(q, cicc.members[0]) == {_option(q, "Yes")}
+
+
+def test_open_polls_close_when_their_time_is_up(cicc):
+    from datetime import timedelta
+
+    from app.models_base import utcnow
+
+    poll = factories.council_poll(cicc.group, mode="open", closes_at=utcnow() - timedelta(minutes=1))
+    q = _q(poll)
+    with pytest.raises(CouncilError):
+        polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    assert polls.close_expired_polls() == 1
+    assert poll.state == CLOSED
+
+
+def test_single_choice_takes_one_answer_and_multiple_takes_several(cicc):
+    single = _q(factories.council_poll(cicc.group))
+    with pytest.raises(CouncilError):
+        polls.cast_vote(single, cicc.members[0], [_option(single, "Yes"), _option(single, "No")])
+    with pytest.raises(CouncilError):
+        polls.cast_vote(single, cicc.members[0], [])
+    with pytest.raises(CouncilError):
+        polls.cast_vote(single, cicc.members[0], ["999999"])  # not an option of this question
+    multiple = _q(factories.council_poll(cicc.group, kind="multiple"))
+    polls.cast_vote(multiple, cicc.members[0], [_option(multiple, "Yes"), _option(multiple, "No")])
+    assert polls.ballot_count(multiple) == 1
+    assert sum(polls.count_votes(multiple).values()) == 2
+
+
+def test_only_members_vote_unless_the_poll_is_for_everyone(cicc):
+    members_only = _q(factories.council_poll(cicc.group))
+    with pytest.raises(CouncilError):
+        polls.cast_vote(members_only, cicc.outsider, [_option(members_only, "Yes")])
+    with pytest.raises(CouncilError):
+        polls.cast_vote(members_only, cicc.officer, [_option(members_only, "Yes")])  # staff do not vote
+    for_all = factories.council_poll(cicc.group, mode="open", audience=EVERYONE)
+    polls.cast_vote(_q(for_all), cicc.outsider, [_option(_q(for_all), "Yes")])
+    assert polls.ballot_count(_q(for_all)) == 1
+    assert for_all in polls.polls_for(cicc.outsider)
+    assert all(p.audience == EVERYONE for p in polls.polls_for(cicc.outsider))
+
+
+def test_another_council_cannot_vote(cicc):
+    q = _q(factories.council_poll(cicc.group, audience=EVERYONE))
+    stranger = factories.young_person(factories.authority())
+    with pytest.raises(CouncilError):
+        polls.cast_vote(q, stranger, [_option(q, "Yes")])
+
+
+def test_ballots_do_not_store_who_voted(cicc):
+    """The ballot table holds no user id: a keyed hash finds the voter's own ballot only."""
+    q = _q(factories.council_poll(cicc.group))
+    amira = cicc.members[0]
+    polls.cast_vote(q, amira, [_option(q, "Yes")])
+    columns = {c.name for c in PollBallot.__table__.columns}
+    assert not columns & {"user_id", "voter_id", "author_id"}
+    ballot = db.session.scalar(select(PollBallot))
+    assert len(ballot.voter_key) == 64 and ballot.voter_key != str(amira.id)
+    # The same person gets an unrelated key on another question, so ballots cannot be linked.
+    other = _q(factories.council_poll(cicc.group))
+    assert polls.voter_key(other, amira) != ballot.voter_key
+    assert polls.my_choices(q, cicc.members[1]) == set()  # others find nothing of hers
+
+
+def test_hidden_results_show_only_the_number_of_voters_until_close(cicc):
+    poll = factories.council_poll(cicc.group, hide_results_until_close=True)
+    q = _q(poll)
+    for member in cicc.members:
+        polls.cast_vote(q, member, [_option(q, "Yes")])
+    shown = polls.results(q)
+    assert shown.hidden and shown.voters == 3 and shown.counts == {}
+    polls.close_question(q, cicc.officer)
+    shown = polls.results(q)
+    assert not shown.hidden and shown.counts[int(_option(q, "Yes"))] == 3
+
+
+def test_live_poll_opens_one_question_at_a_time(cicc):
+    poll = factories.council_poll(cicc.group, state="draft")
+    first = _q(poll)
+    second = polls.add_question(poll, text={"en": "Second?"}, kind="single", options=[{"en": "A"}, {"en": "B"}])
+    polls.open_question(first, cicc.officer)
+    assert poll.state == "open" and polls.question_is_open(first)
+    assert not polls.question_is_open(second)
+    polls.open_question(second, cicc.officer)
+    assert first.state == CLOSED and polls.question_is_open(second)
+    assert polls.current_question(poll) == second
+
+
+def test_a_question_with_votes_cannot_be_rewritten(cicc):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    with pytest.raises(CouncilError):
+        polls.add_question(poll, question=q, text={"en": "Changed"}, kind="single", options=[{"en": "A"}, {"en": "B"}])
+
+
+def test_other_and_comment_go_to_moderation_and_are_shown_only_when_approved(cicc):
+    from app.moderation import service as moderation
+
+    poll = factories.council_poll(cicc.group, allow_other=True, allow_comment=True)
+    q = _q(poll)
+    with pytest.raises(CouncilError) as error:
+        polls.cast_vote(q, cicc.members[0], ["other"])
+    assert error.value.field == "other_text"
+    polls.cast_vote(q, cicc.members[0], ["other"], other_text="A trip to the mountains", comment="Please make it soon", language="en")
+    items = db.session.scalars(select(ModerationItem).where(ModerationItem.source.like("council.poll_%"))).all()
+    assert sorted(i.source for i in items) == ["council.poll_comment", "council.poll_other"]
+    assert all(i.audience == "group" and i.status == "pending" for i in items)
+    assert polls.published_texts(q) == {"comment": [], "other": []}
+    own = polls.my_texts(q, cicc.members[0])
+    assert own["other"].text == "A trip to the mountains" and own["comment"].status == "pending"
+    for item in items:
+        moderation.approve(item, cicc.officer)
+    shown = polls.published_texts(q)
+    assert [t.text for t in shown["other"]] == ["A trip to the mountains"]
+    assert polls.count_votes(q)["other"] == 1
+
+
+def test_risky_comment_still_counts_and_asks_to_show_help(cicc):
+    poll = factories.council_poll(cicc.group, allow_comment=True)
+    q = _q(poll)
+    outcome = polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")], comment="I want to kill myself", language="en")
+    assert outcome.risk
+    assert polls.ballot_count(q) == 1
+
+
+def test_vote_page_keeps_what_was_typed_when_something_is_missing(cicc, sign_in):
+    poll = factories.council_poll(cicc.group, allow_other=True, allow_comment=True)
+    q = _q(poll)
+    client = sign_in(cicc.members[0])
+    response = client.post(f"/council/polls/{poll.id}/questions/{q.id}", data={"comment": "my half-typed thought"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Choose an answer" in page and "my half-typed thought" in page
+
+
+def test_no_page_shows_who_voted_what(cicc, sign_in):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    client = sign_in(cicc.members[0])
+    client.post(f"/council/polls/{poll.id}/questions/{q.id}", data={"choice": _option(q, "Not sure")})
+    assert polls.ballot_count(q) == 1
+    officer = sign_in(cicc.officer)
+    pages = [
+        officer.get(f"/council/manage/polls/{poll.id}"),
+        officer.get(f"/council/manage/polls/{poll.id}/run"),
+        officer.get(f"/council/manage/polls/{poll.id}/projector"),
+        officer.get(f"/council/manage/polls/{poll.id}/results.csv"),
+        officer.get(f"/council/polls/{poll.id}/status.json?question={q.id}&view=projector"),
+        sign_in(cicc.members[1]).get(f"/council/polls/{poll.id}/questions/{q.id}"),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        assert "Amira" not in response.get_data(as_text=True)
+    # The other member sees the question unanswered: nothing of Amira's vote is pre-selected.
+    assert "checked" not in pages[-1].get_data(as_text=True)
+
+
+def test_status_json_redraws_only_when_something_changed(cicc, sign_in):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    officer = sign_in(cicc.officer)
+    url = f"/council/polls/{poll.id}/status.json?question={q.id}&view=projector"
+    first = json.loads(officer.get(url).get_data())
+    assert first["current"] == q.id and first["open"] and "html" in first
+    again = json.loads(officer.get(url + "&v=" + first["signature"]).get_data())
+    assert "html" not in again
+    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    db.session.commit()
+    changed = json.loads(officer.get(url + "&v=" + first["signature"]).get_data())
+    assert changed["signature"] != first["signature"] and "1 person has voted" in changed["html"]
+
+
+def test_members_see_results_only_after_voting(cicc, sign_in):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    db.session.commit()
+    client = sign_in(cicc.members[1])
+    page = client.get(f"/council/polls/{poll.id}/questions/{q.id}").get_data(as_text=True)
+    assert "Vote to see the results so far" in page
+    client.post(f"/council/polls/{poll.id}/questions/{q.id}", data={"choice": _option(q, "No")})
+    page = client.get(f"/council/polls/{poll.id}/questions/{q.id}").get_data(as_text=True)
+    assert "2 people have voted" in page and "Change my vote" in page
+
+
+def test_csv_export_follows_the_small_numbers_rules(cicc, sign_in):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    for member in cicc.members:
+        polls.cast_vote(q, member, [_option(q, "Yes")])
+    polls.close_poll(poll, cicc.officer)
+    db.session.commit()
+    body = sign_in(cicc.officer).get(f"/council/manage/polls/{poll.id}/results.csv").get_data(as_text=True)
+    assert "<5" in body and ",3," not in body
+
+
+def test_facilitator_builds_and_runs_a_live_poll_through_the_pages(cicc, sign_in):
+    officer = sign_in(cicc.officer)
+    response = officer.post(f"/council/manage/groups/{cicc.group.id}/polls/new",
+                            data={"title_en": "Tonight", "title_ps": "نن شپه", "mode": "live", "audience": "members", "meeting_id": ""})
+    assert response.status_code == 302
+    poll_id = int(response.location.rstrip("/").split("/")[-1])
+    response = officer.post(f"/council/manage/polls/{poll_id}/questions/new",
+                            data={"text_en": "Pizza or curry?", "text_ps": "پیزا که کري؟", "options_en": "Pizza\nCurry", "options_ps": "پیزا\nکري", "kind": "single"})
+    assert response.status_code == 302
+    q = db.session.scalar(select(PollQuestion).where(PollQuestion.poll_id == poll_id))
+    assert q.options[1].text == {"en": "Curry", "ps": "کري"}
+    officer.post(f"/council/manage/polls/{poll_id}/questions/{q.id}/state", data={"action": "open"})
+    member = sign_in(cicc.members[0])
+    assert member.get(f"/council/polls/{poll_id}").location.endswith(f"/questions/{q.id}")
+    member.post(f"/council/polls/{poll_id}/questions/{q.id}", data={"choice": str(q.options[1].id)})
+    officer.post(f"/council/manage/polls/{poll_id}/questions/{q.id}/state", data={"action": "close"})
+    assert db.session.scalar(select(func.count()).select_from(PollBallot)) == 1
+    assert "Voting closed" in officer.get(f"/council/manage/polls/{poll_id}/projector").get_data(as_text=True)
