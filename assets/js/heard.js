@@ -21,6 +21,8 @@ import {
   createAll
 } from 'govuk-frontend'
 
+import { initReviews } from './reviews.js'
+
 const body = document.body
 
 body.classList.add('js-enabled')
@@ -56,3 +58,6 @@ if ('noModule' in HTMLScriptElement.prototype) {
     createAll(Component)
   }
 }
+
+// Views before reviews: keep what a young person types on their device until the server has it.
+initReviews()
