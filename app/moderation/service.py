@@ -510,7 +510,8 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
     overdue = db.session.scalars(
         select(SafeguardingAlert)
         .where(SafeguardingAlert.status == OPEN, SafeguardingAlert.deadline_at <= now)
-        .order_by(SafeguardingAlert.deadline_at),
+        .order_by(SafeguardingAlert.deadline_at)
+        .with_for_update(skip_locked=True),  # two overlapping runs never escalate one alert twice
         execution_options=ALL,
     ).all()
     escalated = []
