@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
-LOCALES := ar ps fa_AF fa ckb ti am sq vi
+
 
 .PHONY: run test install install-dev browser-deps compile-translations migrate demo translations assets bench clean
 

@@ -17,6 +17,8 @@ LANGUAGES: dict[str, str] = {
     "am": "አማርኛ",
     "sq": "Shqip",
     "vi": "Tiếng Việt",
+    "kmr": "Kurmancî",
+    "so": "Soomaali",
 }
 RTL = frozenset({"ar", "ps", "fa_AF", "fa", "ckb"})
 SESSION_KEY = "lang"
