@@ -53,6 +53,7 @@ class Config:
     CODE_LIMIT = os.environ.get("CODE_LIMIT", "10 per minute;40 per hour")
 
     BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/London")  # dates shown as people in England read them
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
 
     INVITE_DAYS = int(os.environ.get("INVITE_DAYS", "14"))
