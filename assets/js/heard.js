@@ -8,6 +8,7 @@
 // It only switches on the GOV.UK Frontend components that are on the page,
 // found through their data-module attributes. Nothing else (yet).
 
+import { initLivePolls } from './live-poll.js'
 import {
   Button,
   CharacterCount,
@@ -61,3 +62,6 @@ if ('noModule' in HTMLScriptElement.prototype) {
 
 // Views before reviews: keep what a young person types on their device until the server has it.
 initReviews()
+
+// Council polls: results that update while people vote, without reloading the page.
+initLivePolls()
