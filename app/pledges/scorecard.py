@@ -5,8 +5,9 @@ broken down, secondary suppression within a distribution). A scorecard shows sev
 tables at once (council, age band, theme, promise, promise by age band), so a hidden number
 could still be worked out by subtracting one table from another. `protect()` closes that gap: it
 treats every "total = sum of parts" relation the page shows as an equation and hides more until
-no equation has a single unknown, and no shown total minus its shown parts leaves zero for the
-hidden ones (which would give every hidden cell away as 0).
+no equation has a single unknown, and no single shown part makes up the whole of its total while
+others are hidden (that would show every hidden part is 0: in a distribution, that everyone gave
+the same answer, which tells how each of them rated; the ONS calls this group disclosure).
 
 Theme and council figures count ratings, not people (one young person rates many promises), so
 they are only broken down when at least 10 different young people stand behind them.
@@ -114,9 +115,11 @@ def protect(
                 continue
             unknown = [ref for ref in [total, *parts] if ref in hidden]
             risky = len(unknown) == 1
-            if not risky and total not in hidden and len(unknown) >= 2:
-                # Everything hidden adds up to nothing: each hidden number would be known to be 0.
-                risky = value[total] - sum(value[p] for p in parts if p not in hidden) == 0
+            shown = [p for p in parts if p not in hidden and p[0] not in empty]
+            if not risky and total not in hidden and len(unknown) >= 2 and len(shown) == 1:
+                # One shown part is the whole total: every hidden part is 0, so everyone in the
+                # group is known to have given that one answer (group disclosure).
+                risky = value[total] == value[shown[0]]
             if not risky:
                 continue
             # Hide one more: the least useful figure first (a summary before a promise), then

@@ -188,11 +188,12 @@ def delete_promise(promise: Promise) -> None:
 
 def move(item, items: list, step: int) -> None:
     """Move a theme or promise up (-1) or down (+1) among its siblings."""
-    index = items.index(item)
+    ordered = list(items)  # a copy: swapping inside the relationship list would orphan a row
+    index = ordered.index(item)
     other = index + step
-    if 0 <= other < len(items):
-        items[index], items[other] = items[other], items[index]
-        _renumber(items)
+    if 0 <= other < len(ordered):
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+        _renumber(ordered)
 
 
 def _renumber(items: list) -> None:
