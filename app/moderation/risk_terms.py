@@ -329,6 +329,58 @@ DEFAULT_RISK_TERMS: dict[str, dict[str, list[str]]] = {
             "tôi không an toàn", "em không an toàn", "không an toàn ở nhà", "sợ về nhà", "sợ phải về nhà", "cứu tôi", "cứu em", "giúp tôi với",
         ],
     },
+    "kmr": {
+        SUICIDE: [
+            "xwekuştin", "xwe bikujim", "xwe dikujim", "ez ê xwe bikujim", "dixwazim bimirim",
+            "naxwazim bijîm", "jiyana xwe biqedînim",
+        ],
+        SELF_HARM: [
+            "zirarê bidim xwe", "zirarê didim xwe", "xwe birîndar dikim", "xwe birîndar kir",
+        ],
+        ABUSE: [
+            "li min dixe", "li min dixin", "li min xist", "li min xistin", "min dikute", "min kutan",
+            "tundiya malbatê", "tehdîdê li min dike", "îstismar*",
+        ],
+        SEXUAL_ABUSE: [
+            "destdirêjiya zayendî", "destdirêjî", "tecawiz*", "tecawuz*", "destê xwe da min",
+        ],
+        EXPLOITATION: [
+            "min neçar dikin", "min neçar kir", "madeyên hişbir", "tiryak bifroşim",
+            "bazirganiya mirovan",
+        ],
+        MISSING: [
+            "ez ê birevim", "ji malê birevim", "ji malê reviyam", "reviyam", "li kolanê radizêm",
+        ],
+        UNSAFE: [
+            "ez ne ewle me", "li malê ne ewle me", "ditirsim biçim malê", "alîkariya min bikin",
+        ],
+    },
+    "so": {
+        SUICIDE: [
+            "is dil", "isdil", "is dilid", "inaan is dilo", "waxaan rabaa inaan dhinto",
+            "dhimasho ayaan rabaa", "ma rabo inaan noolaado",
+        ],
+        SELF_HARM: [
+            "is dhaawac*", "naftayda waxyeello", "is jarjaray", "is jarjaraa",
+        ],
+        ABUSE: [
+            "i garaaca", "i garaacay", "i garaacaan", "i garaaceen", "i karbaasha", "rabshad qoys",
+            "i handadaa", "xadgudub*",
+        ],
+        SEXUAL_ABUSE: [
+            "kufsi", "la i kufsaday", "i kufsaday", "faraxumeyn*", "xadgudub galmo", "i taabtay",
+        ],
+        EXPLOITATION: [
+            "i qasbaan", "i qasbay", "daroogo iibiyo", "daroogo iibin", "ka ganacsiga dadka",
+        ],
+        MISSING: [
+            "waan baxsanayaa", "ka cararay guriga", "guriga ka cararay", "ka carari doonaa",
+            "guriga ka baxsaday", "waddada ayaan seexdaa",
+        ],
+        UNSAFE: [
+            "ammaan ma ihi", "guriga ammaan kuma ihi", "waan ka baqayaa inaan guriga aado", "i caawiya",
+        ],
+    },
 }
 
 # Languages whose marks must not be folded away: in Vietnamese "tự tử" (suicide) and "từ từ"

@@ -131,6 +131,8 @@ def test_everyday_pashto_is_not_flagged(text):
         "Dua të vdes",  # Albanian
         "dua te vdes",  # Albanian typed without ë
         "em muốn chết",  # Vietnamese
+        "Carinan dixwazim bimirim",  # Kurmanji
+        "waxaan rabaa inaan dhinto",  # Somali
     ],
 )
 def test_risk_is_found_in_the_other_languages(text):
