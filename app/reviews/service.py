@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..access import IRO, WORKER, YOUNG_PERSON
@@ -148,6 +149,11 @@ def reviews_for_staff(staff: User, *, past: bool = False) -> list[Review]:
         stmt = stmt.join(User, User.id == Review.young_person_id).where(User.worker_id == staff.id)
     else:
         return []
+    # Loaded up front: the list shows each young person and the state of their views.
+    stmt = stmt.options(
+        selectinload(Review.young_person),
+        selectinload(Review.submission).selectinload(ViewsSubmission.additions),
+    )
     today = date.today()
     if past:
         stmt = stmt.where(Review.date < today).order_by(Review.date.desc())
