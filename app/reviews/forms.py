@@ -70,13 +70,13 @@ class ReadersForm(FlaskForm):
 
 
 class SendForm(FlaskForm):
-    language = SelectField(_l("Which language did you write in?"), choices=language_choices())
+    language = SelectField(_l("Which language did you write in?"), choices=language_choices(), validators=[Optional()])
     key = HiddenField()
 
 
 class AdditionForm(FlaskForm):
     text = TextAreaField(_l("What do you want to add?"), validators=[DataRequired(_l("Write what you want to add")), Length(max=MAX_TEXT, message=_too_long)])
-    language = SelectField(_l("Which language did you write in?"), choices=language_choices())
+    language = SelectField(_l("Which language did you write in?"), choices=language_choices(), validators=[Optional()])
     key = HiddenField()
 
 
