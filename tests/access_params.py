@@ -114,3 +114,27 @@ PARAMS.update(
         "round_id": lambda council: _pledge(council).pledge_round.id,
     }
 )
+
+
+def _survey(council):
+    """Council A's open wave of the 11 to 17 survey, and a draft version of it (made once)."""
+    if getattr(council, "survey_wave", None) is None:
+        from app.extensions import db
+        from app.surveys import definitions
+
+        from . import factories
+
+        council.survey_wave = factories.survey_wave(council.authority)
+        council.survey_draft_version = definitions.new_version(council.survey_wave.version.survey)
+        db.session.commit()
+    return council
+
+
+PARAMS.update(
+    {
+        "wave_id": lambda council: _survey(council).survey_wave.id,
+        "survey_id": lambda council: _survey(council).survey_wave.version.survey_id,
+        "survey_question_id": lambda council: _survey(council).survey_draft_version.questions[1].id,
+        "position": lambda council: 1,
+    }
+)

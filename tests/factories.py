@@ -272,3 +272,22 @@ def rating_round(authority: Authority, *, opens_at=None, closes_at=None, name: s
     return pledge_service.create_round(
         authority.id, name or f"Round {next(_seq)}", opens_at or now - timedelta(days=1), closes_at or now + timedelta(days=30)
     )
+
+
+def survey_wave(authority: Authority, key: str = "heard-11-17", *, opens_on=None, closes_on=None, care_statuses=None, **fields):
+    """A wave of one of our shipped surveys (installed for the council), open today by default."""
+    from app.surveys import definitions
+    from app.surveys import service as survey_service
+
+    survey = definitions.install(authority.id, key)
+    today = date.today()
+    wave = survey_service.create_wave(
+        authority_id=authority.id,
+        version=survey.latest,
+        title=fields.pop("title", f"Wave {next(_seq)}"),
+        opens_on=opens_on or today - timedelta(days=1),
+        closes_on=closes_on or today + timedelta(days=30),
+        care_statuses=care_statuses or [survey.care_status or IN_CARE],
+        **fields,
+    )
+    return wave

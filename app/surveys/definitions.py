@@ -1,0 +1,275 @@
+"""Survey definitions: our shipped survey set (data/), installing it for a council, copying and
+adapting a survey, and the versioning rule that keeps trends honest.
+
+The rule: a question's `key` names its meaning. Once a version is locked (a wave has used it)
+nothing in it changes. Changes go into a new version; there, a question whose English wording,
+kind or answers change gets a new key, because it now asks something else. Translations alone
+do not change the meaning, so they keep the key.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from .models import (
+    FACES,
+    KINDS,
+    MULTIPLE,
+    SCALE10,
+    SINGLE,
+    TEXT,
+    YES_SOMETIMES_NO,
+    Survey,
+    SurveyQuestion,
+    SurveySection,
+    SurveyVersion,
+)
+
+DATA = Path(__file__).parent / "data"
+SHIPPED = ("heard-4-7", "heard-8-11", "heard-11-17", "heard-care-leavers")
+
+
+class DefinitionError(Exception):
+    pass
+
+
+@lru_cache(maxsize=1)
+def texts() -> dict[str, dict[str, str]]:
+    return {k: v for k, v in json.loads((DATA / "texts.json").read_text("utf-8")).items() if not k.startswith("_")}
+
+
+def _text(ref):
+    if ref is None:
+        return None
+    if isinstance(ref, str) and ref.startswith("@"):
+        try:
+            return dict(texts()[ref[1:]])
+        except KeyError as error:
+            raise DefinitionError(f"unknown text {ref}") from error
+    if isinstance(ref, str):
+        return {"en": ref}
+    return dict(ref)
+
+
+def _numbers(value: str) -> dict[str, str]:
+    """A number label in every language's own digits where the script has them."""
+    arabic_indic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    persian = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+    return {"en": value, "ar": value.translate(arabic_indic), "ckb": value.translate(arabic_indic), "ps": value.translate(persian), "fa": value.translate(persian), "fa_AF": value.translate(persian)}
+
+
+def standard_options(kind: str, positive: list[str] | None = None) -> list[dict]:
+    """The answers of the fixed kinds. `positive` marks the answers counted as good in trends."""
+    if kind == FACES:
+        values = [str(n) for n in range(1, 6)]
+        options = [{"value": v, "label": _text(f"@f{v}")} for v in values]
+        positive = positive or ["4", "5"]
+    elif kind == YES_SOMETIMES_NO:
+        options = [{"value": v, "label": _text(f"@{v}")} for v in ("yes", "sometimes", "no")]
+        positive = positive or ["yes"]
+    elif kind == SCALE10:
+        options = [{"value": str(n), "label": _numbers(str(n))} for n in range(11)]
+        options[0]["anchor"] = _text("@s0")
+        options[10]["anchor"] = _text("@s10")
+        positive = positive or [str(n) for n in range(7, 11)]  # ONS "high" and "very high"
+    else:
+        return []
+    for option in options:
+        option["positive"] = option["value"] in positive
+    return options
+
+
+def shipped_definition(key: str) -> dict:
+    return json.loads((DATA / "surveys" / f"{key}.json").read_text("utf-8"))
+
+
+def _question_fields(spec: dict) -> dict:
+    kind = spec["kind"]
+    if kind not in KINDS:
+        raise DefinitionError(f"unknown kind {kind}")
+    if kind in (SINGLE, MULTIPLE):
+        options = [
+            {**{k: v for k, v in option.items() if k != "label"}, "label": _text(option["label"]), "positive": bool(option.get("positive"))}
+            for option in spec["options"]
+        ]
+    else:
+        options = standard_options(kind, spec.get("positive"))
+    return dict(
+        key=spec["key"],
+        kind=kind,
+        text=_text(spec["text"]),
+        hint=_text(spec.get("hint")),
+        options=options,
+        show_if=spec.get("show_if"),
+        records=spec.get("records"),
+    )
+
+
+def validate(definition: dict) -> None:
+    """A definition must be self-consistent: unique keys, follow-ups after what they follow."""
+    seen: dict[str, dict] = {}
+    for section in definition["sections"]:
+        for spec in section["questions"]:
+            fields = _question_fields(spec)
+            if fields["key"] in seen:
+                raise DefinitionError(f"{fields['key']} appears twice")
+            condition = fields["show_if"]
+            if condition:
+                parent = seen.get(condition["question"])
+                if parent is None:
+                    raise DefinitionError(f"{fields['key']} follows {condition['question']}, which does not come before it")
+                values = {option["value"] for option in parent["options"]}
+                if not set(condition["values"]) <= values:
+                    raise DefinitionError(f"{fields['key']} follows answers {condition['values']} that {parent['key']} does not have")
+            if fields["kind"] in (SINGLE, MULTIPLE) and len(fields["options"]) < 2:
+                raise DefinitionError(f"{fields['key']} needs at least two answers")
+            seen[fields["key"]] = fields
+
+
+def install(authority_id: int, key: str) -> Survey:
+    """Add one of our shipped surveys to a council (or return it if it is already there)."""
+    existing = db.session.scalar(select(Survey).where(Survey.authority_id == authority_id, Survey.key == key))
+    if existing is not None:
+        return existing
+    definition = shipped_definition(key)
+    validate(definition)
+    survey = Survey(
+        authority_id=authority_id,
+        key=key,
+        origin=key,
+        title=_text(definition["title"]),
+        min_age=definition["min_age"],
+        max_age=definition["max_age"],
+        care_status=definition.get("care_status"),
+        age_band=definition.get("age_band"),
+        offer_help=bool(definition.get("offer_help")),
+    )
+    version = SurveyVersion(authority_id=authority_id, survey=survey, number=1, intro=_text(definition.get("intro")))
+    for s_pos, section_spec in enumerate(definition["sections"]):
+        section = SurveySection(authority_id=authority_id, position=s_pos, title=_text(section_spec["title"]))
+        version.sections.append(section)
+        for q_pos, spec in enumerate(section_spec["questions"]):
+            section.questions.append(SurveyQuestion(authority_id=authority_id, version=version, position=q_pos, **_question_fields(spec)))
+    db.session.add(survey)
+    db.session.flush()
+    return survey
+
+
+def install_shipped(authority_id: int) -> list[Survey]:
+    return [install(authority_id, key) for key in SHIPPED]
+
+
+def _copy_version(source: SurveyVersion, survey: Survey, number: int) -> SurveyVersion:
+    version = SurveyVersion(authority_id=survey.authority_id, survey=survey, number=number, intro=copy.deepcopy(source.intro))
+    db.session.add(version)
+    for section in source.sections:
+        new_section = SurveySection(authority_id=survey.authority_id, position=section.position, title=copy.deepcopy(section.title))
+        version.sections.append(new_section)
+        for question in section.questions:
+            new_section.questions.append(
+                SurveyQuestion(
+                    authority_id=survey.authority_id,
+                    version=version,
+                    position=question.position,
+                    key=question.key,
+                    kind=question.kind,
+                    text=copy.deepcopy(question.text),
+                    hint=copy.deepcopy(question.hint),
+                    options=copy.deepcopy(question.options),
+                    show_if=copy.deepcopy(question.show_if),
+                    records=question.records,
+                )
+            )
+    return version
+
+
+def new_version(survey: Survey) -> SurveyVersion:
+    """A draft to change. If the latest version is still a draft, that is the one to change."""
+    latest = survey.latest
+    if latest is not None and not latest.locked:
+        return latest
+    version = _copy_version(latest, survey, (latest.number if latest else 0) + 1)
+    db.session.flush()
+    return version
+
+
+def copy_survey(survey: Survey, title_en: str) -> Survey:
+    """A council's own adaptation. Unchanged questions keep their keys, so they stay comparable."""
+    title_en = (title_en or "").strip()
+    if not title_en:
+        raise DefinitionError("title")
+    count = db.session.scalar(select(func.count()).select_from(Survey).where(Survey.authority_id == survey.authority_id))
+    copy_ = Survey(
+        authority_id=survey.authority_id,
+        key=f"{survey.key}-{count + 1}-{secrets.token_hex(2)}",
+        origin=survey.origin,
+        title={"en": title_en},
+        min_age=survey.min_age,
+        max_age=survey.max_age,
+        care_status=survey.care_status,
+        age_band=survey.age_band,
+        offer_help=survey.offer_help,
+        copied_from_id=survey.id,
+    )
+    db.session.add(copy_)
+    _copy_version(survey.latest, copy_, 1)
+    db.session.flush()
+    return copy_
+
+
+def _fresh_key(question: SurveyQuestion) -> str:
+    base = question.key.split("~")[0]
+    return f"{base}~{secrets.token_hex(3)}"
+
+
+def key_in_use(question: SurveyQuestion) -> bool:
+    """Whether this key's meaning is fixed: asked in a locked version of this council's surveys."""
+    return bool(
+        db.session.scalar(
+            select(func.count())
+            .select_from(SurveyQuestion)
+            .join(SurveyVersion, SurveyVersion.id == SurveyQuestion.version_id)
+            .where(SurveyQuestion.key == question.key, SurveyVersion.locked.is_(True), SurveyQuestion.authority_id == question.authority_id)
+        )
+    )
+
+
+def edit_question(question: SurveyQuestion, *, text: dict, hint: dict | None = None) -> SurveyQuestion:
+    """Change a question's words (any language) in a draft version.
+
+    New English words mean a new question: it gets a new key (its follow-ups follow it)."""
+    version = db.session.get(SurveyVersion, question.version_id)
+    if version.locked:
+        raise DefinitionError("locked")
+    text = {lang: value.strip() for lang, value in text.items() if value and value.strip()}
+    if not text.get("en"):
+        raise DefinitionError("text")
+    meaning_changed = text["en"] != (question.text or {}).get("en")
+    if meaning_changed and key_in_use(question):
+        old_key, new_key = question.key, _fresh_key(question)
+        question.key = new_key
+        for other in version.questions:
+            if other.show_if and other.show_if.get("question") == old_key:
+                other.show_if = {**other.show_if, "question": new_key}
+    question.text = text
+    if hint is not None:
+        question.hint = {lang: value.strip() for lang, value in hint.items() if value and value.strip()} or None
+    return question
+
+
+def remove_question(question: SurveyQuestion) -> None:
+    version = db.session.get(SurveyVersion, question.version_id)
+    if version.locked:
+        raise DefinitionError("locked")
+    for other in version.questions:
+        if other.show_if and other.show_if.get("question") == question.key:
+            raise DefinitionError("followed")
+    section = question.section
+    section.questions.remove(question)
+    db.session.delete(question)

@@ -1,0 +1,438 @@
+"""Survey pages: answering (public with a code, or signed in) and the staff side."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+
+from .. import audit
+from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
+from ..extensions import db, limiter
+from ..i18n.content import localise
+from ..qr import qr_svg
+from ..staff.nav import register_nav
+from ..tenancy import current_authority, get_or_404
+from ..youth.cards import Card, card_provider
+from . import bp, definitions, results, service, staff_bp
+from . import codes as code_rules
+from .forms import CodeForm, CodesForm, CopySurveyForm, HelpForm, WaveForm, question_form
+from .models import MULTIPLE, SKIP, TEXT, Survey, SurveyQuestion, SurveyVersion, SurveyWave
+
+SESSION_KEY = "survey"
+RESULTS_ROLES = (PARTICIPATION, MANAGER, ADMIN)
+RUN_ROLES = (PARTICIPATION, ADMIN)
+
+CODE_ERRORS = {
+    "missing": _l("Enter the code from your card"),
+    "unknown": _l("We could not find that code. Check it and try again, or ask the person who gave it to you."),
+    "used": _l("This code has already been used to send answers. Thank you! Each code can be used once."),
+    "not_open": _l("This survey has not opened yet. Try again on the day it opens."),
+    "closed": _l("This survey has closed. Thank you for wanting to take part."),
+}
+
+register_nav(_l("Surveys"), "survey_staff.waves", RESULTS_ROLES, order=40)
+
+
+def _code_limit():
+    return current_app.config["CODE_LIMIT"]
+
+
+def _locale() -> str:
+    return str(get_locale() or "en")
+
+
+@card_provider
+def _survey_card(young_person):
+    waves = service.open_waves_for(young_person)
+    if not waves:
+        return None
+    return Card(title=_l("Tell us how life is going"), template="surveys/card.html", order=20, highlight=True, context={"waves": waves})
+
+
+# --- answering -----------------------------------------------------------------------------------
+
+
+def _current():
+    token = session.get(SESSION_KEY)
+    return service.resume(token, user=current_user)
+
+
+def _finish_redirect():
+    return redirect(url_for("surveys.enter"))
+
+
+def _may_flush() -> bool:
+    # Moderation records who was signed in when text is submitted: never a young person, so the
+    # batch of anonymous answers is never written in a request that knows who someone is.
+    return not current_user.is_authenticated or current_user.is_staff
+
+
+@bp.route("/survey", methods=["GET", "POST"])
+@allow(PUBLIC)
+@limiter.limit(_code_limit, methods=["POST"])
+def enter():
+    form = CodeForm()
+    if request.method == "GET" and request.args.get("code"):
+        form.code.data = code_rules.pretty(code_rules.normalise(request.args["code"]))
+    if form.validate_on_submit():
+        try:
+            code, _session = service.start_with_code(form.code.data, language=_locale())
+        except service.SurveyError as error:
+            form.code.errors.append(CODE_ERRORS.get(error.reason, CODE_ERRORS["unknown"]))
+        else:
+            db.session.commit()
+            session[SESSION_KEY] = {"code": code}
+            return redirect(url_for("surveys.intro"))
+    return render_template("surveys/enter.html", form=form)
+
+
+@bp.route("/survey/waves/<int:wave_id>/begin")
+@allow(YOUNG_PERSON)
+def begin(wave_id: int):
+    wave = get_or_404(SurveyWave, wave_id)
+    try:
+        service.start_signed_in(current_user, wave)
+    except service.SurveyError as error:
+        if error.reason == "done":
+            flash(_l("You have already answered this survey. Thank you!"), "info")
+            return redirect(url_for("youth.home"))
+        abort(404)
+    db.session.commit()
+    session[SESSION_KEY] = {"wave": wave.id}
+    return redirect(url_for("surveys.intro"))
+
+
+@bp.route("/survey/start", methods=["GET", "POST"])
+@allow(PUBLIC)
+def intro():
+    current = _current()
+    if current is None:
+        return _finish_redirect()
+    survey = current.version.survey
+    form = HelpForm()
+    if request.method == "GET" and current.draft.helped is not None:
+        form.helped.data = "yes" if current.draft.helped else "no"
+    if form.validate_on_submit():
+        if survey.offer_help:
+            service.record_help(current, form.helped.data == "yes")
+        db.session.commit()
+        return redirect(url_for("surveys.question", position=_resume_step(current)))
+    return render_template("surveys/intro.html", current=current, survey=survey, form=form,
+                           total=len(service.visible_questions(current.version, current.draft.answers or {})))
+
+
+def _resume_step(current) -> int:
+    shown = service.visible_questions(current.version, current.draft.answers or {})
+    answers = current.draft.answers or {}
+    for index, question in enumerate(shown, start=1):
+        if question.key not in answers:
+            return index
+    return len(shown) + 1 if shown else 1
+
+
+@bp.route("/survey/q/<int:position>", methods=["GET", "POST"])
+@allow(PUBLIC)
+def question(position: int):
+    step = position
+    current = _current()
+    if current is None:
+        return _finish_redirect()
+    answers = current.draft.answers or {}
+    shown = service.visible_questions(current.version, answers)
+    if step > len(shown):
+        return redirect(url_for("surveys.check"))
+    if step < 1:
+        return redirect(url_for("surveys.question", position=1))
+    q = shown[step - 1]
+    error = None
+    if request.method == "POST":
+        action = request.form.get("action", "next")
+        try:
+            value = service.clean_answer(q, request.form.getlist("answer"), request.form.get("text"))
+        except service.SurveyError:
+            error = _l("Choose one of the answers, or “I’d rather not say”")
+        else:
+            if action != "back" or request.form.getlist("answer") or request.form.get("text"):
+                service.record_answer(current, q, value)
+            db.session.commit()
+            if action == "stop":
+                return redirect(url_for("surveys.paused"))
+            if action == "back":
+                return redirect(url_for("surveys.question", position=max(step - 1, 1)) if step > 1 else url_for("surveys.intro"))
+            shown = service.visible_questions(current.version, current.draft.answers or {})
+            next_step = shown.index(q) + 2
+            return redirect(url_for("surveys.question", position=next_step) if next_step <= len(shown) else url_for("surveys.check"))
+    given = answers.get(q.key)
+    return render_template(
+        "surveys/question.html",
+        current=current,
+        q=q,
+        step=step,
+        total=len(shown),
+        given=given if isinstance(given, list) else ([given] if given is not None else []),
+        error=error,
+        skip_label=results.skip_label(),
+        section_title=localise(q.section.title),
+    ), (400 if error else 200)
+
+
+@bp.route("/survey/check", methods=["GET", "POST"])
+@allow(PUBLIC)
+def check():
+    current = _current()
+    if current is None:
+        return _finish_redirect()
+    shown = service.visible_questions(current.version, current.draft.answers or {})
+    if request.method == "POST":
+        token = session.get(SESSION_KEY) or {}
+        wave = current.wave
+        try:
+            if token.get("code"):
+                service.submit(current, code=token["code"])
+            else:
+                service.submit(current, person=current_user._get_current_object())
+        except service.SurveyError:
+            db.session.rollback()
+            session.pop(SESSION_KEY, None)
+            flash(CODE_ERRORS["used"], "info")
+            return redirect(url_for("surveys.thanks"))
+        db.session.commit()
+        session.pop(SESSION_KEY, None)
+        if _may_flush():
+            service.flush(wave)
+            db.session.commit()
+        return redirect(url_for("surveys.thanks"))
+    answers = current.draft.answers or {}
+    unanswered = [i for i, q in enumerate(shown, start=1) if q.key not in answers]
+    return render_template("surveys/check.html", current=current, shown=shown, unanswered=unanswered)
+
+
+@bp.route("/survey/paused")
+@allow(PUBLIC)
+def paused():
+    token = session.pop(SESSION_KEY, None) or {}
+    return render_template("surveys/paused.html", signed_in=bool(token.get("wave")))
+
+
+@bp.route("/survey/thanks")
+@allow(PUBLIC)
+def thanks():
+    return render_template("surveys/thanks.html")
+
+
+# --- staff: waves, codes and results ------------------------------------------------------------
+
+
+def _wave_or_404(wave_id: int) -> SurveyWave:
+    return get_or_404(SurveyWave, wave_id)
+
+
+@staff_bp.route("/")
+@allow(*RESULTS_ROLES)
+def waves():
+    all_waves = db.session.scalars(select(SurveyWave).order_by(SurveyWave.opens_on.desc(), SurveyWave.id.desc())).all()
+    today = date.today()
+    rows = []
+    for wave in all_waves:
+        issued, used = service.code_counts(wave)
+        rows.append((wave, issued, used))
+    return render_template("surveys/staff/waves.html", rows=rows, today=today, may_run=current_user.role in RUN_ROLES)
+
+
+def _version_choices(authority_id: int):
+    definitions.install_shipped(authority_id)
+    surveys = db.session.scalars(select(Survey).where(Survey.authority_id == authority_id).order_by(Survey.min_age, Survey.id)).all()
+    return [(str(s.latest.id), f"{localise(s.title, 'en').text} (version {s.latest.number})") for s in surveys if s.latest]
+
+
+@staff_bp.route("/waves/new", methods=["GET", "POST"])
+@allow(*RUN_ROLES)
+def new_wave():
+    form = WaveForm()
+    form.version_id.choices = _version_choices(current_user.authority_id)
+    if form.validate_on_submit():
+        version = get_or_404(SurveyVersion, int(form.version_id.data))
+        wave = service.create_wave(
+            authority_id=current_user.authority_id, version=version, title=form.title.data, opens_on=form.opens_on.data,
+            closes_on=form.closes_on.data, care_statuses=form.care_statuses.data, by=current_user,
+        )
+        db.session.commit()
+        flash(_l("The wave is set up. Now make codes to hand out."), "success")
+        return redirect(url_for("survey_staff.wave", wave_id=wave.id))
+    db.session.commit()  # the shipped surveys, installed on first use
+    return render_template("surveys/staff/wave_form.html", form=form)
+
+
+@staff_bp.route("/waves/<int:wave_id>")
+@allow(*RESULTS_ROLES)
+def wave(wave_id: int):
+    wave = _wave_or_404(wave_id)
+    _settle(wave)
+    issued, used = service.code_counts(wave)
+    return render_template("surveys/staff/wave.html", wave=wave, issued=issued, used=used, form=CodesForm(),
+                           may_run=current_user.role in RUN_ROLES, link=_public_link(), taken_part=service.participation_count(wave))
+
+
+def _public_link(code: str | None = None) -> str:
+    base = current_app.config["SERVER_NAME_FOR_LINKS"].rstrip("/") + url_for("surveys.enter")
+    return f"{base}?code={code}" if code else base
+
+
+def _settle(wave: SurveyWave) -> None:
+    """Write waiting answers: a full batch any time, everything once the wave has closed."""
+    if wave.closes_on < date.today():
+        written = service.close_out(wave)
+    else:
+        written = service.flush(wave)
+    if written or wave.closes_on < date.today():
+        db.session.commit()
+
+
+@staff_bp.route("/waves/<int:wave_id>/codes", methods=["POST"])
+@allow(*RUN_ROLES)
+def make_codes(wave_id: int):
+    wave = _wave_or_404(wave_id)
+    form = CodesForm()
+    if not form.validate_on_submit():
+        issued, used = service.code_counts(wave)
+        return render_template("surveys/staff/wave.html", wave=wave, issued=issued, used=used, form=form, may_run=True,
+                               link=_public_link(), taken_part=service.participation_count(wave)), 400
+    made = service.issue_codes(wave, form.count.data, by=current_user)
+    db.session.commit()
+    # segno writes the SVG itself from the link alone, so it is safe to include as markup.
+    sheet = [(code_rules.pretty(code), Markup(qr_svg(_public_link(code), scale=3, title=str(_l("QR code for the survey"))))) for code in made]
+    return render_template("surveys/staff/codes_sheet.html", wave=wave, sheet=sheet, link=_public_link())
+
+
+@staff_bp.route("/waves/<int:wave_id>/results")
+@allow(*RESULTS_ROLES)
+def wave_results(wave_id: int):
+    wave = _wave_or_404(wave_id)
+    _settle(wave)
+    data = results.wave_results(wave)
+    audit.record("survey.results_viewed", wave)
+    db.session.commit()
+    return render_template("surveys/staff/results.html", wave=wave, data=data, pending=service.pending_count(wave))
+
+
+@staff_bp.route("/waves/<int:wave_id>/results.csv")
+@allow(*RESULTS_ROLES)
+def wave_results_csv(wave_id: int):
+    wave = _wave_or_404(wave_id)
+    _settle(wave)
+    data = results.wave_results(wave, with_quotes=False)
+    audit.record("survey.results_exported", wave)
+    db.session.commit()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in results.csv_rows(data):
+        writer.writerow([_csv_safe(cell) for cell in row])
+    filename = f"survey-results-{wave.id}.csv"
+    return Response(buffer.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _csv_safe(value) -> str:
+    text = str(value)
+    # A spreadsheet must not run a cell as a formula.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+
+
+# --- staff: survey definitions -------------------------------------------------------------------
+
+
+@staff_bp.route("/definitions")
+@allow(ADMIN, PARTICIPATION)
+def definitions_list():
+    definitions.install_shipped(current_user.authority_id)
+    db.session.commit()
+    surveys = db.session.scalars(select(Survey).order_by(Survey.min_age, Survey.id)).all()
+    return render_template("surveys/staff/definitions.html", surveys=surveys)
+
+
+@staff_bp.route("/definitions/<int:survey_id>")
+@allow(ADMIN, PARTICIPATION)
+def definition(survey_id: int, form=None):
+    survey = get_or_404(Survey, survey_id)
+    version_number = request.args.get("version", type=int)
+    version = next((v for v in survey.versions if v.number == version_number), survey.latest)
+    return render_template("surveys/staff/definition.html", survey=survey, version=version, form=form or CopySurveyForm(),
+                           is_admin=current_user.role == ADMIN)
+
+
+@staff_bp.route("/definitions/<int:survey_id>/copy", methods=["POST"])
+@allow(ADMIN)
+def copy_survey(survey_id: int):
+    survey = get_or_404(Survey, survey_id)
+    form = CopySurveyForm()
+    if not form.validate_on_submit():
+        return definition(survey_id, form=form), 400
+    copy_ = definitions.copy_survey(survey, form.title.data)
+    audit.record("survey.copied", copy_, source=survey.id)
+    db.session.commit()
+    flash(_l("Your copy is ready. Change its questions, then use it in a wave."), "success")
+    return redirect(url_for("survey_staff.definition", survey_id=copy_.id))
+
+
+@staff_bp.route("/definitions/<int:survey_id>/versions", methods=["POST"])
+@allow(ADMIN)
+def new_version(survey_id: int):
+    survey = get_or_404(Survey, survey_id)
+    version = definitions.new_version(survey)
+    audit.record("survey.version_started", survey, number=version.number)
+    db.session.commit()
+    return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
+
+
+@staff_bp.route("/questions/<int:survey_question_id>", methods=["GET", "POST"])
+@allow(ADMIN)
+def edit_question(survey_question_id: int):
+    q = get_or_404(SurveyQuestion, survey_question_id)
+    version = db.session.get(SurveyVersion, q.version_id)
+    survey = version.survey
+    if version.locked:
+        flash(_l("This version has been used in a wave, so its questions cannot change. Start a new version to change them."), "info")
+        return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
+    authority = current_authority()
+    languages = ["en"] + [code for code in (authority.enabled_languages or []) if code != "en"]
+    form = question_form(languages, q)
+    if form.validate_on_submit():
+        old_key = q.key
+        definitions.edit_question(
+            q,
+            text={code: getattr(form, f"text_{code}").data for code in languages},
+            hint={code: getattr(form, f"hint_{code}").data for code in languages},
+        )
+        audit.record("survey.question_edited", q, new_meaning=(q.key != old_key) or None)
+        db.session.commit()
+        flash(_l("Question saved."), "success")
+        return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
+    return render_template("surveys/staff/question_form.html", form=form, q=q, survey=survey, version=version, content_languages=languages)
+
+
+@staff_bp.route("/questions/<int:survey_question_id>/remove", methods=["POST"])
+@allow(ADMIN)
+def remove_question(survey_question_id: int):
+    q = get_or_404(SurveyQuestion, survey_question_id)
+    version = db.session.get(SurveyVersion, q.version_id)
+    try:
+        definitions.remove_question(q)
+    except definitions.DefinitionError as error:
+        flash(_l("That question cannot be removed: it is in a version already used, or another question follows it.") if error.args else "", "error")
+    else:
+        audit.record("survey.question_removed", version.survey, key=q.key)
+        db.session.commit()
+        flash(_l("Question removed."), "success")
+    return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
+
+
+# Kinds the templates need to tell apart, and group labels for results.
+bp.add_app_template_global(lambda: {"TEXT": TEXT, "MULTIPLE": MULTIPLE, "SKIP": SKIP}, "survey_kinds")
+bp.add_app_template_global(results.band_label, "band_label")
+bp.add_app_template_global(lambda status: str(results.STATUS_LABELS.get(status, status)), "status_label")

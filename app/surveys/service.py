@@ -1,0 +1,463 @@
+"""Running surveys: waves, codes, answering, and turning finished answers into anonymous responses.
+
+Unlinkability, step by step (the schema side is described in models.py):
+1. A child starts with a code (or, signed in, from their home). Their answers so far live in a
+   `SurveyDraft` found by a hash of the code (or a keyed hash of who they are). The code itself
+   stays only in their own browser's session, so they can carry on; they can also type it again.
+2. Submitting marks the code used (or records that the signed-in person took part) and marks the
+   draft submitted, in one transaction. Nothing of the answers is written then.
+3. `flush` takes the submitted drafts of a wave once there are at least MIX_BATCH of them (or
+   when the wave has closed), shuffles them, writes each as a response with a random id and no
+   time, hands free text to moderation with no author, updates the tallies and deletes the
+   drafts, all in one transaction. So the order, the transaction and the ids of responses say
+   nothing about which code or person each came from.
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import delete, func, insert, select, update
+
+from .. import audit
+from ..auth.models import User, age_on
+from ..extensions import db
+from . import codes as code_rules
+from .models import (
+    MULTIPLE,
+    SKIP,
+    TEXT,
+    SurveyAnswer,
+    SurveyCode,
+    SurveyDraft,
+    SurveyParticipation,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyTally,
+    SurveyVersion,
+    SurveyWave,
+)
+
+MIX_BATCH = 5
+MAX_CODES = 500
+ALL = {"all_authorities": True}
+
+# Special tally values (option values never start with "@").
+RESPONSES = "@responses"
+HELPED = "@helped"
+ANSWERED = "@answered"  # multiple choice: how many answered at all (the base)
+GIVEN = "@given"  # free text: how many wrote something
+
+
+class SurveyError(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+# --- waves ---------------------------------------------------------------------------------
+
+
+def create_wave(*, authority_id: int, version: SurveyVersion, title: str, opens_on: date, closes_on: date,
+                care_statuses: list[str], min_age: int | None = None, max_age: int | None = None, by=None) -> SurveyWave:
+    if closes_on < opens_on:
+        raise SurveyError("closes_on")
+    if not care_statuses:
+        raise SurveyError("care_statuses")
+    survey = version.survey
+    wave = SurveyWave(
+        authority_id=authority_id,
+        version=version,
+        title=title.strip(),
+        min_age=min_age if min_age is not None else survey.min_age,
+        max_age=max_age if max_age is not None else survey.max_age,
+        care_statuses=list(care_statuses),
+        opens_on=opens_on,
+        closes_on=closes_on,
+        created_by_id=getattr(by, "id", None),
+    )
+    version.locked = True  # from now on its questions mean what they say
+    db.session.add(wave)
+    db.session.flush()
+    audit.record("survey.wave_created", wave, authority_id=authority_id, actor=by, title=wave.title)
+    return wave
+
+
+def issue_codes(wave: SurveyWave, count: int, by=None) -> list[str]:
+    """New one-time codes for a wave. Returned once, to print; only their hashes are kept."""
+    if not 1 <= count <= MAX_CODES:
+        raise SurveyError("count")
+    made: list[str] = []
+    while len(made) < count:
+        code = code_rules.new_code()
+        if code not in made:
+            made.append(code)
+    db.session.execute(
+        insert(SurveyCode),
+        [{"authority_id": wave.authority_id, "wave_id": wave.id, "code_hash": code_rules.code_hash(c), "used": False} for c in made],
+    )
+    audit.record("survey.codes_issued", wave, actor=by, count=count)
+    return made
+
+
+def code_counts(wave: SurveyWave) -> tuple[int, int]:
+    """(issued, used)."""
+    issued, used = db.session.execute(
+        select(func.count(SurveyCode.id), func.coalesce(func.sum(func.cast(SurveyCode.used, db.Integer)), 0)).where(SurveyCode.wave_id == wave.id)
+    ).one()
+    return int(issued), int(used)
+
+
+def participation_count(wave: SurveyWave) -> int:
+    return db.session.scalar(select(func.count()).select_from(SurveyParticipation).where(SurveyParticipation.wave_id == wave.id)) or 0
+
+
+def is_eligible(person: User, wave: SurveyWave, today: date | None = None) -> bool:
+    today = today or date.today()
+    if person.authority_id != wave.authority_id or not person.is_young_person or person.date_of_birth is None:
+        return False
+    age = age_on(person.date_of_birth, today)
+    return wave.is_open(today) and wave.min_age <= age <= wave.max_age and person.care_status in (wave.care_statuses or [])
+
+
+def has_taken_part(person: User, wave: SurveyWave) -> bool:
+    return bool(db.session.scalar(select(func.count()).select_from(SurveyParticipation).where(SurveyParticipation.wave_id == wave.id, SurveyParticipation.user_id == person.id)))
+
+
+def open_waves_for(person: User, today: date | None = None) -> list[SurveyWave]:
+    today = today or date.today()
+    waves = db.session.scalars(
+        select(SurveyWave).where(SurveyWave.authority_id == person.authority_id, SurveyWave.opens_on <= today, SurveyWave.closes_on >= today).order_by(SurveyWave.closes_on)
+    ).all()
+    return [w for w in waves if is_eligible(person, w, today) and not has_taken_part(person, w)]
+
+
+# --- starting and resuming -------------------------------------------------------------------
+
+
+@dataclass
+class Session:
+    """Where a child is in a survey. Holds no identity: the draft is found by its key."""
+
+    wave: SurveyWave
+    draft: SurveyDraft
+
+    @property
+    def version(self) -> SurveyVersion:
+        return self.wave.version
+
+
+def _draft(key_hash: str) -> SurveyDraft | None:
+    return db.session.execute(select(SurveyDraft).where(SurveyDraft.key_hash == key_hash), execution_options=ALL).scalar_one_or_none()
+
+
+def _wave(wave_id: int) -> SurveyWave | None:
+    return db.session.execute(select(SurveyWave).where(SurveyWave.id == wave_id), execution_options=ALL).scalar_one_or_none()
+
+
+def start_with_code(raw_code: str, *, language: str | None = None, today: date | None = None) -> tuple[str, Session]:
+    """Check a code and open (or reopen) its draft. Returns the normalised code and the session."""
+    code = code_rules.normalise(raw_code)
+    if not code:
+        raise SurveyError("missing")
+    if not code_rules.is_well_formed(code):
+        raise SurveyError("unknown")
+    row = db.session.execute(select(SurveyCode).where(SurveyCode.code_hash == code_rules.code_hash(code)), execution_options=ALL).scalar_one_or_none()
+    if row is None:
+        raise SurveyError("unknown")
+    if row.used:
+        raise SurveyError("used")
+    wave = _wave(row.wave_id)
+    today = today or date.today()
+    if today < wave.opens_on:
+        raise SurveyError("not_open")
+    if today > wave.closes_on:
+        raise SurveyError("closed")
+    key = code_rules.draft_key_for_code(code)
+    draft = _draft(key)
+    if draft is None:
+        survey = wave.version.survey
+        draft = SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, answers={},
+                            age_band=survey.age_band, care_status=survey.care_status, language=language)
+        db.session.add(draft)
+        db.session.flush()
+    elif draft.submitted:
+        raise SurveyError("used")
+    return code, Session(wave, draft)
+
+
+def start_signed_in(person: User, wave: SurveyWave, *, today: date | None = None) -> Session:
+    if not is_eligible(person, wave, today):
+        raise SurveyError("not_for_you")
+    if has_taken_part(person, wave):
+        raise SurveyError("done")
+    key = code_rules.draft_key_for_person(current_app.config["SECRET_KEY"], person.id, wave.id)
+    draft = _draft(key)
+    if draft is None:
+        draft = SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, answers={},
+                            age_band=person.age_band, care_status=person.care_status, language=person.preferred_language,
+                            from_profile=True)
+        db.session.add(draft)
+        db.session.flush()
+    return Session(wave, draft)
+
+
+def resume(token: dict | None, *, user=None) -> Session | None:
+    """The session of a browser, from what it keeps: {"code": ...} or {"wave": id} when signed in."""
+    if not token:
+        return None
+    if token.get("code"):
+        key = code_rules.draft_key_for_code(token["code"])
+    elif token.get("wave") and user is not None and getattr(user, "is_authenticated", False):
+        key = code_rules.draft_key_for_person(current_app.config["SECRET_KEY"], user.id, int(token["wave"]))
+    else:
+        return None
+    draft = _draft(key)
+    if draft is None or draft.submitted:
+        return None
+    wave = _wave(draft.wave_id)
+    if wave is None or not wave.is_open():
+        return None
+    return Session(wave, draft)
+
+
+# --- answering ---------------------------------------------------------------------------------
+
+
+def is_shown(question: SurveyQuestion, answers: dict) -> bool:
+    condition = question.show_if
+    if not condition:
+        return True
+    given = answers.get(condition["question"])
+    given = given if isinstance(given, list) else [given]
+    return any(value in condition["values"] for value in given)
+
+
+def visible_questions(version: SurveyVersion, answers: dict) -> list[SurveyQuestion]:
+    return [q for q in version.questions if is_shown(q, answers)]
+
+
+def clean_answer(question: SurveyQuestion, raw: list[str], text: str | None = None):
+    """What was given, checked against the question: a value, a list of values, text, or SKIP.
+
+    Nothing chosen counts as "I'd rather not say": every question can be passed by."""
+    raw = [value for value in raw if value]
+    if SKIP in raw:
+        return SKIP
+    if question.kind == TEXT:
+        text = (text or "").strip()
+        return text[:2000] if text else SKIP
+    allowed = set(question.values)
+    chosen = [value for value in raw if value in allowed]
+    if len(chosen) != len(raw):
+        raise SurveyError("invalid")
+    if not chosen:
+        return SKIP
+    if question.kind == MULTIPLE:
+        return [v for v in question.values if v in chosen]
+    if len(chosen) > 1:
+        raise SurveyError("invalid")
+    return chosen[0]
+
+
+def record_answer(session: Session, question: SurveyQuestion, value) -> None:
+    draft = session.draft
+    if draft.submitted:
+        raise SurveyError("used")
+    answers = dict(draft.answers or {})
+    answers[question.key] = value
+    draft.answers = answers
+    if question.records == "age_band":
+        option = question.option(value) if isinstance(value, str) else None
+        survey = session.version.survey
+        if not draft.from_profile:  # a signed-in young person's band comes from their profile
+            draft.age_band = option.get("band") if option else survey.age_band
+
+
+def record_help(session: Session, helped: bool) -> None:
+    session.draft.helped = helped
+
+
+def progress(session: Session, question: SurveyQuestion) -> tuple[int, int]:
+    shown = visible_questions(session.version, session.draft.answers or {})
+    return shown.index(question) + 1, len(shown)
+
+
+def submit(session: Session, *, code: str | None = None, person: User | None = None) -> bool:
+    """Finish: mark the code used (or the person as having taken part) and the draft submitted.
+
+    Returns False if it was already submitted (a second tap), True otherwise. The caller
+    commits, then calls `flush` (a separate transaction)."""
+    draft = session.draft
+    if draft.submitted:
+        return False
+    if code is not None:
+        result = db.session.execute(
+            update(SurveyCode).where(SurveyCode.code_hash == code_rules.code_hash(code), SurveyCode.used.is_(False)).values(used=True),
+            execution_options={"synchronize_session": False},
+        )
+        if result.rowcount != 1:
+            raise SurveyError("used")
+    elif person is not None:
+        if has_taken_part(person, session.wave):
+            raise SurveyError("done")
+        db.session.add(SurveyParticipation(authority_id=session.wave.authority_id, wave_id=session.wave.id, user_id=person.id))
+    else:
+        raise SurveyError("no_code")
+    draft.submitted = True
+    return True
+
+
+# --- turning drafts into responses --------------------------------------------------------------
+
+
+def _moderation():
+    from ..moderation import service as moderation  # the moderation package owns free text
+
+    return moderation
+
+
+def _tally_add(tallies: Counter, wave_id: int, question_id: int, value: str, band: str, status: str, n: int = 1) -> None:
+    tallies[(question_id, value, band, status)] += n
+
+
+def write_tallies(wave_id: int, authority_id: int, tallies: Counter) -> None:
+    """Add counts to the wave's tallies: update where the cell exists, insert where it does not."""
+    for (question_id, value, band, status), n in tallies.items():
+        result = db.session.execute(
+            update(SurveyTally)
+            .where(
+                SurveyTally.wave_id == wave_id,
+                SurveyTally.question_id == question_id,
+                SurveyTally.value == value,
+                SurveyTally.age_band == band,
+                SurveyTally.care_status == status,
+            )
+            .values(count=SurveyTally.count + n),
+            execution_options={"synchronize_session": False},
+        )
+        if result.rowcount == 0:
+            db.session.execute(
+                insert(SurveyTally).values(
+                    authority_id=authority_id, wave_id=wave_id, question_id=question_id, value=value, age_band=band, care_status=status, count=n
+                )
+            )
+
+
+def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = None) -> int:
+    """Write the submitted drafts of a wave as responses, in a shuffled batch. Returns how many.
+
+    Waits for MIX_BATCH submissions unless forced (a closed wave flushes whatever is left)."""
+    # Take the wave's row lock first, so two flushes never take the same drafts.
+    db.session.execute(update(SurveyWave).where(SurveyWave.id == wave.id).values(title=SurveyWave.title), execution_options={"synchronize_session": False})
+    drafts = db.session.execute(
+        select(SurveyDraft).where(SurveyDraft.wave_id == wave.id, SurveyDraft.submitted.is_(True)), execution_options=ALL
+    ).scalars().all()
+    if not drafts or (len(drafts) < MIX_BATCH and not force):
+        return 0
+    drafts = list(drafts)
+    (rng or random.SystemRandom()).shuffle(drafts)
+    version = wave.version
+    questions = version.questions
+    tallies: Counter = Counter()
+    answer_rows = []
+    for draft in drafts:
+        answers = draft.answers or {}
+        response = SurveyResponse(
+            authority_id=wave.authority_id, wave_id=wave.id, age_band=draft.age_band, care_status=draft.care_status,
+            helped=bool(draft.helped), language=draft.language,
+        )
+        db.session.add(response)
+        db.session.flush()
+        band, status = draft.age_band or "", draft.care_status or ""
+        _tally_add(tallies, wave.id, 0, RESPONSES, band, status)
+        if draft.helped:
+            _tally_add(tallies, wave.id, 0, HELPED, band, status)
+        for question in questions:
+            if question.key not in answers or not is_shown(question, answers):
+                continue
+            value = answers[question.key]
+            if question.kind == TEXT and value != SKIP:
+                item = _moderation().submit_text(
+                    authority_id=wave.authority_id, source="survey.answer", source_id=None, text=value,
+                    language=draft.language or "en", author=None, audience="report",
+                )
+                answer_rows.append({"response_id": response.id, "question_id": question.id, "value": GIVEN, "text_item_id": item.id})
+                _tally_add(tallies, wave.id, question.id, GIVEN, band, status)
+                continue
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                answer_rows.append({"response_id": response.id, "question_id": question.id, "value": v, "text_item_id": None})
+                _tally_add(tallies, wave.id, question.id, v, band, status)
+            if question.kind == MULTIPLE and value != SKIP:
+                _tally_add(tallies, wave.id, question.id, ANSWERED, band, status)
+    if answer_rows:
+        from .models import random_id
+
+        for row in answer_rows:
+            row["id"] = random_id()
+            row["authority_id"] = wave.authority_id
+        db.session.execute(insert(SurveyAnswer), answer_rows)
+    write_tallies(wave.id, wave.authority_id, tallies)
+    db.session.execute(delete(SurveyDraft).where(SurveyDraft.id.in_([d.id for d in drafts])), execution_options={"synchronize_session": False})
+    for draft in drafts:
+        db.session.expunge(draft)
+    return len(drafts)
+
+
+def close_out(wave: SurveyWave, today: date | None = None) -> int:
+    """After a wave closes: write what was submitted, and drop drafts that were never finished."""
+    today = today or date.today()
+    if today <= wave.closes_on:
+        return 0
+    written = flush(wave, force=True)
+    db.session.execute(delete(SurveyDraft).where(SurveyDraft.wave_id == wave.id), execution_options={"synchronize_session": False})
+    return written
+
+
+def pending_count(wave: SurveyWave) -> int:
+    return db.session.scalar(select(func.count()).select_from(SurveyDraft).where(SurveyDraft.wave_id == wave.id, SurveyDraft.submitted.is_(True))) or 0
+
+
+def rebuild_tallies(wave: SurveyWave) -> None:
+    """Recount a wave's tallies from its answers (after a bulk load, or to check them)."""
+    db.session.execute(delete(SurveyTally).where(SurveyTally.wave_id == wave.id), execution_options={"synchronize_session": False})
+    band = func.coalesce(SurveyResponse.age_band, "")
+    status = func.coalesce(SurveyResponse.care_status, "")
+    per_answer = (
+        select(SurveyAnswer.question_id, SurveyAnswer.value, band.label("age_band"), status.label("care_status"), func.count().label("n"))
+        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+        .where(SurveyResponse.wave_id == wave.id)
+        .group_by(SurveyAnswer.question_id, SurveyAnswer.value, band, status)
+    )
+    tallies: Counter = Counter()
+    for question_id, value, b, s, n in db.session.execute(per_answer, execution_options=ALL):
+        tallies[(question_id, value, b, s)] += n
+    multiple = [q.id for q in wave.version.questions if q.kind == MULTIPLE]
+    if multiple:
+        answered = (
+            select(SurveyAnswer.question_id, band, status, func.count(func.distinct(SurveyAnswer.response_id)))
+            .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+            .where(SurveyResponse.wave_id == wave.id, SurveyAnswer.question_id.in_(multiple), SurveyAnswer.value != SKIP)
+            .group_by(SurveyAnswer.question_id, band, status)
+        )
+        for question_id, b, s, n in db.session.execute(answered, execution_options=ALL):
+            tallies[(question_id, ANSWERED, b, s)] += n
+    per_response = (
+        select(band, status, func.count(), func.sum(func.cast(SurveyResponse.helped, db.Integer)))
+        .where(SurveyResponse.wave_id == wave.id)
+        .group_by(band, status)
+    )
+    for b, s, n, helped in db.session.execute(per_response, execution_options=ALL):
+        tallies[(0, RESPONSES, b, s)] += n
+        if helped:
+            tallies[(0, HELPED, b, s)] += int(helped)
+    rows = [
+        {"authority_id": wave.authority_id, "wave_id": wave.id, "question_id": q, "value": v, "age_band": b, "care_status": s, "count": n}
+        for (q, v, b, s), n in tallies.items()
+    ]
+    if rows:
+        db.session.execute(insert(SurveyTally), rows)

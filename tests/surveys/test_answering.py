@@ -1,0 +1,178 @@
+"""Codes, answering one question at a time, resuming, submitting once, and the signed-in path."""
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.surveys import service
+from app.surveys.models import SKIP, SurveyCode, SurveyDraft, SurveyParticipation, SurveyResponse
+from tests import factories
+
+
+def _answer_all(session, choose=lambda q: q.values[0] if q.values else "Fine"):
+    """Answer every question shown, in order, as a child would."""
+    i = 0
+    while True:
+        shown = service.visible_questions(session.version, session.draft.answers)
+        if i >= len(shown):
+            return
+        q = shown[i]
+        value = choose(q)
+        raw = [value] if q.kind != "text" else []
+        service.record_answer(session, q, service.clean_answer(q, raw, value if q.kind == "text" else None))
+        i += 1
+
+
+def test_a_code_starts_a_survey_and_works_once(db, monkeypatch):
+    wave = factories.survey_wave(factories.authority())
+    [code] = service.issue_codes(wave, 1)
+    normalised, session = service.start_with_code(code.lower()[:4] + " - " + code[4:])
+    assert normalised == code and session.wave.id == wave.id
+    _answer_all(session, choose=lambda q: SKIP)
+    assert service.submit(session, code=code)
+    db.session.commit()
+    with pytest.raises(service.SurveyError) as error:
+        service.start_with_code(code)
+    assert error.value.reason == "used"
+    # A second tap on "send" does nothing more.
+    assert service.submit(session, code=code) is False
+
+
+@pytest.mark.parametrize("typed, reason", [("", "missing"), ("ABC", "unknown"), ("4444-4444-4444", "unknown")])
+def test_bad_codes_are_refused_clearly(db, typed, reason):
+    with pytest.raises(service.SurveyError) as error:
+        service.start_with_code(typed)
+    assert error.value.reason == reason
+
+
+def test_codes_only_work_while_the_wave_is_open(db):
+    today = date.today()
+    wave = factories.survey_wave(factories.authority(), opens_on=today + timedelta(days=2), closes_on=today + timedelta(days=9))
+    [code] = service.issue_codes(wave, 1)
+    with pytest.raises(service.SurveyError) as error:
+        service.start_with_code(code)
+    assert error.value.reason == "not_open"
+    with pytest.raises(service.SurveyError) as error:
+        service.start_with_code(code, today=today + timedelta(days=10))
+    assert error.value.reason == "closed"
+
+
+def test_only_hashes_of_codes_are_kept(db):
+    wave = factories.survey_wave(factories.authority())
+    made = service.issue_codes(wave, 20)
+    assert len(set(made)) == 20
+    stored = db.session.scalars(select(SurveyCode.code_hash)).all()
+    assert not set(made) & set(stored)
+    assert service.code_counts(wave) == (20, 0)
+
+
+def test_stop_and_resume_with_the_same_code_keeps_the_answers(db):
+    wave = factories.survey_wave(factories.authority())
+    [code] = service.issue_codes(wave, 1)
+    _, session = service.start_with_code(code)
+    first = session.version.questions[0]
+    service.record_answer(session, first, service.clean_answer(first, ["12-15"]))
+    draft_id, first_key = session.draft.id, first.key
+    db.session.commit()
+    db.session.expunge_all()
+    _, again = service.start_with_code(code)
+    assert again.draft.id == draft_id
+    assert again.draft.answers == {first_key: "12-15"}
+    assert again.draft.age_band == "12-17"
+    assert service.resume({"code": code}).draft.id == again.draft.id
+
+
+def test_follow_ups_appear_only_after_the_answers_they_follow(db):
+    wave = factories.survey_wave(factories.authority(), "heard-8-11")
+    [code] = service.issue_codes(wave, 1)
+    _, session = service.start_with_code(code)
+    keys = lambda: [q.key for q in service.visible_questions(session.version, session.draft.answers)]  # noqa: E731
+    assert "heard:most-days.why" not in keys()
+    most_days = next(q for q in session.version.questions if q.key == "heard:most-days")
+    service.record_answer(session, most_days, "1")
+    assert "heard:most-days.why" in keys()
+    service.record_answer(session, most_days, "5")
+    assert "heard:most-days.why" not in keys()
+
+
+def test_answers_are_checked_against_the_question(db):
+    wave = factories.survey_wave(factories.authority(), "heard-care-leavers", care_statuses=["care_leaver"])
+    questions = {q.key: q for q in wave.version.questions}
+    assert service.clean_answer(questions["heard:safe"], []) == SKIP
+    assert service.clean_answer(questions["heard:safe"], ["yes"]) == "yes"
+    assert service.clean_answer(questions["heard:doing"], ["work", "study"]) == ["study", "work"]
+    assert service.clean_answer(questions["heard:doing"], ["work", SKIP]) == SKIP
+    assert service.clean_answer(questions["heard:anything"], [], "  ") == SKIP
+    with pytest.raises(service.SurveyError):
+        service.clean_answer(questions["heard:safe"], ["maybe"])
+    with pytest.raises(service.SurveyError):
+        service.clean_answer(questions["heard:safe"], ["yes", "no"])
+
+
+def test_responses_are_written_in_batches_and_drafts_deleted(db):
+    wave = factories.survey_wave(factories.authority())
+    codes = service.issue_codes(wave, service.MIX_BATCH)
+    for n, code in enumerate(codes):
+        _, session = service.start_with_code(code)
+        _answer_all(session)
+        service.submit(session, code=code)
+        db.session.commit()
+        written = service.flush(wave)
+        db.session.commit()
+        if n < service.MIX_BATCH - 1:
+            assert written == 0 and service.pending_count(wave) == n + 1
+    assert written == service.MIX_BATCH
+    assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == service.MIX_BATCH
+    assert db.session.scalar(select(func.count()).select_from(SurveyDraft)) == 0
+    assert service.code_counts(wave) == (service.MIX_BATCH, service.MIX_BATCH)
+
+
+def test_a_closed_wave_writes_what_is_left_and_drops_unfinished_drafts(db):
+    wave = factories.survey_wave(factories.authority())
+    done, unfinished = service.issue_codes(wave, 2)
+    _, session = service.start_with_code(done)
+    _answer_all(session)
+    service.submit(session, code=done)
+    service.start_with_code(unfinished)
+    db.session.commit()
+    assert service.close_out(wave) == 0  # still open
+    assert service.close_out(wave, today=wave.closes_on + timedelta(days=1)) == 1
+    assert db.session.scalar(select(func.count()).select_from(SurveyDraft)) == 0
+    assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == 1
+
+
+def test_a_signed_in_young_person_answers_once_and_only_that_is_recorded(app, db):
+    authority = factories.authority()
+    wave = factories.survey_wave(authority)
+    person = factories.young_person(authority, age=14)
+    too_young = factories.young_person(authority, age=9)
+    leaver = factories.young_person(authority, age=19, care_status="care_leaver")
+    assert service.open_waves_for(person) == [wave]
+    assert service.open_waves_for(too_young) == [] and service.open_waves_for(leaver) == []
+    with app.test_request_context():
+        session = service.start_signed_in(person, wave)
+        assert session.draft.age_band == "12-17" and session.draft.from_profile
+        _answer_all(session)
+        service.submit(session, person=person)
+        db.session.commit()
+        assert service.open_waves_for(person) == []
+        with pytest.raises(service.SurveyError):
+            service.start_signed_in(person, wave)
+    assert db.session.scalar(select(func.count()).select_from(SurveyParticipation)) == 1
+
+
+def test_text_goes_to_moderation_without_an_author(db):
+    from app.moderation.models import ModerationItem
+
+    wave = factories.survey_wave(factories.authority())
+    codes = service.issue_codes(wave, 1)
+    _, session = service.start_with_code(codes[0])
+    _answer_all(session, choose=lambda q: q.values[0] if q.values else "More help with homework please")
+    service.submit(session, code=codes[0])
+    service.flush(wave, force=True)
+    db.session.commit()
+    items = db.session.scalars(select(ModerationItem)).all()
+    assert items and all(i.author_id is None and i.source_id is None and i.audience == "report" for i in items)
+    texts = db.session.scalars(select(ModerationItem.__table__.c.original_text)).all()
+    assert "More help with homework please" in texts
