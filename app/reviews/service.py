@@ -660,8 +660,16 @@ def quarter_of(day: date) -> tuple[date, date]:
 # --------------------------------------------------------------------------- stashed steps
 
 
-def stash_step(submission: ViewsSubmission, step_key: str, fields: dict, *, token: str, claimed_user_id: int | None) -> StashedStep:
-    """Keep a step that arrived after the session ran out, to replay after sign-in."""
+MAX_STASHES_PER_DRAFT = 50
+
+
+def stash_step(submission: ViewsSubmission, step_key: str, fields: dict, *, token: str, claimed_user_id: int | None) -> StashedStep | None:
+    """Keep a step that arrived after the session ran out, to replay after sign-in. Anyone can
+    post while signed out, so old stashes are cleared and each draft keeps only so many."""
+    purge_old_stashes()
+    waiting = db.session.scalar(select(func.count(StashedStep.id)).where(StashedStep.submission_id == submission.id)) or 0
+    if waiting >= MAX_STASHES_PER_DRAFT:
+        return None
     stash = StashedStep(authority_id=submission.authority_id, token=token, claimed_user_id=claimed_user_id, submission_id=submission.id, step=step_key, fields=fields)
     db.session.add(stash)
     return stash

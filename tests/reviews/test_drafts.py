@@ -132,3 +132,12 @@ def test_age_versions_and_the_trusted_adult(sign_in):
     page = adult.get(f"/my/reviews/{leaver_review.id}/money/").get_data(as_text=True)
     assert "Money" in page and "Step 5 of 13" in page
     assert adult.get(f"/my/reviews/{leaver_review.id}/helper/").status_code == 404
+
+
+def test_signed_out_posts_cannot_pile_up_without_limit(app, sign_in):
+    person, review = _setup()
+    sign_in(person).get(f"/my/reviews/{review.id}/going-well/")
+    stranger = app.test_client()
+    for n in range(55):
+        stranger.post(f"/my/reviews/{review.id}/going-well/", data={"text": f"spam {n}"})
+    assert db.session.query(StashedStep).count() == 50
