@@ -10,7 +10,7 @@ import secrets
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, distinct, func, select, update
+from sqlalchemy import delete, distinct, func, insert, select, update
 
 from .. import audit
 from ..auth.models import CARE_LEAVER as USER_CARE_LEAVER
@@ -36,6 +36,7 @@ from .models import (
 )
 
 COMMENT_MAX = 1000
+ALL = {"all_authorities": True}  # sealing runs from the command line too, for every council
 
 
 class PledgeError(Exception):
@@ -320,12 +321,15 @@ def seal_round(rnd: RatingRound, now: datetime | None = None) -> None:
         execution_options={"all_authorities": True},
     )
     rnd.participants = {audience: n for audience, n in per_audience.all()}
-    db.session.execute(
-        update(PledgeRating).where(PledgeRating.round_id == rnd.id).values(rater_key=None), execution_options={"all_authorities": True}
-    )
-    db.session.execute(
-        update(PledgeComment).where(PledgeComment.round_id == rnd.id).values(rater_key=None), execution_options={"all_authorities": True}
-    )
+    # Write the ratings afresh in a random order without their keys: row ids then say nothing
+    # about who rated when (a comment row made alongside a rating can no longer be paired with it).
+    columns = (PledgeRating.authority_id, PledgeRating.round_id, PledgeRating.promise_id, PledgeRating.answer, PledgeRating.age_band)
+    rows = [row._asdict() for row in db.session.execute(select(*columns).where(PledgeRating.round_id == rnd.id), execution_options=ALL)]
+    secrets.SystemRandom().shuffle(rows)
+    db.session.execute(delete(PledgeRating).where(PledgeRating.round_id == rnd.id), execution_options=ALL)
+    if rows:
+        db.session.execute(insert(PledgeRating), rows)
+    db.session.execute(update(PledgeComment).where(PledgeComment.round_id == rnd.id).values(rater_key=None), execution_options=ALL)
     rnd.secret = None
     rnd.sealed_at = now or utcnow()
 
