@@ -242,9 +242,17 @@ def add(review_id: int):
 def _keep_steps_of_expired_sessions(response):
     """A step posted after the session ran out must not be lost: keep it, send the writer to
     sign in, and put it into their draft once they are back (see service.replay_stashes)."""
-    if request.endpoint != "reviews.step" or request.method != "POST" or current_user.is_authenticated:
+    if request.method != "POST" or current_user.is_authenticated or response.status_code not in (302, 400):
         return response
-    if response.status_code not in (302, 400):
+    if request.endpoint in ("reviews.send", "reviews.add"):
+        # Nothing to keep (the draft is on the server; an addition stays on the device through
+        # reviews.js): bring them back to where they were after signing in.
+        review_id = (request.view_args or {}).get("review_id")
+        session["next"] = url_for("reviews.step", review_id=review_id, step=S.CHECK_STEP.key) if request.endpoint == "reviews.send" else url_for("reviews.overview", review_id=review_id)
+        session.pop("_flashes", None)
+        flash(_l("You were signed out. Sign in to carry on: nothing you saved is lost."), "info")
+        return redirect(url_for("auth.sign_in"))
+    if request.endpoint != "reviews.step":
         return response
     review_id = (request.view_args or {}).get("review_id")
     step_key = (request.view_args or {}).get("step")

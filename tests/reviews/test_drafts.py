@@ -141,3 +141,15 @@ def test_signed_out_posts_cannot_pile_up_without_limit(app, sign_in):
     for n in range(55):
         stranger.post(f"/my/reviews/{review.id}/going-well/", data={"text": f"spam {n}"})
     assert db.session.query(StashedStep).count() == 50
+
+
+def test_sending_after_the_session_ran_out_leads_back_to_the_check_page(app, sign_in):
+    person, review = _setup()
+    phone = sign_in(person)
+    phone.post(f"/my/reviews/{review.id}/going-well/", data={"text": "Ready to send"})
+    _expire(phone)
+    response = phone.post(f"/my/reviews/{review.id}/send", data={"key": "k"})
+    assert "/sign-in" in response.location
+    page = _sign_in_for_real(phone, person)
+    assert "Check your answers" in page.get_data(as_text=True) and "Ready to send" in page.get_data(as_text=True)
+    assert _draft().status == "draft"
