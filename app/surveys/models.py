@@ -139,7 +139,8 @@ class SurveyQuestion(AuthorityOwned, db.Model):
 
 
 class SurveyWave(AuthorityOwned, TimestampMixin, db.Model):
-    """One round of a survey: which version, for whom, and when."""
+    """One round of a survey: which version, for whom, and when. (Who set it up is in the audit
+    log, not here, so no foreign key leads from a response to any person at all.)"""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id"), index=True)
@@ -149,7 +150,6 @@ class SurveyWave(AuthorityOwned, TimestampMixin, db.Model):
     care_statuses: Mapped[list] = mapped_column(JSON, default=list)  # in_care / care_leaver
     opens_on: Mapped[date] = mapped_column(Date)
     closes_on: Mapped[date] = mapped_column(Date)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     version: Mapped[SurveyVersion] = relationship()
 

@@ -77,7 +77,6 @@ def create_wave(*, authority_id: int, version: SurveyVersion, title: str, opens_
         care_statuses=list(care_statuses),
         opens_on=opens_on,
         closes_on=closes_on,
-        created_by_id=getattr(by, "id", None),
     )
     version.locked = True  # from now on its questions mean what they say
     db.session.add(wave)

@@ -79,11 +79,9 @@ def upgrade():
     sa.Column('care_statuses', sa.JSON(), nullable=False),
     sa.Column('opens_on', sa.Date(), nullable=False),
     sa.Column('closes_on', sa.Date(), nullable=False),
-    sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('authority_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['authority_id'], ['authority.id'], name=op.f('fk_survey_wave_authority_id_authority')),
-    sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_survey_wave_created_by_id_user')),
     sa.ForeignKeyConstraint(['version_id'], ['survey_version.id'], name=op.f('fk_survey_wave_version_id_survey_version')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_wave'))
     )
