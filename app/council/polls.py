@@ -453,3 +453,44 @@ def export_rows(poll: Poll) -> list[list[str]]:
         voters = ballot_count(question)
         rows.append([qtext, "(people who voted)", str(voters) if voters >= MIN_CELL else "<5", ""])
     return rows
+
+
+# --- what live pages ask for every second or two -----------------------------------------------
+
+SNAPSHOT_SECONDS = 0.5  # how stale a live page's answer may be; far inside the 2 s the room sees
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    poll_state: str
+    current: int | None  # the question open now (live polls)
+    question: int | None
+    question_open: bool
+    voters: int
+    signature: str
+
+
+_snapshots: dict[tuple, tuple[float, Snapshot]] = {}
+
+
+def snapshot(poll: Poll, question: PollQuestion | None) -> Snapshot:
+    """The state of a poll and one question, shared by every request in this process for half a
+    second, so a room of phones asking at once costs the database one query round, not hundreds."""
+    import time
+
+    key = (poll.authority_id, poll.id, question.id if question is not None else None)
+    now = time.monotonic()
+    cached = _snapshots.get(key)
+    if cached is not None and now - cached[0] < SNAPSHOT_SECONDS:
+        return cached[1]
+    current = current_question(poll) if poll.mode == LIVE_POLL else None
+    if question is not None:
+        result = results(question)
+        shot = Snapshot(poll.state, current.id if current is not None and current.state == OPEN else None, question.id,
+                        question_is_open(question), result.voters, result.signature())
+    else:
+        shot = Snapshot(poll.state, current.id if current is not None and current.state == OPEN else None, None, False, 0, "")
+    if len(_snapshots) > 1000:
+        _snapshots.clear()
+    _snapshots[key] = (now, shot)
+    return shot

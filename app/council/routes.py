@@ -1,10 +1,14 @@
 """Young people's side of the council: groups, polls, meetings, ideas and good news."""
 from __future__ import annotations
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+import random
+import time
+
+from flask import abort, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.exc import OperationalError
 
 from .. import audit
 from ..access import PARTICIPATION, YOUNG_PERSON, allow
@@ -197,6 +201,24 @@ def _question_page(poll: Poll, question: PollQuestion, *, errors=None, values=No
     ), status
 
 
+def _vote_with_retry(poll: Poll, q: PollQuestion, values: dict, attempts: int = 5):
+    """Cast and commit a vote. On SQLite, a write that meets another voter's write can be refused
+    at once ("database is locked") rather than wait; a whole meeting votes in the same seconds, so
+    the vote is tried again a few times before anyone sees an error."""
+    for attempt in range(attempts):
+        try:
+            outcome = polls.cast_vote(q, _me(), values["choice"], other_text=values["other_text"],
+                                      comment=values["comment"], language=_language())
+            db.session.commit()
+            return outcome
+        except OperationalError as error:
+            db.session.rollback()
+            if attempt == attempts - 1 or "locked" not in str(error.orig).lower():
+                raise
+            time.sleep(0.05 * (attempt + 1) + random.random() * 0.05)
+            q = db.session.get(PollQuestion, q.id)
+
+
 @bp.route("/polls/<int:poll_id>/questions/<int:question_id>", methods=["GET", "POST"])
 @allow(YOUNG_PERSON)
 def question(poll_id: int, question_id: int):
@@ -211,13 +233,12 @@ def question(poll_id: int, question_id: int):
             "comment": request.form.get("comment", ""),
         }
         try:
-            outcome = polls.cast_vote(q, _me(), values["choice"], other_text=values["other_text"],
-                                      comment=values["comment"], language=_language())
+            outcome = _vote_with_retry(found, q, values)
         except CouncilError as error:
             db.session.rollback()
             # Whatever they chose and wrote comes back to them: nothing typed is lost.
             return _question_page(found, q, errors={error.field or "choice": error.message}, values=values, status=400)
-        db.session.commit()
+        _remember_vote(q)
         if outcome.risk:
             return _question_page(found, q, outcome=outcome)
         flash(_l("Your vote has changed.") if outcome.changed else _l("Thank you. Your vote is in."), "success")
@@ -232,28 +253,40 @@ def poll_status(poll_id: int):
     region for the question on the page, re-rendered only when something changed (`v`)."""
     found = _poll_for_voter(poll_id)
     question_id = request.args.get("question", type=int)
+    q = _question_of(found, question_id) if question_id is not None else None
     view = "projector" if request.args.get("view") == "projector" and current_user.role == PARTICIPATION else "member"
-    current = polls.current_question(found) if found.mode == "live" else None
-    payload = {
-        "poll": found.id,
-        "poll_state": found.state,
-        "current": current.id if current is not None and current.state == "open" else None,
-    }
-    if question_id is not None:
-        q = _question_of(found, question_id)
-        me = _me()
-        result = polls.results(q)
-        voted = current_user.role == PARTICIPATION or bool(polls.my_choices(q, me))
-        signature = f"{result.signature()}:{int(voted)}:{view}"
-        payload.update(question=q.id, open=polls.question_is_open(q), signature=signature)
+    shot = polls.snapshot(found, q)
+    payload = {"poll": found.id, "poll_state": shot.poll_state, "current": shot.current}
+    if q is not None:
+        voted = current_user.role == PARTICIPATION or _has_voted(q)
+        signature = f"{shot.signature}:{int(voted)}:{view}"
+        payload.update(question=q.id, open=shot.question_open, signature=signature, voters=shot.voters)
         if request.args.get("v") != signature:
             payload["html"] = render_template(
-                "council/_results.html", results=result, question=q, view=view,
+                "council/_results.html", results=polls.results(q), question=q, view=view,
                 show_results=voted or polls.question_is_closed(q),
             )
     response = jsonify(payload)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+VOTED_KEY = "council_voted"
+
+
+def _remember_vote(q: PollQuestion) -> None:
+    # Only that this person has answered (never what): saves a database look-up on every refresh.
+    voted = [i for i in session.get(VOTED_KEY, []) if i != q.id][-49:]
+    session[VOTED_KEY] = voted + [q.id]
+
+
+def _has_voted(q: PollQuestion) -> bool:
+    if q.id in session.get(VOTED_KEY, []):
+        return True
+    if polls.my_ballot(q, _me()) is not None:
+        _remember_vote(q)
+        return True
+    return False
 
 
 # --- meetings ----------------------------------------------------------------------------------

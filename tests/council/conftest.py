@@ -19,3 +19,11 @@ def cicc(db):
     outsider = factories.young_person(authority, display_name="Lily")
     _db.session.commit()
     return SimpleNamespace(authority=authority, officer=officer, group=group, members=members, outsider=outsider)
+
+
+@pytest.fixture(autouse=True)
+def fresh_snapshots(monkeypatch):
+    """Live pages share a half-second snapshot in production; tests want every change at once."""
+    from app.council import polls
+
+    monkeypatch.setattr(polls, "SNAPSHOT_SECONDS", 0)
