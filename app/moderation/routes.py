@@ -96,6 +96,8 @@ def queue():
         filter_languages=languages,
         language_name=language_name,
         now=utcnow(),
+        waiting=service.queue_count(current_user),
+        page_size=service.QUEUE_PAGE,
     )
 
 

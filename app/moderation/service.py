@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import event, func, select
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy.orm import Session, selectinload, undefer
 
 from .. import audit
 from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
@@ -433,6 +433,7 @@ def alerts_for(user: User, *, status: str | None = None) -> list[SafeguardingAle
     if status:
         stmt = stmt.where(SafeguardingAlert.status == status)
     stmt = stmt.order_by((SafeguardingAlert.status == CLOSED), SafeguardingAlert.deadline_at, SafeguardingAlert.id)
+    stmt = stmt.options(selectinload(SafeguardingAlert.young_person))
     return [a for a in db.session.scalars(stmt).all() if may_see_alert(user, a)]
 
 
@@ -552,8 +553,11 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
 # ---------------------------------------------------------------------------------------------
 
 
+QUEUE_PAGE = 200
+
+
 def queue(authority_id: int, *, source: str | None = None, language: str | None = None, status: str = PENDING) -> list[ModerationItem]:
-    """Oldest first, risk-flagged on top."""
+    """Oldest first, risk-flagged on top; at most QUEUE_PAGE items (the rest wait their turn)."""
     stmt = select(ModerationItem).where(ModerationItem.authority_id == authority_id)
     statuses = (PENDING, ESCALATED) if status == PENDING else (status,)
     stmt = stmt.where(ModerationItem.status.in_(statuses))
@@ -564,7 +568,8 @@ def queue(authority_id: int, *, source: str | None = None, language: str | None 
     if status == PENDING:
         stmt = stmt.order_by(ModerationItem.risk.desc(), ModerationItem.created_at, ModerationItem.id)
     else:
-        stmt = stmt.order_by(ModerationItem.decided_at.desc(), ModerationItem.id.desc()).limit(200)
+        stmt = stmt.order_by(ModerationItem.decided_at.desc(), ModerationItem.id.desc())
+    stmt = stmt.limit(QUEUE_PAGE)
     return list(db.session.scalars(stmt.options(undefer(ModerationItem.original_text))).all())
 
 

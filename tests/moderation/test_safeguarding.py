@@ -246,3 +246,18 @@ def test_alert_settings_page_saves_the_escalation_list_for_allowed_roles_only(pe
     assert "Enter between 5 and 1440 minutes" in text and "Enter a time like 09:00" in text
     assert 'value="9am"' in text  # nothing typed is lost
     assert sign_in(people.moderator).get("/staff/safeguarding/settings").status_code == 403
+
+
+def test_something_added_after_sending_views_is_screened_too(people, mail_outbox):
+    from app.reviews import service as reviews_service
+
+    review = factories.review(people.child)
+    submission = factories.sent_views(review)
+    db.session.commit()
+    assert db.session.query(SafeguardingAlert).count() == 0
+    addition, created, flagged = reviews_service.add_addition(submission, text="أريد أن أموت", language="ar", key="k1")
+    db.session.commit()
+    assert created and flagged
+    alert = db.session.query(SafeguardingAlert).one()
+    assert alert.source == "reviews.addition" and alert.source_id == addition.id and alert.young_person_id == people.child.id
+    assert sorted(m["To"] for m in mail_outbox) == ["lead@example.org", "worker@example.org"]
