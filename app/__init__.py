@@ -61,6 +61,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     from .surveys import bp as surveys_bp, staff_bp as survey_staff_bp; app.register_blueprint(surveys_bp); app.register_blueprint(survey_staff_bp, url_prefix="/staff/surveys")  # noqa: E702
 
+    from .glossary import bp as glossary_bp; app.register_blueprint(glossary_bp)  # noqa: E702
+
     from .cli import heard_cli
 
     app.cli.add_command(heard_cli)
