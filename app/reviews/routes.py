@@ -89,7 +89,24 @@ def overview(review_id: int):
         )
     version = submission.version if submission else S.version_for(_me(), review.kind)
     resume = submission.last_step if submission and submission.last_step else None
-    return render_template("reviews/youth_overview.html", review=review, submission=submission, steps=S.steps_for(version), version=version, resume=resume)
+    return render_template(
+        "reviews/youth_overview.html", review=review, submission=submission, steps=S.steps_for(version), version=version, resume=resume,
+        versions=[(v, S.VERSION_LABELS[v]) for v in S.SWITCHABLE] if version in S.SWITCHABLE else [],
+    )
+
+
+@bp.route("/my/reviews/<int:review_id>/version", methods=["POST"])
+@allow(YOUNG_PERSON)
+def choose_version(review_id: int):
+    """Pictures, simpler words or the full questions: the young person can pick what suits them."""
+    review = _own_review(review_id)
+    submission = service.start_or_resume(review, _me())
+    try:
+        service.choose_version(submission, request.form.get("version", ""))
+    except service.ReviewError as error:
+        flash(error.message, "error")
+    db.session.commit()
+    return redirect(url_for("reviews.overview", review_id=review.id))
 
 
 def _step_form(step: S.Step, submission, formdata=None):
@@ -127,7 +144,7 @@ def _render_step(review, submission, step, form, status=200):
         context["people"] = service.reader_people(submission)
     if step.kind == S.CHECK:
         context.update(
-            topics=[s for s in steps if s.is_topic],
+            topics=S.topics_for(submission),
             people=service.reader_people(submission),
             send_form=SendForm(language=submission.language, key=service.new_key()),
         )
@@ -373,7 +390,7 @@ def _views_context(review, me):
         submission=submission if readable else None,
         readable=readable,
         manages=service.manages(me, review),
-        topics=[s for s in S.steps_for(submission.version) if s.is_topic] if readable else [],
+        topics=S.topics_for(submission) if readable else [],
         people=service.reader_people(submission) if readable else [],
     )
 

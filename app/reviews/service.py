@@ -297,6 +297,18 @@ def save_step(submission: ViewsSubmission, step: S.Step, data: dict) -> None:
     submission.updated_at = utcnow()
 
 
+def choose_version(submission: ViewsSubmission, version: str) -> None:
+    """Switch between the versions for children in care (pictures, simpler words, full). Answers
+    are kept: topics share their keys, and any answer the new version does not ask is still shown."""
+    if submission.status != DRAFT:
+        raise ReviewError(_l("You have already sent this. You can add something instead."))
+    if version not in S.SWITCHABLE or submission.version not in S.SWITCHABLE:
+        raise ReviewError(_l("That version is not available for this review"))
+    submission.version = version
+    submission.last_step = None
+    submission.updated_at = utcnow()
+
+
 MEETING_FIELDS = ("attend", "chair", "where_when", "want_there", "not_there", "meet_iro", "advocate", "interpreter", "interpreter_language")
 
 

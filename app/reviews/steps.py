@@ -19,9 +19,9 @@ LEAVER = "leaver"  # care leavers, pathway plan reviews
 VERSIONS = (EARLY, CHILD, TEEN, LEAVER)
 
 VERSION_LABELS = {
-    EARLY: _l("Ages 4 to 7, with pictures"),
-    CHILD: _l("Ages 8 to 11"),
-    TEEN: _l("Ages 12 to 17"),
+    EARLY: _l("Pictures, done with a grown-up you trust (usually ages 4 to 7)"),
+    CHILD: _l("Simpler words (usually ages 8 to 11)"),
+    TEEN: _l("All the questions (usually ages 12 to 17)"),
     LEAVER: _l("Care leavers"),
 }
 
@@ -188,3 +188,16 @@ def neighbours(version: str, key: str) -> tuple[Step | None, Step | None]:
     steps = steps_for(version)
     index = [step.key for step in steps].index(key)
     return (steps[index - 1] if index > 0 else None, steps[index + 1] if index + 1 < len(steps) else None)
+
+
+def topics_for(submission) -> list[Step]:
+    """The topics to show for a draft or sent views: its version's, then any other topic that has
+    an answer (after a change of version), so nothing written is ever hidden from anyone."""
+    topics = [step for step in steps_for(submission.version) if step.is_topic]
+    shown = {step.key for step in topics}
+    topics += [step for key, step in ALL_TOPICS.items() if key not in shown and key in (submission.answers or {})]
+    return topics
+
+
+# Versions a young person may switch between: in care, any of the three by age; care leavers keep theirs.
+SWITCHABLE = (EARLY, CHILD, TEEN)

@@ -153,3 +153,18 @@ def test_sending_after_the_session_ran_out_leads_back_to_the_check_page(app, sig
     page = _sign_in_for_real(phone, person)
     assert "Check your answers" in page.get_data(as_text=True) and "Ready to send" in page.get_data(as_text=True)
     assert _draft().status == "draft"
+
+
+def test_switching_to_simpler_words_keeps_every_answer_visible(sign_in):
+    person, review = _setup()
+    client = sign_in(person)
+    client.post(f"/my/reviews/{review.id}/plan/", data={"text": "I want to stay here"})
+    assert "Want pictures or simpler words?" in client.get(f"/my/reviews/{review.id}/").get_data(as_text=True)
+    client.post(f"/my/reviews/{review.id}/version", data={"version": "early"})
+    draft = _draft()
+    assert draft.version == "early" and draft.answers["plan"]["text"] == "I want to stay here"
+    assert client.get(f"/my/reviews/{review.id}/helper/").status_code == 200  # the pictures version's first step
+    check = client.get(f"/my/reviews/{review.id}/check/").get_data(as_text=True)
+    assert "I want to stay here" in check  # "plan" is not an early step, but the answer still shows
+    client.post(f"/my/reviews/{review.id}/version", data={"version": "leaver"})
+    assert _draft().version == "early"  # not a choice for a child in care
