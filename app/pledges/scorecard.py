@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from ..auth.models import AGE_BANDS
 from ..extensions import db
@@ -208,7 +209,16 @@ def round_scorecard(rnd: RatingRound, *, with_comments: bool = False) -> RoundSc
     if rnd.sealed_at is None:
         raise ValueError("only sealed rounds have a scorecard")
     counts = _counts(rnd)
-    promises = list(db.session.scalars(select(Promise).where(Promise.id.in_(list(counts))))) if counts else []
+    promises = []
+    if counts:
+        load = selectinload(Promise.version)
+        promises = list(
+            db.session.scalars(
+                select(Promise)
+                .where(Promise.id.in_(list(counts)))
+                .options(load.selectinload(PledgeVersion.pledge), load.selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises))
+            )
+        )
     versions = sorted({p.version for p in promises}, key=lambda v: (v.pledge.audience, v.number))
     present_bands = {band for by_band in counts.values() for band in by_band}
     band_keys = [b for b in (*AGE_BANDS, UNKNOWN_BAND) if b in present_bands]
