@@ -30,7 +30,7 @@ const check = process.argv.includes('--check')
 const PAGE_HTML_GZIP = 5 * 1024
 const BUDGET = {
   'youth.css': 20 * 1024,
-  'heard.js': 8 * 1024,
+  'heard.js': 9 * 1024, // GOV.UK components, review drafts, live polls, read aloud
   'staff.css': 24 * 1024,
   youthPage: 40 * 1024
 }

@@ -22,6 +22,7 @@ import {
   createAll
 } from 'govuk-frontend'
 
+import { initReadAloud } from './read-aloud.js'
 import { initReviews } from './reviews.js'
 
 const body = document.body
@@ -65,3 +66,6 @@ initReviews()
 
 // Council polls: results that update while people vote, without reloading the page.
 initLivePolls()
+
+// Read aloud: the page read out by the device's own voice, where it has one for the language.
+initReadAloud()
