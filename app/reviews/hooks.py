@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
-from ..access import IRO, WORKER
+from ..access import ADMIN, IRO, MANAGER, WORKER
 from ..demo import demo_loader
 from ..extensions import db
 from ..models_base import utcnow
@@ -18,6 +18,7 @@ from . import steps as S
 from .models import SENT, ViewsReader
 
 register_nav(_l("Reviews"), "reviews.staff_list", {IRO, WORKER}, order=10, count=lambda user: service.unread_count(user) or None)
+register_nav(_l("Views before reviews"), "reviews.staff_report", {MANAGER, ADMIN}, order=60)
 
 
 @card_provider

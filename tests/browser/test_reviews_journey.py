@@ -99,6 +99,13 @@ def test_young_person_sends_views_in_arabic_and_the_iro_answers_them(app, phone,
     desktop.get_by_role("button", name="Save participation code").click()
     expect(desktop.locator("main")).to_contain_text("PN6")
 
+    # The same pages fit a phone, for an IRO between meetings.
+    desktop.set_viewport_size({"width": 360, "height": 740})
+    for path in ("/staff/reviews/", f"/staff/reviews/{review.id}", "/staff/reviews/report", "/staff/reviews/import", "/staff/reviews/new"):
+        desktop.goto(path)
+        assert_accessible(desktop)
+        assert_no_horizontal_overflow(desktop)
+
     # The young person sees each step.
     phone.reload()
     expect(phone.locator(".heard-timeline")).to_contain_text("Thank you Amira, I have read it all.")
