@@ -7,3 +7,4 @@ from .reviews.models import Addition, Review, StashedStep, ViewsReader, ViewsSub
 from .council.models import Consultation, CouncilGroup, GoodNews, Idea, IdeaSupport, Meeting, MeetingAttendance, MeetingQuestion, MeetingRsvp, MemberContact, Membership, Poll, PollBallot, PollChoice, PollOption, PollQuestion, PollText  # noqa: F401
 from .pledges.models import Pledge, PledgeAnswer, PledgeComment, PledgeRating, PledgeReader, PledgeTheme, PledgeVersion, Promise, RatingRound  # noqa: F401
 from .surveys.models import Survey, SurveyAnswer, SurveyCode, SurveyDraft, SurveyParticipation, SurveyQuestion, SurveyResponse, SurveySection, SurveyTally, SurveyVersion, SurveyWave  # noqa: F401
+from .surveys.models import Survey, SurveyAnswer, SurveyCode, SurveyDraft, SurveyParticipation, SurveyQuestion, SurveyQuote, SurveyResponse, SurveySection, SurveyTally, SurveyVersion, SurveyWave  # noqa: F401

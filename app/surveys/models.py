@@ -11,7 +11,7 @@ How a response is kept apart from the person who gave it (see also service.py):
 - `SurveyDraft` holds answers while a survey is in progress. It is found by a hash of the code
   (or, for a signed-in young person, a keyed hash of who they are) and is deleted when its
   answers become a response. Free text in a draft goes to moderation at that moment; the answer
-  keeps only the moderation item id.
+  keeps only "@given"; the moderation item id goes into SurveyQuote, apart from the response.
 """
 from __future__ import annotations
 
@@ -195,7 +195,8 @@ class SurveyResponse(AuthorityOwned, db.Model):
 
 
 class SurveyAnswer(AuthorityOwned, db.Model):
-    """One answer: an option value, a score, "skip", or the moderation item holding free text."""
+    """One answer: an option value, a score, "skip", or "@given" where free text was written
+    (the words themselves are in moderation, reached through SurveyQuote, not from here)."""
 
     __table_args__ = (Index("ix_survey_answer_question_value", "question_id", "value"),)
 
@@ -203,7 +204,16 @@ class SurveyAnswer(AuthorityOwned, db.Model):
     response_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("survey_response.id", ondelete="CASCADE"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("survey_question.id"))
     value: Mapped[str | None] = mapped_column(String(40))
-    text_item_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+class SurveyQuote(AuthorityOwned, db.Model):
+    """Free text given in a wave, held by moderation. Deliberately not tied to the response it came
+    with: a quote next to someone's other answers could say who wrote it."""
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
+    wave_id: Mapped[int] = mapped_column(ForeignKey("survey_wave.id"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("survey_question.id"))
+    text_item_id: Mapped[int] = mapped_column(Integer, index=True)
 
 
 class SurveyParticipation(AuthorityOwned, db.Model):

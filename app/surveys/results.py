@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..auth.models import AGE_BANDS, CARE_LEAVER, IN_CARE
 from ..extensions import db
@@ -24,7 +25,7 @@ from ..i18n.content import localise
 from ..reports import disclosure
 from ..reports.disclosure import MIN_CELL, MIN_GROUP, Cell, Distribution
 from . import definitions
-from .models import MULTIPLE, SKIP, TEXT, SurveyAnswer, SurveyQuestion, SurveyResponse, SurveyTally, SurveyVersion, SurveyWave
+from .models import MULTIPLE, SKIP, TEXT, SurveyQuestion, SurveyQuote, SurveySection, SurveyTally, SurveyVersion, SurveyWave
 from .service import ALL, ANSWERED, GIVEN, HELPED, RESPONSES
 
 MIN_COUNCILS = 3
@@ -109,6 +110,15 @@ def safe_breakdown(groups: dict, categories: list, overall: Distribution) -> dic
 # --- reading tallies ----------------------------------------------------------------------------
 
 
+def load_version(version_id: int) -> SurveyVersion:
+    """A version with its survey, sections and questions in three queries, not one per section."""
+    return db.session.execute(
+        select(SurveyVersion)
+        .where(SurveyVersion.id == version_id)
+        .options(joinedload(SurveyVersion.survey), selectinload(SurveyVersion.sections).selectinload(SurveySection.questions))
+    ).unique().scalar_one()
+
+
 def _tallies(wave: SurveyWave):
     return db.session.execute(
         select(SurveyTally.question_id, SurveyTally.value, SurveyTally.age_band, SurveyTally.care_status, SurveyTally.count).where(
@@ -181,6 +191,11 @@ def _positive_split(counts: dict, question: SurveyQuestion) -> Distribution:
 
 
 def wave_results(wave: SurveyWave, *, with_quotes: bool = True) -> WaveResults:
+    with db.session.no_autoflush:  # only reads: spare the session a flush check per query
+        return _wave_results(wave, with_quotes)
+
+
+def _wave_results(wave: SurveyWave, with_quotes: bool) -> WaveResults:
     from .service import code_counts
 
     rows = _tallies(wave)
@@ -192,13 +207,14 @@ def wave_results(wave: SurveyWave, *, with_quotes: bool = True) -> WaveResults:
         per_band[question_id][band][value] += n
         per_status[question_id][status][value] += n
 
+    version = load_version(wave.version_id)
     # Who answered: responses per age band and per care status.
     band_counts = {band: counts.get(RESPONSES, 0) for band, counts in per_band[0].items()}
     status_counts = {status: counts.get(RESPONSES, 0) for status, counts in per_status[0].items()}
     responses = safe_distribution(band_counts, _ordered(band_counts, AGE_BANDS))
     responses_by_status = safe_distribution(status_counts, _ordered(status_counts, (IN_CARE, CARE_LEAVER)))
     helped = None
-    if wave.version.survey.offer_help:
+    if version.survey.offer_help:
         total = per_question[0].get(RESPONSES, 0)
         helped_n = per_question[0].get(HELPED, 0)
         helped = safe_distribution({"helped": helped_n, "alone": total - helped_n}, ["helped", "alone"]).cells.get("helped", Cell(None))
@@ -208,7 +224,6 @@ def wave_results(wave: SurveyWave, *, with_quotes: bool = True) -> WaveResults:
     used_cell = used.cells.get("used") or Cell(used_n if used_n >= MIN_CELL else None)
     rate_text = used_cell.percent_text if used.broken_down else ""
 
-    version = db.session.get(SurveyVersion, wave.version_id)
     sections = {s.id: localise(s.title).text for s in version.sections}
     results: list[QuestionResult] = []
     for question in version.questions:
@@ -327,9 +342,7 @@ def _add_trends_and_comparison(wave: SurveyWave, results: list[QuestionResult]) 
 def quotes(wave: SurveyWave, question: SurveyQuestion) -> list:
     """Approved words only, as moderation published them (redacted where it had to be)."""
     item_ids = db.session.scalars(
-        select(SurveyAnswer.text_item_id)
-        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
-        .where(SurveyResponse.wave_id == wave.id, SurveyAnswer.question_id == question.id, SurveyAnswer.text_item_id.is_not(None))
+        select(SurveyQuote.text_item_id).where(SurveyQuote.wave_id == wave.id, SurveyQuote.question_id == question.id)
     ).all()
     if not item_ids:
         return []

@@ -288,10 +288,10 @@ def _public_link(code: str | None = None) -> str:
 def _settle(wave: SurveyWave) -> None:
     """Write waiting answers: a full batch any time, everything once the wave has closed."""
     if wave.closes_on < date.today():
-        written = service.close_out(wave)
+        changed = service.close_out(wave)
     else:
-        written = service.flush(wave)
-    if written or wave.closes_on < date.today():
+        changed = service.flush(wave)
+    if changed:
         db.session.commit()
 
 
@@ -317,9 +317,10 @@ def wave_results(wave_id: int):
     wave = _wave_or_404(wave_id)
     _settle(wave)
     data = results.wave_results(wave)
+    page = render_template("surveys/staff/results.html", wave=wave, data=data, pending=service.pending_count(wave))
     audit.record("survey.results_viewed", wave)
-    db.session.commit()
-    return render_template("surveys/staff/results.html", wave=wave, data=data, pending=service.pending_count(wave))
+    db.session.commit()  # after rendering, so the page is not built from reloaded rows
+    return page
 
 
 @staff_bp.route("/waves/<int:wave_id>/results.csv")
@@ -328,12 +329,12 @@ def wave_results_csv(wave_id: int):
     wave = _wave_or_404(wave_id)
     _settle(wave)
     data = results.wave_results(wave, with_quotes=False)
-    audit.record("survey.results_exported", wave)
-    db.session.commit()
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in results.csv_rows(data):
         writer.writerow([_csv_safe(cell) for cell in row])
+    audit.record("survey.results_exported", wave)
+    db.session.commit()
     filename = f"survey-results-{wave.id}.csv"
     return Response(buffer.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 

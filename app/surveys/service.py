@@ -35,10 +35,12 @@ from .models import (
     SurveyDraft,
     SurveyParticipation,
     SurveyQuestion,
+    SurveyQuote,
     SurveyResponse,
     SurveyTally,
     SurveyVersion,
     SurveyWave,
+    random_id,
 )
 
 MIX_BATCH = 5
@@ -350,7 +352,10 @@ def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = 
     """Write the submitted drafts of a wave as responses, in a shuffled batch. Returns how many.
 
     Waits for MIX_BATCH submissions unless forced (a closed wave flushes whatever is left)."""
-    # Take the wave's row lock first, so two flushes never take the same drafts.
+    waiting = pending_count(wave)
+    if not waiting or (waiting < MIX_BATCH and not force):
+        return 0
+    # Take the wave's row lock, then look again, so two flushes never take the same drafts.
     db.session.execute(update(SurveyWave).where(SurveyWave.id == wave.id).values(title=SurveyWave.title), execution_options={"synchronize_session": False})
     drafts = db.session.execute(
         select(SurveyDraft).where(SurveyDraft.wave_id == wave.id, SurveyDraft.submitted.is_(True)), execution_options=ALL
@@ -362,7 +367,7 @@ def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = 
     version = wave.version
     questions = version.questions
     tallies: Counter = Counter()
-    answer_rows = []
+    answer_rows, quote_rows = [], []
     for draft in drafts:
         answers = draft.answers or {}
         response = SurveyResponse(
@@ -384,22 +389,25 @@ def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = 
                     authority_id=wave.authority_id, source="survey.answer", source_id=None, text=value,
                     language=draft.language or "en", author=None, audience="report",
                 )
-                answer_rows.append({"response_id": response.id, "question_id": question.id, "value": GIVEN, "text_item_id": item.id})
+                answer_rows.append({"response_id": response.id, "question_id": question.id, "value": GIVEN})
+                quote_rows.append({"id": random_id(), "authority_id": wave.authority_id, "wave_id": wave.id, "question_id": question.id, "text_item_id": item.id})
                 _tally_add(tallies, wave.id, question.id, GIVEN, band, status)
                 continue
             values = value if isinstance(value, list) else [value]
             for v in values:
-                answer_rows.append({"response_id": response.id, "question_id": question.id, "value": v, "text_item_id": None})
+                answer_rows.append({"response_id": response.id, "question_id": question.id, "value": v})
                 _tally_add(tallies, wave.id, question.id, v, band, status)
             if question.kind == MULTIPLE and value != SKIP:
                 _tally_add(tallies, wave.id, question.id, ANSWERED, band, status)
     if answer_rows:
-        from .models import random_id
-
         for row in answer_rows:
             row["id"] = random_id()
             row["authority_id"] = wave.authority_id
         db.session.execute(insert(SurveyAnswer), answer_rows)
+    if quote_rows:
+        rng_ = rng or random.SystemRandom()
+        rng_.shuffle(quote_rows)
+        db.session.execute(insert(SurveyQuote), quote_rows)
     write_tallies(wave.id, wave.authority_id, tallies)
     db.session.execute(delete(SurveyDraft).where(SurveyDraft.id.in_([d.id for d in drafts])), execution_options={"synchronize_session": False})
     for draft in drafts:
@@ -408,13 +416,14 @@ def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = 
 
 
 def close_out(wave: SurveyWave, today: date | None = None) -> int:
-    """After a wave closes: write what was submitted, and drop drafts that were never finished."""
+    """After a wave closes: write what was submitted, and drop drafts that were never finished.
+    Returns how many drafts it dealt with (0: nothing to commit)."""
     today = today or date.today()
     if today <= wave.closes_on:
         return 0
     written = flush(wave, force=True)
-    db.session.execute(delete(SurveyDraft).where(SurveyDraft.wave_id == wave.id), execution_options={"synchronize_session": False})
-    return written
+    dropped = db.session.execute(delete(SurveyDraft).where(SurveyDraft.wave_id == wave.id), execution_options={"synchronize_session": False})
+    return written + (dropped.rowcount or 0)
 
 
 def pending_count(wave: SurveyWave) -> int:

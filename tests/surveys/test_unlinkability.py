@@ -36,6 +36,12 @@ def test_the_schema_has_no_path_from_a_response_to_a_person_or_a_code():
             assert not targets & {"survey_response", "survey_answer"}, table.name
 
 
+def test_free_text_is_kept_apart_from_the_response_it_came_with():
+    quote = db.metadata.tables["survey_quote"]
+    assert {fk.column.table.name for fk in quote.foreign_keys} == {"authority", "survey_wave", "survey_question"}
+    assert "survey_quote" not in _reachable("survey_response") | _reachable("survey_answer")
+
+
 def test_responses_and_answers_hold_no_time_code_or_person():
     for model in (SurveyResponse, SurveyAnswer):
         columns = {c.name: c for c in inspect(model).columns}
