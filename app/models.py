@@ -6,5 +6,4 @@ from .moderation.models import AlertNote, ModerationItem, SafeguardingAlert, Saf
 from .reviews.models import Addition, Review, StashedStep, ViewsReader, ViewsSubmission, Wish  # noqa: F401
 from .council.models import Consultation, CouncilGroup, GoodNews, Idea, IdeaSupport, Meeting, MeetingAttendance, MeetingQuestion, MeetingRsvp, MemberContact, Membership, Poll, PollBallot, PollChoice, PollOption, PollQuestion, PollText  # noqa: F401
 from .pledges.models import Pledge, PledgeAnswer, PledgeComment, PledgeRating, PledgeReader, PledgeTheme, PledgeVersion, Promise, RatingRound  # noqa: F401
-from .surveys.models import Survey, SurveyAnswer, SurveyCode, SurveyDraft, SurveyParticipation, SurveyQuestion, SurveyResponse, SurveySection, SurveyTally, SurveyVersion, SurveyWave  # noqa: F401
 from .surveys.models import Survey, SurveyAnswer, SurveyCode, SurveyDraft, SurveyParticipation, SurveyQuestion, SurveyQuote, SurveyResponse, SurveySection, SurveyTally, SurveyVersion, SurveyWave  # noqa: F401
