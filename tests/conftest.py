@@ -27,7 +27,7 @@ from . import factories
 def _database_url() -> str:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return url
+        return _worker_database(url)
     # A file (not :memory:) so the browser tests' live server thread sees the same data.
     handle, path = tempfile.mkstemp(prefix="heard-test-", suffix=".db")
     os.close(handle)
@@ -50,6 +50,24 @@ class IsolatedClient(FlaskClient):
             _db.session.expire_all()  # the test sees what the request committed
 
 
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist each worker gets its own PostgreSQL database, made next to the given one."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not url.startswith(("postgres://", "postgresql")):
+        return url
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    base = make_url(normalise_database_url(url))
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if not conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar():
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def app():
     url = _database_url()
@@ -57,6 +75,12 @@ def app():
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=normalise_database_url(url))
     app.test_client_class = IsolatedClient
     with app.app_context():
+        if _db.engine.dialect.name == "sqlite":
+            # A throwaway test database need not survive a power cut: skip the fsyncs.
+            from sqlalchemy import event
+
+            event.listen(_db.engine, "connect", lambda conn, _record: conn.execute("PRAGMA synchronous=OFF"))
+            _db.engine.dispose()
         if _db.engine.dialect.name == "postgresql":
             with _db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
