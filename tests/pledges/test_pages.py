@@ -49,6 +49,8 @@ def test_an_admin_writes_translates_and_publishes_a_new_version(council, sign_in
     # A published version is read-only: its edit pages are gone.
     assert client.get(f"/pledge/admin/promises/{added.id}").status_code == 404
     assert client.post(f"/pledge/admin/promises/{added.id}/delete").status_code == 404
+    overview = client.get("/pledge/admin").get_data(as_text=True)
+    assert "Earlier versions" in overview and f"/pledge/admin/versions/{council.pledge.id}" in overview
 
 
 def test_an_admin_sets_and_closes_rounds(council, sign_in):
