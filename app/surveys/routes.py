@@ -41,7 +41,9 @@ register_nav(_l("Surveys"), "survey_staff.waves", RESULTS_ROLES, order=40)
 
 
 def _code_limit():
-    return current_app.config["CODE_LIMIT"]
+    # Generous: a group of children may answer together from one connection, and a code is
+    # 57 random bits, so a few hundred tries an hour from one address give nothing away.
+    return current_app.config.get("SURVEY_CODE_LIMIT", "30 per minute;300 per hour")
 
 
 def _locale() -> str:

@@ -181,8 +181,10 @@ def start_with_code(raw_code: str, *, language: str | None = None, today: date |
     draft = _draft(key)
     if draft is None:
         survey = wave.version.survey
+        # Where the survey asks their age, the band is unknown until they say.
+        asks_age = any(q.records == "age_band" for q in wave.version.questions)
         draft = SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, answers={},
-                            age_band=survey.age_band, care_status=survey.care_status, language=language)
+                            age_band=None if asks_age else survey.age_band, care_status=survey.care_status, language=language)
         db.session.add(draft)
         db.session.flush()
     elif draft.submitted:
@@ -273,9 +275,8 @@ def record_answer(session: Session, question: SurveyQuestion, value) -> None:
     draft.answers = answers
     if question.records == "age_band":
         option = question.option(value) if isinstance(value, str) else None
-        survey = session.version.survey
         if not draft.from_profile:  # a signed-in young person's band comes from their profile
-            draft.age_band = option.get("band") if option else survey.age_band
+            draft.age_band = option.get("band") if option else None
 
 
 def record_help(session: Session, helped: bool) -> None:

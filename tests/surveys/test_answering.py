@@ -176,3 +176,21 @@ def test_text_goes_to_moderation_without_an_author(db):
     assert items and all(i.author_id is None and i.source_id is None and i.audience == "report" for i in items)
     texts = db.session.scalars(select(ModerationItem.__table__.c.original_text)).all()
     assert "More help with homework please" in texts
+
+
+def test_the_daily_command_settles_closed_waves(app, db):
+    from app.surveys.models import SurveyWave
+
+    wave = factories.survey_wave(factories.authority())
+    [code] = service.issue_codes(wave, 1)
+    _, session = service.start_with_code(code)
+    _answer_all(session)
+    service.submit(session, code=code)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["heard", "surveys-settle"])
+    assert "Settled 1 waves (0 drafts" in result.output  # open, and fewer than a batch: it waits
+    db.session.get(SurveyWave, wave.id).closes_on = date.today() - timedelta(days=1)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["heard", "surveys-settle"])
+    assert "(1 drafts" in result.output
+    assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == 1

@@ -1,0 +1,28 @@
+"""flask --app wsgi heard surveys-settle: write waiting survey answers; tidy closed waves."""
+from __future__ import annotations
+
+from datetime import date
+
+import click
+from sqlalchemy import select
+
+from ..cli import heard_cli
+from ..extensions import db
+from . import service
+from .models import SurveyDraft, SurveyWave
+
+
+@heard_cli.command("surveys-settle")
+def surveys_settle() -> None:
+    """Write full batches of submitted answers, and everything left in waves that have closed.
+
+    Run it daily. Answers are written in batches of 5 so that nobody's can be picked out by when
+    they arrived; a closed wave's last few are written however many there are, and drafts that
+    were never sent are deleted."""
+    wave_ids = db.session.scalars(select(SurveyDraft.wave_id).distinct(), execution_options=service.ALL).all()
+    written = 0
+    for wave_id in wave_ids:
+        wave = db.session.execute(select(SurveyWave).where(SurveyWave.id == wave_id), execution_options=service.ALL).scalar_one()
+        written += service.close_out(wave) if wave.closes_on < date.today() else service.flush(wave)
+        db.session.commit()
+    click.echo(f"Settled {len(wave_ids)} waves ({written} drafts written or removed).")
