@@ -57,8 +57,9 @@ UNKNOWN_BAND = "unknown"
 BAND_LABELS = {**{band: band for band in AGE_BANDS}, UNKNOWN_BAND: _l("Age not known")}
 BASE = "_base"
 MOVERS = 5
-# When one more figure must be hidden, summaries go before promises: promises matter most.
-PRIORITY = {"a": 0, "ab": 1, "t": 2, "pb": 3, "p": 4}
+# When one more figure must be hidden, summaries go before promises (promises matter most),
+# and the council-wide headline goes after the other summaries.
+PRIORITY = {"a": 1, "ab": 0, "t": 0, "pb": 2, "p": 3}
 
 
 # --- Disclosure across related tables --------------------------------------------------------
@@ -108,6 +109,21 @@ def protect(
         lines.append(((total, BASE), [(part, BASE) for part in parts]))
         lines.extend(((total, c), [(part, c) for part in parts]) for c in categories)
 
+    member_of: dict[tuple, list] = {}
+    for line in lines:
+        for ref in (line[0], *line[1]):
+            member_of.setdefault(ref, []).append(line)
+
+    def knock_on(ref) -> int:
+        """How many more lines hiding `ref` would leave with a single unknown (each costs another figure)."""
+        refs = {ref} | ({(ref[0], c) for c in categories} if ref[1] == BASE else set())
+        cost = 0
+        for total, parts in {id(line): line for r in refs for line in member_of.get(r, [])}.values():
+            members = [total, *parts]
+            if sum(1 for m in members if m in hidden) == 0 and sum(1 for m in members if m in refs) == 1:
+                cost += 1
+        return cost
+
     changed = True
     while changed:
         changed = False
@@ -123,13 +139,14 @@ def protect(
                 risky = value[total] == value[shown[0]]
             if not risky:
                 continue
-            # Hide one more: the least useful figure first (a summary before a promise), then
-            # the smallest. Hiding a part nobody stands behind would change nothing.
+            # Hide one more, weighing how many other figures its hiding would force out too
+            # against how much it matters (a summary before a promise), then the smallest.
+            # Hiding a part nobody stands behind would change nothing.
             candidates = [p for p in parts if p not in hidden and p[0] not in empty]
             if total not in hidden:
                 candidates.append(total)
             if candidates:
-                hide(min(candidates, key=lambda ref: (priority(ref[0]), value[ref], ref is total, str(ref))))
+                hide(min(candidates, key=lambda ref: (knock_on(ref) + priority(ref[0]), priority(ref[0]), value[ref], ref is total, str(ref))))
                 changed = True
 
     result = {}
@@ -173,6 +190,7 @@ class AudienceResult:
     bands: dict[str, Distribution]
     participants: Cell
     themes: list[ThemeResult]
+    band_keys: list[str] = field(default_factory=list)
 
     @property
     def label(self):
@@ -240,13 +258,15 @@ def round_scorecard(rnd: RatingRound, *, with_comments: bool = False) -> RoundSc
         audience_versions = [v for v in versions if v.pledge.audience == audience]
         if not audience_versions:
             continue
+        ids = {p.id for v in audience_versions for p in v.promises}
+        audience_bands = [b for b in band_keys if any(b in counts.get(i, {}) for i in ids)]
         theme_keys, audience_layout = [], []
         for version in audience_versions:
             for theme in version.themes:
                 promise_keys = []
                 for promise in theme.promises:
                     band_nodes = []
-                    for band in band_keys:
+                    for band in audience_bands:
                         key = ("pb", promise.id, band)
                         nodes[key] = dict(counts.get(promise.id, {}).get(band, {}))
                         band_nodes.append(key)
@@ -256,20 +276,20 @@ def round_scorecard(rnd: RatingRound, *, with_comments: bool = False) -> RoundSc
                 people[("t", theme.id)] = max((sum(nodes[k].values()) for k in promise_keys), default=0)
                 theme_keys.append(("t", theme.id))
                 audience_layout.append(theme)
-        for band in band_keys:
+        for band in audience_bands:
             parts = [("pb", p.id, band) for t in audience_layout for p in t.promises]
             add(("ab", audience, band), parts)
             people[("ab", audience, band)] = max((sum(nodes[k].values()) for k in parts), default=0)
         add(("a", audience), theme_keys)
-        equations.append((("a", audience), [("ab", audience, band) for band in band_keys]))
+        equations.append((("a", audience), [("ab", audience, band) for band in audience_bands]))
         people[("a", audience)] = (rnd.participants or {}).get(audience, 0)
-        layout.append((audience, audience_versions, audience_layout))
+        layout.append((audience, audience_versions, audience_layout, audience_bands))
 
     safe = protect(nodes, equations, people, priority=lambda key: PRIORITY[key[0]])
 
     comments = _comments(rnd) if with_comments else {}
     audiences = []
-    for audience, audience_versions, themes in layout:
+    for audience, audience_versions, themes, audience_bands in layout:
         participants = distribution({"n": (rnd.participants or {}).get(audience, 0)}, ["n"]).base
         theme_results = [
             ThemeResult(
@@ -279,7 +299,7 @@ def round_scorecard(rnd: RatingRound, *, with_comments: bool = False) -> RoundSc
                     PromiseResult(
                         promise=p,
                         overall=safe[("p", p.id)],
-                        bands={band: safe[("pb", p.id, band)] for band in band_keys},
+                        bands={band: safe[("pb", p.id, band)] for band in audience_bands},
                         comments=comments.get(p.id, []),
                     )
                     for p in theme.promises
@@ -292,7 +312,8 @@ def round_scorecard(rnd: RatingRound, *, with_comments: bool = False) -> RoundSc
                 audience=audience,
                 versions=audience_versions,
                 overall=safe[("a", audience)],
-                bands={band: safe[("ab", audience, band)] for band in band_keys},
+                bands={band: safe[("ab", audience, band)] for band in audience_bands},
+                band_keys=audience_bands,
                 participants=participants,
                 themes=theme_results,
             )
@@ -398,13 +419,13 @@ def csv_rows(card: RoundScorecard, text_of) -> list[list[str]]:
     for audience in card.audiences:
         versions = "+".join(str(v.number) for v in audience.versions)
         line(audience.audience, versions, "council", "", "", "all", audience.overall)
-        for band in card.band_keys:
+        for band in audience.band_keys:
             line(audience.audience, versions, "council", "", "", band, audience.bands[band])
         for theme in audience.themes:
             number = str(theme.theme.version.number)
             line(audience.audience, number, "theme", text_of(theme.theme.title), "", "all", theme.overall)
             for result in theme.promises:
                 line(audience.audience, number, "promise", text_of(theme.theme.title), text_of(result.promise.text), "all", result.overall)
-                for band in card.band_keys:
+                for band in audience.band_keys:
                     line(audience.audience, number, "promise", text_of(theme.theme.title), text_of(result.promise.text), band, result.bands[band])
     return out
