@@ -261,19 +261,27 @@ def main() -> int:
     env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET, HEARD_CONFIG="development", MAIL_ENABLED="0")
     gunicorn = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "--workers", str(args.workers), "--threads", str(args.threads),
-         "--worker-class", "gthread", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"],
+         "--worker-class", "gthread", "--preload", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"],
         cwd=ROOT, env=env,
     )
     try:
-        for _ in range(120):  # up to 30 s for gunicorn to listen
+        # Ready means answering, not just listening: the app is loaded before the meeting starts
+        # (--preload loads it once, before the workers fork).
+        for _ in range(240):  # up to 60 s
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.25).close()
-                break
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                conn.request("GET", "/sign-in")
+                if conn.getresponse().status == 200:
+                    break
             except OSError:
-                time.sleep(0.25)
+                pass
+            time.sleep(0.25)
         else:
             print("gunicorn did not start", file=sys.stderr)
             return 1
+        warm = Client(port, setup["officer"], Stats(), "warm-up")
+        for _ in range(4 * args.workers):
+            warm.request("GET", f"/council/manage/polls/{setup['poll']}/projector")
 
         stats = Stats()
         load_before = os.getloadavg()
@@ -315,7 +323,7 @@ def main() -> int:
 
     print()
     journal = "" if args.database != "sqlite" else (" (rollback journal)" if args.no_wal else " (WAL)")
-    print(f"database            {args.database}{journal}; gunicorn {args.workers} workers x {args.threads} threads (gthread); {os.cpu_count()} CPUs")
+    print(f"database            {args.database}{journal}; gunicorn --preload, {args.workers} workers x {args.threads} threads (gthread); {os.cpu_count()} CPUs")
     print(f"machine load        {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after (1-minute load average; other work on the machine competes)")
     print(f"members             {args.members} arriving over {args.arrive:.0f} s; {len(stats.votes)} vote posts ({len(stats.votes) - len(first_votes)} changes)")
     print(f"all first votes in  {window:.1f} s from the first arrival")

@@ -245,6 +245,11 @@ def voter_key(question: PollQuestion, user: User) -> str:
     return _key("ballot", question.id, user.id)
 
 
+def has_ballot(question_id: int, user: User) -> bool:
+    stmt = select(PollBallot.id).where(PollBallot.question_id == question_id, PollBallot.voter_key == _key("ballot", question_id, user.id))
+    return db.session.scalar(stmt) is not None
+
+
 def text_key(question: PollQuestion, user: User) -> str:
     return _key("text", question.id, user.id)
 
@@ -458,10 +463,22 @@ def export_rows(poll: Poll) -> list[list[str]]:
 # --- what live pages ask for every second or two -----------------------------------------------
 
 SNAPSHOT_SECONDS = 0.5  # how stale a live page's answer may be; far inside the 2 s the room sees
+MEMBER_SECONDS = 5.0  # how long "is a member" is trusted by live pages before it is checked again
+
+
+def _ttl(seconds: float) -> float:
+    # Tests empty the database between tests and ids come round again: no sharing there, unless
+    # a test asks for it (COUNCIL_LIVE_CACHE).
+    if current_app.testing and not current_app.config.get("COUNCIL_LIVE_CACHE"):
+        return 0.0
+    return seconds
 
 
 @dataclass(frozen=True)
 class Snapshot:
+    group_id: int
+    audience: str
+    mode: str
     poll_state: str
     current: int | None  # the question open now (live polls)
     question: int | None
@@ -470,27 +487,54 @@ class Snapshot:
     signature: str
 
 
-_snapshots: dict[tuple, tuple[float, Snapshot]] = {}
+_snapshots: dict[tuple, tuple[float, Snapshot | None]] = {}
+_members: dict[tuple, tuple[float, bool]] = {}
 
 
-def snapshot(poll: Poll, question: PollQuestion | None) -> Snapshot:
-    """The state of a poll and one question, shared by every request in this process for half a
-    second, so a room of phones asking at once costs the database one query round, not hundreds."""
+def snapshot(authority_id: int, poll_id: int, question_id: int | None) -> Snapshot | None:
+    """The state of a poll and one of its questions (None if the council has no such poll or
+    question), shared by every request in this process for half a second, so a room of phones
+    asking at once costs the database one round of queries, not hundreds."""
     import time
 
-    key = (poll.authority_id, poll.id, question.id if question is not None else None)
+    key = (authority_id, poll_id, question_id)
     now = time.monotonic()
     cached = _snapshots.get(key)
-    if cached is not None and now - cached[0] < SNAPSHOT_SECONDS:
+    if cached is not None and now - cached[0] < _ttl(SNAPSHOT_SECONDS):
         return cached[1]
-    current = current_question(poll) if poll.mode == LIVE_POLL else None
-    if question is not None:
-        result = results(question)
-        shot = Snapshot(poll.state, current.id if current is not None and current.state == OPEN else None, question.id,
-                        question_is_open(question), result.voters, result.signature())
+    poll = db.session.get(Poll, poll_id)
+    question = db.session.get(PollQuestion, question_id) if question_id is not None else None
+    if poll is None or poll.authority_id != authority_id or (question_id is not None and (question is None or question.poll_id != poll.id)):
+        shot = None
     else:
-        shot = Snapshot(poll.state, current.id if current is not None and current.state == OPEN else None, None, False, 0, "")
+        current = current_question(poll) if poll.mode == LIVE_POLL else None
+        current_id = current.id if current is not None and current.state == OPEN else None
+        if question is not None:
+            result = results(question)
+            shot = Snapshot(poll.group_id, poll.audience, poll.mode, poll.state, current_id, question.id,
+                            question_is_open(question), result.voters, result.signature())
+        else:
+            shot = Snapshot(poll.group_id, poll.audience, poll.mode, poll.state, current_id, None, False, 0, "")
     if len(_snapshots) > 1000:
         _snapshots.clear()
     _snapshots[key] = (now, shot)
     return shot
+
+
+def member_recently(group_id: int, user: User) -> bool:
+    """Membership for live pages, trusted for a few seconds (someone who leaves stops getting
+    updates within MEMBER_SECONDS; every vote and page load still checks at once)."""
+    import time
+
+    from .models import ACTIVE, Membership
+
+    key = (group_id, user.id)
+    now = time.monotonic()
+    cached = _members.get(key)
+    if cached is not None and now - cached[0] < _ttl(MEMBER_SECONDS):
+        return cached[1]
+    found = db.session.scalar(select(Membership.state).where(Membership.group_id == group_id, Membership.user_id == user.id))
+    if len(_members) > 10000:
+        _members.clear()
+    _members[key] = (now, found == ACTIVE)
+    return found == ACTIVE

@@ -238,7 +238,7 @@ def question(poll_id: int, question_id: int):
             db.session.rollback()
             # Whatever they chose and wrote comes back to them: nothing typed is lost.
             return _question_page(found, q, errors={error.field or "choice": error.message}, values=values, status=400)
-        _remember_vote(q)
+        _remember_vote(q.id)
         if outcome.risk:
             return _question_page(found, q, outcome=outcome)
         flash(_l("Your vote has changed.") if outcome.changed else _l("Thank you. Your vote is in."), "success")
@@ -250,18 +250,26 @@ def question(poll_id: int, question_id: int):
 @allow(YOUNG_PERSON, PARTICIPATION)
 def poll_status(poll_id: int):
     """What a page showing a poll needs to stay current: the question open now, and the results
-    region for the question on the page, re-rendered only when something changed (`v`)."""
-    found = _poll_for_voter(poll_id)
+    region for the question on the page, re-rendered only when something changed (`v`).
+
+    Every phone in the room asks this every two seconds, so it answers from a shared snapshot
+    and touches the database only to redraw the results when they changed."""
+    me = _me()
     question_id = request.args.get("question", type=int)
-    q = _question_of(found, question_id) if question_id is not None else None
-    view = "projector" if request.args.get("view") == "projector" and current_user.role == PARTICIPATION else "member"
-    shot = polls.snapshot(found, q)
-    payload = {"poll": found.id, "poll_state": shot.poll_state, "current": shot.current}
-    if q is not None:
-        voted = current_user.role == PARTICIPATION or _has_voted(q)
+    shot = polls.snapshot(me.authority_id, poll_id, question_id)
+    if shot is None:
+        abort(404)
+    facilitator = me.role == PARTICIPATION
+    if not facilitator and (shot.poll_state == "draft" or (shot.audience != "everyone" and not polls.member_recently(shot.group_id, me))):
+        abort(404)
+    view = "projector" if request.args.get("view") == "projector" and facilitator else "member"
+    payload = {"poll": poll_id, "poll_state": shot.poll_state, "current": shot.current}
+    if question_id is not None:
+        voted = facilitator or _has_voted(question_id)
         signature = f"{shot.signature}:{int(voted)}:{view}"
-        payload.update(question=q.id, open=shot.question_open, signature=signature, voters=shot.voters)
+        payload.update(question=question_id, open=shot.question_open, signature=signature, voters=shot.voters)
         if request.args.get("v") != signature:
+            q = get_or_404(PollQuestion, question_id)
             payload["html"] = render_template(
                 "council/_results.html", results=polls.results(q), question=q, view=view,
                 show_results=voted or polls.question_is_closed(q),
@@ -274,17 +282,17 @@ def poll_status(poll_id: int):
 VOTED_KEY = "council_voted"
 
 
-def _remember_vote(q: PollQuestion) -> None:
+def _remember_vote(question_id: int) -> None:
     # Only that this person has answered (never what): saves a database look-up on every refresh.
-    voted = [i for i in session.get(VOTED_KEY, []) if i != q.id][-49:]
-    session[VOTED_KEY] = voted + [q.id]
+    voted = [i for i in session.get(VOTED_KEY, []) if i != question_id][-49:]
+    session[VOTED_KEY] = voted + [question_id]
 
 
-def _has_voted(q: PollQuestion) -> bool:
-    if q.id in session.get(VOTED_KEY, []):
+def _has_voted(question_id: int) -> bool:
+    if question_id in session.get(VOTED_KEY, []):
         return True
-    if polls.my_ballot(q, _me()) is not None:
-        _remember_vote(q)
+    if polls.has_ballot(question_id, _me()):
+        _remember_vote(question_id)
         return True
     return False
 

@@ -20,10 +20,3 @@ def cicc(db):
     _db.session.commit()
     return SimpleNamespace(authority=authority, officer=officer, group=group, members=members, outsider=outsider)
 
-
-@pytest.fixture(autouse=True)
-def fresh_snapshots(monkeypatch):
-    """Live pages share a half-second snapshot in production; tests want every change at once."""
-    from app.council import polls
-
-    monkeypatch.setattr(polls, "SNAPSHOT_SECONDS", 0)

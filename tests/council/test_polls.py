@@ -269,3 +269,26 @@ def test_facilitator_builds_and_runs_a_live_poll_through_the_pages(cicc, sign_in
     officer.post(f"/council/manage/polls/{poll_id}/questions/{q.id}/state", data={"action": "close"})
     assert db.session.scalar(select(func.count()).select_from(PollBallot)) == 1
     assert "Voting closed" in officer.get(f"/council/manage/polls/{poll_id}/projector").get_data(as_text=True)
+
+
+def test_live_pages_share_a_half_second_snapshot_and_members_who_leave_stop_getting_it(cicc, sign_in, app, monkeypatch):
+    from app.council import service
+
+    monkeypatch.setitem(app.config, "COUNCIL_LIVE_CACHE", True)
+    monkeypatch.setattr(polls, "_snapshots", {})
+    monkeypatch.setattr(polls, "_members", {})
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    db.session.commit()
+    member = sign_in(cicc.members[0])
+    url = f"/council/polls/{poll.id}/status.json?question={q.id}"
+    assert json.loads(member.get(url).get_data())["voters"] == 0
+    polls.cast_vote(q, cicc.members[1], [_option(q, "Yes")])
+    db.session.commit()
+    assert json.loads(member.get(url).get_data())["voters"] == 0  # the shared snapshot, for half a second
+    monkeypatch.setattr(polls, "SNAPSHOT_SECONDS", 0)
+    assert json.loads(member.get(url).get_data())["voters"] == 1
+    service.leave(cicc.group, cicc.members[0])
+    db.session.commit()
+    monkeypatch.setattr(polls, "MEMBER_SECONDS", 0)
+    assert member.get(url).status_code == 404
