@@ -516,6 +516,15 @@ def mark_read(young_person, now: datetime | None = None) -> None:
     reader.seen_at = now or utcnow()
 
 
+def rated_lineages(rnd: RatingRound) -> list[int]:
+    """The promises (by lineage) that were rated in a round."""
+    return list(
+        db.session.scalars(
+            select(distinct(Promise.lineage_id)).join(PledgeRating, PledgeRating.promise_id == Promise.id).where(PledgeRating.round_id == rnd.id)
+        )
+    )
+
+
 def rating_count(rnd: RatingRound) -> int:
     """How many ratings a round holds (a number only; it says nothing about who)."""
     return db.session.scalar(select(func.count()).select_from(PledgeRating).where(PledgeRating.round_id == rnd.id)) or 0

@@ -134,3 +134,17 @@ def test_rating_is_closed_between_rounds(council, sign_in):
     assert response.status_code == 302
     card = _pledge_card(council.child)
     assert card.context["round"] is None
+
+
+def test_the_staff_home_says_what_is_open_and_what_is_unanswered(council, sign_in):
+    promise = council.pledge.promises[0]
+    for person in young_people(council.authority, 10, age=14):
+        service.rate(person, promise, NOT_KEPT)
+    db.session.commit()
+    client = sign_in(council.manager)
+    assert "until" in client.get("/staff/").get_data(as_text=True)
+    service.close_round_now(council.round)
+    db.session.commit()
+    page = client.get("/staff/").get_data(as_text=True)
+    assert "4 promises have no answer to young people yet" in page  # the rated pledge; nobody rated the charter
+    assert "Pledge and charter" not in sign_in(factories.staff(council.authority, "iro")).get("/staff/").get_data(as_text=True)
