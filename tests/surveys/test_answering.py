@@ -194,3 +194,18 @@ def test_the_daily_command_settles_closed_waves(app, db):
     result = app.test_cli_runner().invoke(args=["heard", "surveys-settle"])
     assert "(1 drafts" in result.output
     assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == 1
+
+
+def test_words_that_suggest_risk_still_raise_an_alert_without_saying_who(db):
+    from app.moderation.models import SafeguardingAlert
+
+    wave = factories.survey_wave(factories.authority())
+    [code] = service.issue_codes(wave, 1)
+    _, session = service.start_with_code(code)
+    anything = next(q for q in session.version.questions if q.key == "heard:anything")
+    service.record_answer(session, anything, "I want to kill myself")
+    service.submit(session, code=code)
+    service.flush(wave, force=True)
+    db.session.commit()
+    alerts = db.session.scalars(select(SafeguardingAlert)).all()
+    assert len(alerts) == 1 and alerts[0].young_person_id is None
