@@ -520,7 +520,7 @@ def rated_lineages(rnd: RatingRound) -> list[int]:
     """The promises (by lineage) that were rated in a round."""
     return list(
         db.session.scalars(
-            select(distinct(Promise.lineage_id)).join(PledgeRating, PledgeRating.promise_id == Promise.id).where(PledgeRating.round_id == rnd.id)
+            select(Promise.lineage_id).distinct().join(PledgeRating, PledgeRating.promise_id == Promise.id).where(PledgeRating.round_id == rnd.id)
         )
     )
 
