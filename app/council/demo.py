@@ -2,11 +2,12 @@
 poll, and an idea that has had its "you said, we did" answer. All of it invented."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta, timezone
 
 from ..demo import demo_loader
 from ..models_base import utcnow
 from . import ideas, meetings, polls, service
+from .forms import LONDON
 from .models import CICC, EVERYONE, JUNIOR, LIVE_POLL, MEMBERS, MULTIPLE, OPEN_POLL, SINGLE
 
 
@@ -30,10 +31,13 @@ def load(authority, people):
         service.answer_invitation(cicc, people[key], accept=True)
 
     now = utcnow().replace(minute=0, second=0, microsecond=0)
+    # Next week, 5.30pm in England: after school and college.
+    day = (now + timedelta(days=6)).astimezone(LONDON).date()
+    evening = datetime.combine(day, time(17, 30), tzinfo=LONDON).astimezone(timezone.utc)
     meeting = meetings.save_meeting(
         None, group=cicc, by=officer,
         title={"en": "Monthly meeting with the Director of Children's Services", "ar": "الاجتماع الشهري مع مديرة خدمات الأطفال"},
-        starts_at=now + timedelta(days=6, hours=2), ends_at=now + timedelta(days=6, hours=4),
+        starts_at=evening, ends_at=evening + timedelta(hours=2),
         place="Youth Hub, 12 Mill Street, Northmoor (ground floor room)", online_link=None,
         agenda={"en": "1. Pizza and catch-up\n2. Pocket money survey results\n3. Questions for the Director\n4. Planning the summer trip"},
         access_notes={"en": "Step-free entrance at the side door. Bus 14 stops outside. We pay your travel: keep your ticket."},
