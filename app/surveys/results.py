@@ -171,6 +171,12 @@ class WaveResults:
     councils_compared: int
 
 
+def codes_used_cell(issued: int, used: int) -> Cell:
+    """Codes used out of codes made: issued is shown, so neither used nor unused may be small."""
+    split = disclosure.distribution({"used": used, "unused": issued - used}, ["used", "unused"])
+    return split.cells["used"] if split.broken_down else Cell(None)
+
+
 def skip_label() -> str:
     return localise(definitions.texts()["skip"]).text
 
@@ -220,9 +226,8 @@ def _wave_results(wave: SurveyWave, with_quotes: bool) -> WaveResults:
         helped = safe_distribution({"helped": helped_n, "alone": total - helped_n}, ["helped", "alone"]).cells.get("helped", Cell(None))
 
     issued, used_n = code_counts(wave)
-    used = disclosure.distribution({"used": used_n, "unused": issued - used_n}, ["used", "unused"])
-    used_cell = used.cells.get("used") or Cell(used_n if used_n >= MIN_CELL else None)
-    rate_text = used_cell.percent_text if used.broken_down else ""
+    used_cell = codes_used_cell(issued, used_n)
+    rate_text = used_cell.percent_text
 
     sections = {s.id: localise(s.title).text for s in version.sections}
     results: list[QuestionResult] = []
@@ -257,7 +262,7 @@ def _wave_results(wave: SurveyWave, with_quotes: bool) -> WaveResults:
         by_status=responses_by_status,
         helped=helped,
         issued=issued,
-        used=used_cell if used.broken_down else Cell(used_n if used_n >= MIN_CELL else None),
+        used=used_cell,
         rate_text=rate_text,
         questions=results,
         councils_compared=councils,

@@ -251,7 +251,7 @@ def waves():
 def _version_choices(authority_id: int):
     definitions.install_shipped(authority_id)
     surveys = db.session.scalars(select(Survey).where(Survey.authority_id == authority_id).order_by(Survey.min_age, Survey.id)).all()
-    return [(str(s.latest.id), f"{localise(s.title, 'en').text} (version {s.latest.number})") for s in surveys if s.latest]
+    return [(str(s.latest.id), str(_l("%(title)s, version %(number)d", title=localise(s.title).text, number=s.latest.number))) for s in surveys if s.latest]
 
 
 @staff_bp.route("/waves/new", methods=["GET", "POST"])
@@ -278,7 +278,7 @@ def wave(wave_id: int):
     wave = _wave_or_404(wave_id)
     _settle(wave)
     issued, used = service.code_counts(wave)
-    return render_template("surveys/staff/wave.html", wave=wave, issued=issued, used=used, form=CodesForm(),
+    return render_template("surveys/staff/wave.html", wave=wave, issued=issued, used_cell=results.codes_used_cell(issued, used), form=CodesForm(),
                            may_run=current_user.role in RUN_ROLES, link=_public_link(), taken_part=service.participation_count(wave))
 
 
@@ -304,7 +304,7 @@ def make_codes(wave_id: int):
     form = CodesForm()
     if not form.validate_on_submit():
         issued, used = service.code_counts(wave)
-        return render_template("surveys/staff/wave.html", wave=wave, issued=issued, used=used, form=form, may_run=True,
+        return render_template("surveys/staff/wave.html", wave=wave, issued=issued, used_cell=results.codes_used_cell(issued, used), form=form, may_run=True,
                                link=_public_link(), taken_part=service.participation_count(wave)), 400
     made = service.issue_codes(wave, form.count.data, by=current_user)
     db.session.commit()
@@ -435,7 +435,17 @@ def remove_question(survey_question_id: int):
     return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
 
 
+KIND_LABELS = {
+    "faces": _l("faces"),
+    "scale10": _l("0 to 10"),
+    "yes_sometimes_no": _l("yes, sometimes or no"),
+    "single": _l("one answer"),
+    "multiple": _l("any number of answers"),
+    "text": _l("their own words"),
+}
+
 # Kinds the templates need to tell apart, and group labels for results.
 bp.add_app_template_global(lambda: {"TEXT": TEXT, "MULTIPLE": MULTIPLE, "SKIP": SKIP}, "survey_kinds")
 bp.add_app_template_global(results.band_label, "band_label")
+bp.add_app_template_global(lambda kind: str(KIND_LABELS.get(kind, kind)), "survey_kind_label")
 bp.add_app_template_global(lambda status: str(results.STATUS_LABELS.get(status, status)), "status_label")

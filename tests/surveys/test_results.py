@@ -215,3 +215,10 @@ def test_only_approved_quotes_appear(app, db, sign_in):
     _db.session.commit()
     html = sign_in(officer).get(f"/staff/surveys/waves/{wave.id}/results").get_data(as_text=True)
     assert ("Zorblax" in html) != ("Quibble" in html)
+
+
+def test_codes_used_never_gives_away_a_small_number():
+    assert results.codes_used_cell(30, 12).count == 12 and results.codes_used_cell(30, 12).percent_text == "40%"
+    assert results.codes_used_cell(30, 27).count is None  # 3 unused would follow from 30 - 27
+    assert results.codes_used_cell(8, 6).count is None
+    assert results.codes_used_cell(30, 2).count is None
