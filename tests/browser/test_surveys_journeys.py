@@ -118,3 +118,33 @@ def test_answering_on_a_phone_in_tigrinya(app, phone):
     data = results.wave_results(wave, with_quotes=False)
     assert data.responses.base.count is None  # one response: fewer than 5
     assert db.session.scalar(select(func.count()).select_from(SurveyCode).where(SurveyCode.used.is_(True))) == 1
+
+
+def test_staff_read_results_with_charts_on_a_phone(app, phone):
+    import pyotp
+
+    from tests.surveys.helpers import add_responses, many
+
+    council = factories.authority()
+    officer = factories.staff(council, "participation_officer")
+    wave = factories.survey_wave(council, "heard-care-leavers", care_statuses=["care_leaver"])
+    add_responses(wave, many(14, {"heard:safe": "yes", "ons:life": "8", "heard:age-16-25": "18-20"}, band="18-25", status="care_leaver")
+                  + many(11, {"heard:safe": "no", "ons:life": "3", "heard:age-16-25": "16-17"}, status="care_leaver"))
+    phone.goto("/sign-in")
+    phone.get_by_label(re.compile("Username or work email")).fill(officer.email)
+    phone.get_by_label("Password", exact=True).fill(factories.PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    phone.get_by_label(re.compile("6-digit code")).fill(pyotp.TOTP(officer.totp_secret).now())
+    phone.locator("main form button[type=submit]").click()
+    phone.goto(f"/staff/surveys/waves/{wave.id}/results")
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("Results")
+    expect(phone.locator("figure.heard-chart").first).to_be_visible()
+    phone.locator("main details summary").first.click()
+    assert_accessible(phone)
+    assert_no_horizontal_overflow(phone)
+    phone.goto(f"/staff/surveys/waves/{wave.id}")
+    phone.get_by_label("How many codes?").fill("4")
+    phone.get_by_role("button", name="Make codes to print").click()
+    expect(phone.locator(".heard-code-sheet__card")).to_have_count(4)
+    assert_accessible(phone)
+    assert_no_horizontal_overflow(phone)
