@@ -1,4 +1,6 @@
 """Extensions are created here and bound to the app in create_app()."""
+import sqlite3
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -6,7 +8,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -29,3 +32,14 @@ login = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_for_many_readers(dbapi_connection, _record) -> None:
+    """SQLite serves a council on day one: WAL lets pages read while a vote or a draft is written,
+    and the busy timeout makes a writer wait its turn instead of failing."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from flask.globals import _cv_app
+from flask_babel import refresh as babel_refresh
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import inspect, text
@@ -96,7 +97,9 @@ def app():
 def db(app):
     """A clean database for every test: every table emptied afterwards."""
     limiter.reset()
+    babel_refresh()  # no interface language carried over from the last test
     yield _db
+    babel_refresh()
     _db.session.rollback()
     _db.session.remove()
     with _db.engine.begin() as conn:
