@@ -42,9 +42,15 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
+    from .council import bp as council_bp
+    from .glossary import bp as glossary_bp
     from .i18n.routes import bp as i18n_bp
     from .moderation import bp as moderation_bp
+    from .pledges import bp as pledges_bp
+    from .reviews import bp as reviews_bp
     from .staff import bp as staff_bp
+    from .surveys import bp as surveys_bp
+    from .surveys import staff_bp as survey_staff_bp
     from .youth import bp as youth_bp
 
     app.register_blueprint(auth_bp)
@@ -52,16 +58,13 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(youth_bp, url_prefix="/my")
     app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(admin_bp, url_prefix="/admin")
-    from .pledges import bp as pledges_bp; app.register_blueprint(pledges_bp, url_prefix="/pledge")  # noqa: E702
-    from .council import bp as council_bp; app.register_blueprint(council_bp, url_prefix="/council")  # noqa: E702
     app.register_blueprint(moderation_bp)
-    from .reviews import bp as reviews_bp
-
     app.register_blueprint(reviews_bp)
-
-    from .surveys import bp as surveys_bp, staff_bp as survey_staff_bp; app.register_blueprint(surveys_bp); app.register_blueprint(survey_staff_bp, url_prefix="/staff/surveys")  # noqa: E702
-
-    from .glossary import bp as glossary_bp; app.register_blueprint(glossary_bp)  # noqa: E702
+    app.register_blueprint(surveys_bp)
+    app.register_blueprint(survey_staff_bp, url_prefix="/staff/surveys")
+    app.register_blueprint(pledges_bp, url_prefix="/pledge")
+    app.register_blueprint(council_bp, url_prefix="/council")
+    app.register_blueprint(glossary_bp)
 
     from .cli import heard_cli
 
