@@ -39,11 +39,48 @@ def test_a_lone_small_group_in_a_breakdown_hides_another_group_too():
     }
     result = breakdown(groups, CATS)
     assert not result["8-11"].broken_down
-    assert not result["18-25"].broken_down  # the next smallest, so 8-11 cannot be derived
-    assert result["12-17"].broken_down
+    overall = distribution({"yes": 46, "sometimes": 18, "no": 14}, CATS)
+    for category in CATS:
+        # Whatever else is shown, 8-11's answers cannot be had as overall minus the others.
+        shown = sum(d.cells[category].count for d in result.values() if d.broken_down and not d.cells[category].suppressed)
+        if overall.cells[category].count is not None:
+            assert overall.cells[category].count - shown >= 5, category
 
 
 def test_a_lone_suppressed_group_total_hides_another_total():
     groups = {"a": {"yes": 3}, "b": {"yes": 50}, "c": {"yes": 20}}
     result = breakdown(groups, CATS)
     assert result["a"].base.suppressed and result["c"].base.suppressed and result["b"].base.count == 50
+
+
+def test_everyone_giving_the_same_answer_is_not_shown():
+    dist = distribution({"yes": 20}, CATS)
+    assert all(cell.suppressed for cell in dist.cells.values())
+    assert dist.base.count == 20
+
+
+def test_hidden_cells_always_hold_at_least_five_between_them():
+    import itertools
+
+    for yes, sometimes, no in itertools.product(range(0, 16), repeat=3):
+        dist = distribution({"yes": yes, "sometimes": sometimes, "no": no}, CATS)
+        if not dist.broken_down:
+            continue
+        hidden = [cell for cell in dist.cells.values() if cell.suppressed]
+        if hidden:
+            shown = sum(cell.count for cell in dist.cells.values() if not cell.suppressed)
+            assert dist.base.count - shown >= 5, (yes, sometimes, no)
+
+
+def test_a_group_cell_cannot_be_taken_from_the_overall_figure():
+    groups = {
+        "8-11": {"yes": 12, "sometimes": 10, "no": 3},
+        "12-17": {"yes": 30, "sometimes": 10, "no": 20},
+    }
+    result = breakdown(groups, CATS)
+    overall = distribution({"yes": 42, "sometimes": 20, "no": 23}, CATS)
+    for category in CATS:
+        shown = [d.cells[category].count for d in result.values() if d.broken_down and not d.cells[category].suppressed]
+        hidden = [d for d in result.values() if not d.broken_down or d.cells[category].suppressed]
+        if hidden and overall.cells[category].count is not None:
+            assert overall.cells[category].count - sum(shown) >= 5, category
