@@ -44,8 +44,6 @@ def test_the_source_has_strings_to_translate():
     assert len(source_messages()) > 100
 
 
-# Catalogues are being completed for the feature strings; this marker goes when they are.
-@pytest.mark.xfail(reason="interface catalogues not yet complete for every feature", strict=False)
 @pytest.mark.parametrize("locale", LOCALES)
 def test_catalogue_is_complete_and_placeholders_are_intact(locale):
     path = ROOT / "translations" / locale / "LC_MESSAGES" / "messages.po"
