@@ -7,6 +7,7 @@ from app.extensions import db
 from app.reviews.models import SENT, Review, ViewsReader, ViewsSubmission
 
 from .. import factories
+from ..helpers import translated, translated_parts
 
 
 def _people():
@@ -57,7 +58,7 @@ def test_young_person_sends_views_in_arabic_and_sees_each_step(sign_in, mail_out
     assert f"/staff/reviews/{review.id}" in body and "Amira" not in body and "أحب" not in body
 
     status = yp.get(f"/my/reviews/{review.id}/").get_data(as_text=True)
-    assert "Has not read it yet" in status and "Daniel Hughes" not in status  # worker not chosen
+    assert translated("Has not read it yet", "ar") in status and "Daniel Hughes" not in status  # worker not chosen
 
     # The IRO: list with an unread count, reading records a read and a receipt.
     staff = sign_in(iro)
@@ -103,8 +104,8 @@ def test_young_person_sends_views_in_arabic_and_sees_each_step(sign_in, mail_out
     assert db.session.get(Review, review.id).participation_code == "PN6"
 
     status = yp.get(f"/my/reviews/{review.id}/").get_data(as_text=True)
-    assert "Read it on" in status and "Thank you Amira" in status
-    assert "Agreed" in status and "Every Saturday from next month" in status and "The pool is closed until the summer" in status
+    assert translated_parts("Read it on %(when)s", "ar")[0].strip() in status and "Thank you Amira" in status
+    assert translated("Agreed", "ar") in status and "Every Saturday from next month" in status and "The pool is closed until the summer" in status
 
     # An addition: never an edit; a double tap adds once; the reader is told and it counts as unread.
     for _ in range(2):
@@ -150,7 +151,7 @@ def test_sending_with_nobody_chosen_is_refused_with_a_clear_message(sign_in):
     yp = sign_in(person)
     _walk(yp, review, [("going-well", {"text": "hello"}), ("who-reads-it", {})])
     response = yp.post(f"/my/reviews/{review.id}/send", data={"key": "k"}, follow_redirects=True)
-    assert "Choose at least one person" in response.get_data(as_text=True)
+    assert translated("Choose at least one person to read this, or nobody will see it", "ar") in response.get_data(as_text=True)
     assert db.session.query(ViewsSubmission).one().status == "draft"
 
 
@@ -162,4 +163,5 @@ def test_too_long_text_is_refused_and_kept(sign_in):
     response = yp.post(f"/my/reviews/{review.id}/going-well/", data={"text": text})
     assert response.status_code == 400
     body = response.get_data(as_text=True)
-    assert "Keep this under 5,000 characters" in body and text.strip()[:200] in body
+    too_long = "Keep this under 5,000 characters. Nothing you wrote is lost: shorten it a little and try again."
+    assert translated(too_long, "ar") in body and text.strip()[:200] in body

@@ -1,0 +1,22 @@
+"""Small helpers shared by tests."""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import force_locale, gettext
+from markupsafe import escape
+
+
+def translated(message: str, locale: str, **variables) -> str:
+    """`message` as a page in `locale` shows it (translated, then HTML-escaped)."""
+    with current_app.test_request_context(), force_locale(locale):
+        return str(escape(gettext(message, **variables)))
+
+
+def translated_parts(message: str, locale: str) -> list[str]:
+    """The pieces of a translated message around its placeholders, for messages whose
+    placeholders are filled with markup."""
+    import re
+
+    with current_app.test_request_context(), force_locale(locale):
+        text = gettext(message)
+    return [part for part in re.split(r"%\(\w+\)[sd]", text) if part.strip()]
