@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+# Two workers: one per core of a small CI machine. `make test PYTEST_ARGS=` runs serially.
+PYTEST_ARGS ?= -n 2
 FLASK := $(BIN)/flask --app wsgi
 
 
