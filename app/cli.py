@@ -148,3 +148,20 @@ def totp_code(email: str) -> None:
     if not user.authority.is_demo:
         raise click.ClickException("Only demo accounts can print codes.")
     click.echo(pyotp.TOTP(user.totp_secret).now())
+
+
+@heard_cli.command("translation-status")
+@click.argument("locale", required=False)
+def translation_status(locale: str | None) -> None:
+    """How far each catalogue is translated and reviewed; with LOCALE, the strings still to review."""
+    from .i18n import review_status
+
+    if locale:
+        if not review_status.catalogue_path(locale).exists():
+            raise click.ClickException(f"No catalogue for {locale}.")
+        for message in review_status.waiting_for_review(locale):
+            click.echo(message)
+        return
+    click.echo(f"{'locale':<8}{'strings':>9}{'translated':>12}{'reviewed':>10}")
+    for status in review_status.statuses():
+        click.echo(f"{status.locale:<8}{status.strings:>9}{status.translated:>12}{status.reviewed:>10}")
