@@ -17,6 +17,7 @@ from . import access
 from .auth.models import CARE_LEAVER, IN_CARE, User
 from .extensions import db, login
 from .i18n.content import localise
+from .i18n.formatting import local_date, local_datetime
 from .i18n.locales import LANGUAGES, direction, html_lang, language_name
 from .models_base import utcnow
 from .staff.nav import staff_nav
@@ -78,6 +79,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["young_person_panels"] = young_person_panels
     app.jinja_env.globals["care_status_label"] = care_status_label
     app.jinja_env.globals["localise"] = localise
+    app.jinja_env.filters["local_date"] = local_date
+    app.jinja_env.filters["local_datetime"] = local_datetime
 
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, _error_page)
