@@ -22,9 +22,16 @@ class AuditEvent(AuthorityOwned, db.Model):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
+# Pass as `actor` where no person may be linked to the event, not even whoever is signed in
+# (anonymous survey answers, for one).
+ANONYMOUS = object()
+
+
 def record(action: str, target=None, *, authority_id: int | None = None, actor=None, **detail) -> AuditEvent:
     """Add an audit event to the session; the caller's commit saves it with the change itself."""
-    if actor is None and has_request_context() and current_user.is_authenticated:
+    if actor is ANONYMOUS:
+        actor = None
+    elif actor is None and has_request_context() and current_user.is_authenticated:
         actor = current_user
     if authority_id is None:
         authority_id = getattr(target, "authority_id", None) or getattr(actor, "authority_id", None)

@@ -140,8 +140,12 @@ def submit_text(
     author: User | None = None,
     audience: str = "group",
     source_id: int | None = None,
+    alert: bool = True,
 ) -> ModerationItem:
-    """Take free text into moderation. Returns at once; the caller commits."""
+    """Take free text into moderation. Returns at once; the caller commits.
+
+    `alert=False` only where the caller already raised any alert for this very text when it
+    was written (anonymous survey answers, which reach moderation later, in batches)."""
     text = (text or "").strip()[:MAX_TEXT]
     result = screen_text(authority_id, text, language)
     item = ModerationItem(
@@ -158,8 +162,10 @@ def submit_text(
     )
     db.session.add(item)
     db.session.flush()
-    audit.record("moderation.submitted", item, authority_id=authority_id, actor=author, source=source, risk=result.risk or None)
-    if result.risk:
+    audit.record(
+        "moderation.submitted", item, authority_id=authority_id, actor=author or audit.ANONYMOUS, source=source, risk=result.risk or None
+    )
+    if result.risk and alert:
         raise_alert(
             authority_id=authority_id,
             young_person=author,
@@ -172,6 +178,25 @@ def submit_text(
             findings=result.risk_findings,
         )
     return item
+
+
+def alert_if_risky(*, authority_id: int, text: str, language: str, source: str) -> bool:
+    """For anonymous text that reaches moderation later: raise any safeguarding alert now,
+    naming nobody. True if an alert was raised."""
+    text = (text or "").strip()[:MAX_TEXT]
+    result = screen_text(authority_id, text, language)
+    if not result.risk:
+        return False
+    raise_alert(
+        authority_id=authority_id,
+        young_person=None,
+        trigger=TRIGGER_SCREENING,
+        source=source,
+        text=text,
+        language=language,
+        findings=result.risk_findings,
+    )
+    return True
 
 
 def set_source_id(item_id: int, source_id: int) -> None:
@@ -349,7 +374,7 @@ def raise_alert(
         "safeguarding.alert_raised",
         alert,
         authority_id=authority_id,
-        actor=by or young_person,
+        actor=by or young_person or audit.ANONYMOUS,
         trigger=trigger,
         source=source,
         categories=sorted({f.get("category") for f in alert.findings if f.get("category")}) or None,

@@ -271,6 +271,11 @@ def record_answer(session: Session, question: SurveyQuestion, value) -> None:
     if draft.submitted:
         raise SurveyError("used")
     answers = dict(draft.answers or {})
+    if question.kind == TEXT and value != SKIP and value != answers.get(question.key):
+        # A child at risk must reach a person now, not when the batch is written.
+        _moderation().alert_if_risky(
+            authority_id=draft.authority_id, text=value, language=draft.language or "en", source="survey.answer"
+        )
     answers[question.key] = value
     draft.answers = answers
     if question.records == "age_band":
@@ -388,7 +393,7 @@ def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = 
             if question.kind == TEXT and value != SKIP:
                 item = _moderation().submit_text(
                     authority_id=wave.authority_id, source="survey.answer", source_id=None, text=value,
-                    language=draft.language or "en", author=None, audience="report",
+                    language=draft.language or "en", author=None, audience="report", alert=False,
                 )
                 answer_rows.append({"response_id": response.id, "question_id": question.id, "value": GIVEN})
                 quote_rows.append({"id": random_id(), "authority_id": wave.authority_id, "wave_id": wave.id, "question_id": question.id, "text_item_id": item.id})

@@ -204,8 +204,35 @@ def test_words_that_suggest_risk_still_raise_an_alert_without_saying_who(db):
     _, session = service.start_with_code(code)
     anything = next(q for q in session.version.questions if q.key == "heard:anything")
     service.record_answer(session, anything, "I want to kill myself")
+    db.session.commit()
+    # At once, not when the batch of answers is written later.
+    alerts = db.session.scalars(select(SafeguardingAlert)).all()
+    assert len(alerts) == 1 and alerts[0].young_person_id is None
     service.submit(session, code=code)
     service.flush(wave, force=True)
     db.session.commit()
-    alerts = db.session.scalars(select(SafeguardingAlert)).all()
-    assert len(alerts) == 1 and alerts[0].young_person_id is None
+    assert db.session.scalar(select(func.count()).select_from(SafeguardingAlert)) == 1  # and only once
+
+
+def test_a_signed_in_young_persons_risky_answer_alerts_without_linking_them(app, db):
+    from flask_login import login_user
+
+    from app.audit import AuditEvent
+    from app.moderation.models import SafeguardingAlert
+
+    council = factories.authority()
+    factories.staff(council, "safeguarding_lead")
+    person = factories.young_person(council)
+    wave = factories.survey_wave(council)
+    [code] = service.issue_codes(wave, 1)
+    db.session.commit()
+    with app.test_request_context():
+        login_user(person)
+        _, session = service.start_with_code(code)
+        anything = next(q for q in session.version.questions if q.key == "heard:anything")
+        service.record_answer(session, anything, "I want to kill myself")
+        db.session.commit()
+    alert = db.session.scalars(select(SafeguardingAlert)).one()
+    assert alert.young_person_id is None
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.target_type == "SafeguardingAlert")).all()
+    assert events and all(event.actor_id is None for event in events)
