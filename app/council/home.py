@@ -43,14 +43,9 @@ register_nav(_l("Council groups"), "council.manage_home", {PARTICIPATION}, order
 
 def _when(value, format: str = "EEEE d MMMM, HH:mm") -> str:
     """A date and time in England's time, in the reader's language."""
-    if value is None:
-        return ""
-    from babel.dates import format_datetime
-    from flask_babel import get_locale
+    from ..i18n.formatting import local_datetime
 
-    from .forms import LONDON
-
-    return format_datetime(value, format, tzinfo=LONDON, locale=str(get_locale() or "en"))
+    return local_datetime(value, format)
 
 
 from . import bp  # noqa: E402

@@ -103,7 +103,7 @@ def _demo_reviews(authority, people):
 
 
 # Template helpers for this package's pages.
-from flask_babel import format_date, format_datetime  # noqa: E402
+from ..i18n.formatting import local_date, local_datetime  # noqa: E402
 
 from . import bp  # noqa: E402
 from .forms import meeting_summary  # noqa: E402
@@ -111,12 +111,12 @@ from .forms import meeting_summary  # noqa: E402
 
 @bp.app_template_filter("review_date")
 def _review_date(value):
-    return format_date(value, "EEEE d MMMM yyyy") if value else ""
+    return local_date(value, "EEEE d MMMM yyyy")
 
 
 @bp.app_template_filter("review_when")
 def _review_when(value):
-    return format_datetime(value, "d MMMM yyyy, HH:mm") if value else ""
+    return local_datetime(value)
 
 
 bp.add_app_template_global(meeting_summary, "meeting_summary")
