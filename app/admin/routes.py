@@ -6,14 +6,16 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from .. import audit
-from ..access import ADMIN, STAFF_ROLES, YOUNG_PERSON, allow
+from ..access import ADMIN, STAFF_ROLES, YOUNG_PERSON, allow, declared_roles, role_may
 from ..auth import service as auth_service
 from ..auth.models import User
 from ..extensions import db
 from ..qr import qr_svg
 from ..staff import service as staff_service
 from ..tenancy import current_authority, get_or_404
+from ..i18n.locales import LANGUAGES
 from . import bp, service
+from . import translations as content_gaps
 from .forms import AuthoritySettingsForm, StaffForm, YoungPersonForm
 
 
@@ -131,3 +133,22 @@ def settings():
         flash(_l("Council settings saved."), "success")
         return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form)
+
+
+@bp.route("/translations")
+@allow(ADMIN)
+def translations():
+    authority = current_authority()
+    languages = content_gaps.target_languages(authority)
+    rows = content_gaps.missing_content(authority)
+
+    def may_open(endpoint):
+        return bool(endpoint) and role_may(current_user.role, declared_roles(endpoint) or frozenset())
+
+    return render_template(
+        "admin/translations.html",
+        content_languages=languages,
+        missing=content_gaps.by_language(rows, languages),
+        language_names=LANGUAGES,
+        may_open=may_open,
+    )

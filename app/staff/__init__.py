@@ -11,5 +11,6 @@ from .nav import register_nav  # noqa: E402
 
 register_nav(_l("Home"), "staff.home", STAFF_ROLES, order=0)
 register_nav(_l("People"), "admin.people", {ADMIN}, order=80)
+register_nav(_l("Translations"), "admin.translations", {ADMIN}, order=85)
 register_nav(_l("Council settings"), "admin.settings", {ADMIN}, order=90)
 register_nav(_l("Your account"), "staff.account", STAFF_ROLES, order=99)
