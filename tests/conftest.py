@@ -35,6 +35,16 @@ def _database_url() -> str:
     return f"sqlite:///{path}"
 
 
+def _forget_request_state() -> None:
+    """Test request contexts share the session's app context, so `g` outlives them: forget the
+    signed-in user, the council and the interface language a test may have left there."""
+    from flask import g
+
+    for name in ("_login_user", "authority_id"):
+        g.pop(name, None)
+    babel_refresh()
+
+
 class IsolatedClient(FlaskClient):
     """Runs each request in its own app context, as in production.
 
@@ -97,9 +107,9 @@ def app():
 def db(app):
     """A clean database for every test: every table emptied afterwards."""
     limiter.reset()
-    babel_refresh()  # no interface language carried over from the last test
+    _forget_request_state()
     yield _db
-    babel_refresh()
+    _forget_request_state()
     _db.session.rollback()
     _db.session.remove()
     with _db.engine.begin() as conn:
