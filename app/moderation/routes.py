@@ -31,7 +31,20 @@ register_nav(_l("Moderation"), "moderation.queue", {PARTICIPATION}, order=30, co
 register_nav(_l("Safeguarding alerts"), "moderation.alerts", {SAFEGUARDING, WORKER}, order=20, count=service.open_alert_count)
 register_nav(_l("Moderation figures"), "moderation.figures", set(FIGURES_ROLES), order=70)
 
-SOURCE_LABELS = {}  # features may add friendly names: SOURCE_LABELS["pledge.comment"] = _l("Pledge comment")
+# What moderators and safeguarding leads see for where a text came from.
+SOURCE_LABELS = {
+    "pledge.comment": _l("Comment on a promise"),
+    "survey.answer": _l("Survey answer"),
+    "council.poll_comment": _l("Comment on a poll"),
+    "council.poll_other": _l("Poll answer in their own words"),
+    "council.idea": _l("Idea"),
+    "council.consultation_answer": _l("Answer to a consultation"),
+    "council.meeting_question": _l("Question for the councillors"),
+    "council.good_news": _l("Good news"),
+    "reviews.views": _l("Views before reviews"),
+    "reviews.addition": _l("Added after sending views"),
+    "youth.help": _l("I need help now"),
+}
 
 
 def source_label(source: str) -> str:
