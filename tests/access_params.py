@@ -135,6 +135,7 @@ PARAMS.update(
         "wave_id": lambda council: _survey(council).survey_wave.id,
         "survey_id": lambda council: _survey(council).survey_wave.version.survey_id,
         "survey_question_id": lambda council: _survey(council).survey_draft_version.questions[1].id,
+        "survey_section_id": lambda council: _survey(council).survey_draft_version.sections[0].id,
         "position": lambda council: 1,
     }
 )

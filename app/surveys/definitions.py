@@ -273,3 +273,107 @@ def remove_question(question: SurveyQuestion) -> None:
     section = question.section
     section.questions.remove(question)
     db.session.delete(question)
+
+
+# --- adding questions and changing answer options (a council's own draft versions) ---------
+
+OPTION_KINDS = (SINGLE, MULTIPLE)
+MAX_OPTION_LENGTH = 200
+
+
+def _clean_words(value: dict | None) -> dict:
+    return {lang: words.strip() for lang, words in (value or {}).items() if words and words.strip()}
+
+
+def option_lines(raw: str | None) -> list[str]:
+    """The answers to choose from, as typed: one a line, blank lines ignored."""
+    labels = [line.strip() for line in (raw or "").splitlines() if line.strip()]
+    if len(labels) < 2:
+        raise DefinitionError("options")
+    if any(len(label) > MAX_OPTION_LENGTH for label in labels):
+        raise DefinitionError("options_long")
+    if len({label.casefold() for label in labels}) != len(labels):
+        raise DefinitionError("options_repeated")
+    return labels
+
+
+def _build_options(labels: list[str], existing: list[dict] | None = None) -> list[dict]:
+    """Options from English labels. An answer whose English words are unchanged keeps its value,
+    its translations and whether it counts as good; any other answer is new (English only)."""
+    by_label = {(option.get("label") or {}).get("en", "").strip(): option for option in existing or []}
+    taken = {option["value"] for option in existing or []}
+    options, number = [], 0
+    for label in labels:
+        old = by_label.get(label)
+        if old is not None:
+            options.append(copy.deepcopy(old))
+            continue
+        number += 1
+        while f"o{number}" in taken:
+            number += 1
+        taken.add(f"o{number}")
+        options.append({"value": f"o{number}", "label": {"en": label}, "positive": False})
+    return options
+
+
+def _draft_version(version_id: int) -> SurveyVersion:
+    version = db.session.get(SurveyVersion, version_id)
+    if version.locked:
+        raise DefinitionError("locked")
+    return version
+
+
+def add_question(section: SurveySection, *, kind: str, text: dict, hint: dict | None = None, options: str | None = None) -> SurveyQuestion:
+    """A new question at the end of a section of a draft version.
+
+    Its key is new and the council's own, so no trend or comparison ever puts it beside another
+    question. Single and multiple choice take their answers one a line; the other kinds use the
+    same fixed answers as our shipped surveys."""
+    _draft_version(section.version_id)
+    if kind not in KINDS:
+        raise DefinitionError("kind")
+    text = _clean_words(text)
+    if not text.get("en"):
+        raise DefinitionError("text")
+    if kind in OPTION_KINDS:
+        choices = _build_options(option_lines(options))
+    else:
+        choices = standard_options(kind)
+    question = SurveyQuestion(
+        authority_id=section.authority_id,
+        version_id=section.version_id,
+        position=max((q.position for q in section.questions), default=-1) + 1,
+        key=f"c{section.authority_id}:{secrets.token_hex(4)}",
+        kind=kind,
+        text=text,
+        hint=_clean_words(hint) or None,
+        options=choices,
+    )
+    section.questions.append(question)
+    db.session.flush()
+    return question
+
+
+def change_options(question: SurveyQuestion, options: str) -> SurveyQuestion:
+    """New answers to choose from for a single or multiple choice question in a draft version.
+
+    Adding, removing or rewording an answer changes what the question asks, so (as with new
+    English words) a question already asked gets a new key. Only a new order keeps it."""
+    version = _draft_version(question.version_id)
+    if question.kind not in OPTION_KINDS or question.records:
+        raise DefinitionError("kind")
+    new_options = _build_options(option_lines(options), question.options)
+    new_values = {option["value"] for option in new_options}
+    followers = [other for other in version.questions if other.show_if and other.show_if.get("question") == question.key]
+    if any(not set(other.show_if.get("values") or []) <= new_values for other in followers):
+        raise DefinitionError("followed")
+    meaning_changed = new_values != set(question.values) or any(
+        option["label"].get("en") != (question.option(option["value"]) or {}).get("label", {}).get("en") for option in new_options
+    )
+    if meaning_changed and key_in_use(question):
+        new_key = _fresh_key(question)
+        for other in followers:
+            other.show_if = {**other.show_if, "question": new_key}
+        question.key = new_key
+    question.options = new_options
+    return question

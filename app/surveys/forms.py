@@ -60,11 +60,16 @@ class CopySurveyForm(FlaskForm):
     title = StringField(_l("Name of your version"), validators=[DataRequired(_l("Give your version a name")), Length(max=200)])
 
 
-def question_form(languages: list[str], question=None):
-    """A form with the question's words in each language the council uses."""
+def question_form(languages: list[str], question=None, *, kinds=None):
+    """A form with the question's words in each language the council uses. With `kinds` (a new
+    question) it also asks the kind of answer and, for a choice, the answers one a line."""
 
     class QuestionForm(FlaskForm):
         pass
+
+    if kinds is not None:
+        QuestionForm.kind = RadioField(_l("Kind of answer"), choices=kinds, validators=[InputRequired(_l("Choose the kind of answer"))])
+        QuestionForm.options = options_field()
 
     from ..i18n.locales import language_name
 
@@ -79,3 +84,15 @@ def question_form(languages: list[str], question=None):
             getattr(form, f"text_{code}").data = (question.text or {}).get(code, "")
             getattr(form, f"hint_{code}").data = (question.hint or {}).get(code, "")
     return form
+
+
+def options_field():
+    return TextAreaField(
+        _l("Answers to choose from"),
+        description=_l("One answer a line. Needed for one answer or any number of answers; “I’d rather not say” is always added."),
+        validators=[Optional(), Length(max=5000)],
+    )
+
+
+class OptionsForm(FlaskForm):
+    options = options_field()

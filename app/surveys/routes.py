@@ -22,8 +22,8 @@ from ..tenancy import current_authority, get_or_404
 from ..youth.cards import Card, card_provider
 from . import bp, definitions, results, service, staff_bp
 from . import codes as code_rules
-from .forms import CodeForm, CodesForm, CopySurveyForm, HelpForm, WaveForm, question_form
-from .models import MULTIPLE, SKIP, TEXT, Survey, SurveyQuestion, SurveyVersion, SurveyWave
+from .forms import CodeForm, CodesForm, CopySurveyForm, HelpForm, OptionsForm, WaveForm, question_form
+from .models import KINDS, MULTIPLE, SKIP, TEXT, Survey, SurveyQuestion, SurveySection, SurveyVersion, SurveyWave
 
 SESSION_KEY = "survey"
 RESULTS_ROLES = (PARTICIPATION, MANAGER, ADMIN)
@@ -433,6 +433,85 @@ def remove_question(survey_question_id: int):
         db.session.commit()
         flash(_l("Question removed."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
+
+
+LOCKED_MESSAGE = _l("This version has been used in a wave, so its questions cannot change. Start a new version to change them.")
+OPTION_ERRORS = {
+    "options": _l("Give at least two answers to choose from, one a line"),
+    "options_long": _l("Keep each answer under 200 characters"),
+    "options_repeated": _l("Give each answer only once"),
+    "followed": _l("Another question is asked after an answer you removed or changed. Change or remove that question first."),
+}
+
+
+def _content_languages() -> list[str]:
+    authority = current_authority()
+    return ["en"] + [code for code in (authority.enabled_languages or []) if code != "en"]
+
+
+def _sentence(label) -> str:
+    text = str(label)
+    return text[:1].upper() + text[1:]
+
+
+def _locked_redirect(version: SurveyVersion):
+    flash(LOCKED_MESSAGE, "info")
+    return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
+
+
+@staff_bp.route("/sections/<int:survey_section_id>/questions/new", methods=["GET", "POST"])
+@allow(ADMIN)
+def add_question(survey_section_id: int):
+    section = get_or_404(SurveySection, survey_section_id)
+    version = db.session.get(SurveyVersion, section.version_id)
+    if version.locked:
+        return _locked_redirect(version)
+    languages = _content_languages()
+    form = question_form(languages, kinds=[(kind, _sentence(KIND_LABELS[kind])) for kind in KINDS])
+    if form.validate_on_submit():
+        try:
+            q = definitions.add_question(
+                section,
+                kind=form.kind.data,
+                text={code: getattr(form, f"text_{code}").data for code in languages},
+                hint={code: getattr(form, f"hint_{code}").data for code in languages},
+                options=form.options.data,
+            )
+        except definitions.DefinitionError as error:
+            form.options.errors.append(OPTION_ERRORS.get(error.args[0], OPTION_ERRORS["options"]))
+        else:
+            audit.record("survey.question_added", q, kind=q.kind)
+            db.session.commit()
+            flash(_l("Question saved."), "success")
+            return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
+    return render_template("surveys/staff/question_new.html", form=form, section=section, survey=version.survey, version=version,
+                           content_languages=languages), (400 if form.errors else 200)
+
+
+@staff_bp.route("/questions/<int:survey_question_id>/answers", methods=["GET", "POST"])
+@allow(ADMIN)
+def change_options(survey_question_id: int):
+    q = get_or_404(SurveyQuestion, survey_question_id)
+    version = db.session.get(SurveyVersion, q.version_id)
+    if q.kind not in definitions.OPTION_KINDS or q.records:
+        abort(404)
+    if version.locked:
+        return _locked_redirect(version)
+    form = OptionsForm()
+    if request.method == "GET":
+        form.options.data = "\n".join((option.get("label") or {}).get("en", "") for option in q.options)
+    if form.validate_on_submit():
+        old_key = q.key
+        try:
+            definitions.change_options(q, form.options.data)
+        except definitions.DefinitionError as error:
+            form.options.errors.append(OPTION_ERRORS.get(error.args[0], OPTION_ERRORS["options"]))
+        else:
+            audit.record("survey.options_changed", q, new_meaning=(q.key != old_key) or None)
+            db.session.commit()
+            flash(_l("Question saved."), "success")
+            return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
+    return render_template("surveys/staff/question_options.html", form=form, q=q, survey=version.survey, version=version), (400 if form.errors else 200)
 
 
 KIND_LABELS = {
