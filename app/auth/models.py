@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..access import ROLE_LABELS, STAFF_ROLES, YOUNG_PERSON
@@ -63,6 +64,9 @@ class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
     care_status: Mapped[str | None] = mapped_column(String(20))
     iro_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     worker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    # Set by the young person or the staff who support them; shown wherever staff read their words.
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    interpreter_language: Mapped[str | None] = mapped_column(String(10))
 
     iro: Mapped[User | None] = relationship(foreign_keys=[iro_id], remote_side=[id])
     worker: Mapped[User | None] = relationship(foreign_keys=[worker_id], remote_side=[id])

@@ -10,6 +10,8 @@ from ..auth import service as auth_service
 from ..auth.forms import ChangePasswordForm
 from ..auth.models import User
 from ..extensions import db
+from ..i18n import interpreter
+from ..i18n.interpreter import StaffInterpreterForm
 from ..qr import qr_svg
 from ..tenancy import get_or_404
 from . import bp, service
@@ -30,7 +32,21 @@ def young_person(person_id: int):
         abort(404)
     audit.record("young_person.viewed", person)
     db.session.commit()
-    return render_template("staff/young_person.html", person=person)
+    return render_template("staff/young_person.html", person=person, interpreter_form=StaffInterpreterForm(formdata=None).fill(person))
+
+
+@bp.route("/young-people/<int:person_id>/interpreter", methods=["POST"])
+@allow(IRO, WORKER, ADMIN)
+def set_interpreter(person_id: int):
+    person = get_or_404(User, person_id)
+    if not service.can_support(current_user, person):
+        abort(404)
+    form = StaffInterpreterForm()
+    if form.validate_on_submit():
+        interpreter.set_interpreter(person, form.needed, form.interpreter_language.data, by=current_user._get_current_object())
+        db.session.commit()
+        flash(_l("Saved."), "success")
+    return redirect(url_for("staff.young_person", person_id=person.id))
 
 
 def _code_card(person: User, code: str, purpose: str):

@@ -7,6 +7,7 @@ from ..access import YOUNG_PERSON, allow
 from ..auth import service as auth_service
 from ..auth.forms import ChangePasswordForm
 from ..extensions import db
+from ..i18n.interpreter import InterpreterForm, set_interpreter
 from . import bp
 from .cards import Card, card_provider, cards_for
 
@@ -49,4 +50,16 @@ def account():
             logout_user()
             flash(_l("Your password is changed. Sign in with your new password."), "success")
             return redirect(url_for("auth.sign_in"))
-    return render_template("youth/account.html", form=form)
+    return render_template("youth/account.html", form=form, interpreter_form=InterpreterForm(formdata=None).fill(current_user))
+
+
+@bp.route("/account/interpreter", methods=["POST"])
+@allow(YOUNG_PERSON)
+def account_interpreter():
+    form = InterpreterForm()
+    if form.validate_on_submit():
+        me = current_user._get_current_object()
+        set_interpreter(me, form.needed, form.interpreter_language.data, by=me)
+        db.session.commit()
+        flash(_l("Saved."), "success")
+    return redirect(url_for("youth.account"))
