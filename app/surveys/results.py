@@ -3,11 +3,8 @@
 Results read only the tallies (a few hundred rows per wave), never the answers, so a wave of
 tens of thousands of responses costs the same to show as a wave of fifty.
 
-On top of the shared rules, two stricter checks close gaps that subtraction could open:
-- within one distribution, the hidden cells together must hold at least MIN_CELL (so "base
-  minus what is shown" never gives away a small number, or a zero);
-- within a breakdown, the same holds down each answer column and for the group totals, against
-  the overall figures shown beside them.
+Breakdowns by age band and status are passed the overall figures shown beside them, so the
+shared rules can check each answer column against them.
 """
 from __future__ import annotations
 
@@ -23,7 +20,7 @@ from ..auth.models import AGE_BANDS, CARE_LEAVER, IN_CARE
 from ..extensions import db
 from ..i18n.content import localise
 from ..reports import disclosure
-from ..reports.disclosure import MIN_CELL, MIN_GROUP, Cell, Distribution
+from ..reports.disclosure import MIN_GROUP, Cell, Distribution
 from . import definitions
 from .models import MULTIPLE, SKIP, TEXT, SurveyQuestion, SurveyQuote, SurveySection, SurveyTally, SurveyVersion, SurveyWave
 from .service import ALL, ANSWERED, GIVEN, HELPED, RESPONSES
@@ -40,71 +37,18 @@ def band_label(band: str) -> str:
     return str(_l("Not known")) if band == UNKNOWN else str(_l("Ages %(band)s", band=band.replace("-", "–")))
 
 
-# --- stricter suppression -----------------------------------------------------------------------
-
-
-def _hide(dist: Distribution, key) -> None:
-    dist.cells[key] = Cell(None)
-
-
-def _protect_row(dist: Distribution) -> bool:
-    """Hide more cells until the hidden ones together hold at least MIN_CELL. True if changed."""
-    changed = False
-    if not dist.broken_down or dist.base.count is None:
-        return False
-    while True:
-        hidden = [k for k, c in dist.cells.items() if c.count is None]
-        shown = sorted(((c.count, str(k), k) for k, c in dist.cells.items() if c.count is not None))
-        if not hidden or not shown:
-            return changed
-        if dist.base.count - sum(n for n, _, _ in shown) >= MIN_CELL:
-            return changed
-        _hide(dist, shown[0][2])
-        changed = True
+# --- suppression --------------------------------------------------------------------------------
+# The shared rules already keep every hidden group of cells at 5 or more and check each answer of a
+# breakdown against the overall figure; these names are kept for the callers below.
 
 
 def safe_distribution(counts, categories) -> Distribution:
-    dist = disclosure.distribution(counts, categories)
-    _protect_row(dist)
-    return dist
+    return disclosure.distribution(counts, categories)
 
 
 def safe_breakdown(groups: dict, categories: list, overall: Distribution) -> dict:
     """Distributions per group that cannot be subtracted from each other or from `overall`."""
-    result = disclosure.breakdown(groups, categories)
-    for dist in result.values():
-        _protect_row(dist)
-    changed = True
-    while changed:
-        changed = False
-        # Group totals against the overall total.
-        if overall.base.count is not None:
-            hidden = [k for k, d in result.items() if d.base.count is None]
-            shown = sorted((d.base.count, str(k), k) for k, d in result.items() if d.base.count is not None)
-            if hidden and shown and overall.base.count - sum(n for n, _, _ in shown) < MIN_CELL:
-                result[shown[0][2]] = Distribution(base=Cell(None))
-                changed = True
-                continue
-        # Each answer down the groups against the overall cell.
-        for category in categories:
-            total = overall.cells.get(category)
-            if total is None or total.count is None:
-                # The overall cell is hidden, so a group cell cannot be taken from it; but the
-                # groups' shown cells must not add up to nearly all of the overall base either.
-                continue
-            hidden = [k for k, d in result.items() if not d.broken_down or d.cells[category].count is None]
-            shown = sorted(
-                (d.cells[category].count, str(k), k) for k, d in result.items() if d.broken_down and d.cells[category].count is not None
-            )
-            if hidden and shown and total.count - sum(n for n, _, _ in shown) < MIN_CELL:
-                _hide(result[shown[0][2]], category)
-                _protect_row(result[shown[0][2]])
-                changed = True
-        for dist in result.values():
-            for cell in dist.cells.values():
-                if cell.count is None:
-                    cell.percent = None
-    return result
+    return disclosure.breakdown(groups, categories, overall)
 
 
 # --- reading tallies ----------------------------------------------------------------------------
