@@ -2,7 +2,6 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 from sqlalchemy import select
 
 from .. import audit
@@ -10,8 +9,8 @@ from ..access import ADMIN, STAFF_ROLES, YOUNG_PERSON, allow, declared_roles, ro
 from ..auth import service as auth_service
 from ..auth.models import User
 from ..extensions import db
-from ..qr import qr_svg
 from ..staff import service as staff_service
+from ..staff.routes import code_card
 from ..tenancy import current_authority, get_or_404
 from ..i18n.locales import LANGUAGES
 from . import bp, service
@@ -87,10 +86,7 @@ def edit_staff(person_id: int | None = None):
                 if person is None:
                     code = staff_service.issue_invite(saved, by=current_user)
                     db.session.commit()
-                    link = url_for("auth.join", code=code, _external=True)
-                    return render_template(
-                        "staff/code_card.html", person=saved, code=code, purpose="invite", link=link, qr=Markup(qr_svg(link))
-                    )
+                    return code_card(saved, code, "invite")
                 db.session.commit()
                 flash(_l("Saved %(name)s.", name=saved.display_name), "success")
                 return redirect(url_for("admin.people"))
@@ -117,8 +113,7 @@ def invite_staff(person_id: int):
         abort(404)
     code = staff_service.issue_invite(person, by=current_user)
     db.session.commit()
-    link = url_for("auth.join", code=code, _external=True)
-    return render_template("staff/code_card.html", person=person, code=code, purpose="invite", link=link, qr=Markup(qr_svg(link)))
+    return code_card(person, code, "invite")
 
 
 @bp.route("/settings", methods=["GET", "POST"])

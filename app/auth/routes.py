@@ -179,7 +179,7 @@ def reset():
         form.code.data = request.args["code"]
     if form.validate_on_submit():
         try:
-            user = service.reset_password_with_code(form.code.data, form.password.data)
+            service.reset_password_with_code(form.code.data, form.password.data)
         except service.AuthError as error:
             getattr(form, error.field or "password").errors.append(error.message)
         else:

@@ -1,13 +1,12 @@
 """The staff home, and the young people a member of staff supports."""
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, logout_user
+from flask_login import current_user
 from markupsafe import Markup
 
 from .. import audit
 from ..access import ADMIN, IRO, STAFF, WORKER, allow
-from ..auth import service as auth_service
-from ..auth.forms import ChangePasswordForm
+from ..auth.account import change_password_form
 from ..auth.models import User
 from ..extensions import db
 from ..i18n import interpreter
@@ -49,7 +48,8 @@ def set_interpreter(person_id: int):
     return redirect(url_for("staff.young_person", person_id=person.id))
 
 
-def _code_card(person: User, code: str, purpose: str):
+def code_card(person: User, code: str, purpose: str):
+    """The printable card with a one-time code: shown once, as only its hash is kept."""
     endpoint = "auth.join" if purpose == "invite" else "auth.reset"
     link = url_for(endpoint, code=code, _external=True)
     return render_template("staff/code_card.html", person=person, code=code, purpose=purpose, link=link, qr=Markup(qr_svg(link)))
@@ -63,7 +63,7 @@ def invite(person_id: int):
         abort(404)
     code = service.issue_invite(person, by=current_user)
     db.session.commit()
-    return _code_card(person, code, "invite")
+    return code_card(person, code, "invite")
 
 
 @bp.route("/young-people/<int:person_id>/reset-code", methods=["POST"])
@@ -74,21 +74,10 @@ def reset_code(person_id: int):
         abort(404)
     code = service.issue_reset(person, by=current_user)
     db.session.commit()
-    return _code_card(person, code, "reset")
+    return code_card(person, code, "reset")
 
 
 @bp.route("/account", methods=["GET", "POST"])
 @allow(STAFF)
 def account():
-    form = ChangePasswordForm()
-    if form.validate_on_submit():
-        try:
-            auth_service.change_password(current_user._get_current_object(), form.current_password.data, form.new_password.data)
-        except auth_service.AuthError as error:
-            getattr(form, error.field).errors.append(error.message)
-        else:
-            db.session.commit()
-            logout_user()
-            flash(_l("Your password is changed. Sign in with your new password."), "success")
-            return redirect(url_for("auth.sign_in"))
-    return render_template("staff/account.html", form=form)
+    return change_password_form("staff/account.html")

@@ -1,11 +1,10 @@
 """The young person's own space: home, their people, getting help, their account."""
 from flask import flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, logout_user
+from flask_login import current_user
 
 from ..access import YOUNG_PERSON, allow
-from ..auth import service as auth_service
-from ..auth.forms import ChangePasswordForm
+from ..auth.account import change_password_form
 from ..extensions import db
 from ..i18n.interpreter import InterpreterForm, set_interpreter
 from . import bp
@@ -39,18 +38,7 @@ def help():
 @bp.route("/account", methods=["GET", "POST"])
 @allow(YOUNG_PERSON)
 def account():
-    form = ChangePasswordForm()
-    if form.validate_on_submit():
-        try:
-            auth_service.change_password(current_user._get_current_object(), form.current_password.data, form.new_password.data)
-        except auth_service.AuthError as error:
-            getattr(form, error.field).errors.append(error.message)
-        else:
-            db.session.commit()
-            logout_user()
-            flash(_l("Your password is changed. Sign in with your new password."), "success")
-            return redirect(url_for("auth.sign_in"))
-    return render_template("youth/account.html", form=form, interpreter_form=InterpreterForm(formdata=None).fill(current_user))
+    return change_password_form("youth/account.html", interpreter_form=InterpreterForm(formdata=None).fill(current_user))
 
 
 @bp.route("/account/interpreter", methods=["POST"])
