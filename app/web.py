@@ -6,7 +6,7 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import Flask, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user

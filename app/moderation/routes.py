@@ -19,7 +19,7 @@ from ..staff.nav import register_nav
 from ..staff.panels import home_panel
 from ..youth.cards import Card, card_provider
 from . import bp, service
-from .forms import APPROVE, APPROVE_REDACTED, ESCALATE, ESCALATION_STEPS, REJECT, CloseForm, DecisionForm, FiguresForm, ListsForm, NoteForm, SettingsForm
+from .forms import APPROVE, APPROVE_REDACTED, ESCALATION_STEPS, REJECT, CloseForm, DecisionForm, FiguresForm, ListsForm, NoteForm, SettingsForm
 from .models import APPROVED, OPEN, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, TRIGGER_HELP_BUTTON, SafeguardingAlert
 from .screening import Finding, highlight_segments
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, selectinload, undefer

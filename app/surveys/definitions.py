@@ -23,7 +23,6 @@ from .models import (
     MULTIPLE,
     SCALE10,
     SINGLE,
-    TEXT,
     YES_SOMETIMES_NO,
     Survey,
     SurveyQuestion,
