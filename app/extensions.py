@@ -37,9 +37,11 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 @event.listens_for(Engine, "connect")
 def _sqlite_for_many_readers(dbapi_connection, _record) -> None:
     """SQLite serves a council on day one: WAL lets pages read while a vote or a draft is written,
-    and the busy timeout makes a writer wait its turn instead of failing."""
+    and the busy timeout makes a writer wait its turn instead of failing. Deleted rows are
+    overwritten, so a ballot's key or a draft's answers do not linger in the file once gone."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()

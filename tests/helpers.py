@@ -20,3 +20,9 @@ def translated_parts(message: str, locale: str) -> list[str]:
     with current_app.test_request_context(), force_locale(locale):
         text = gettext(message)
     return [part for part in re.split(r"%\(\w+\)[sd]", text) if part.strip()]
+
+
+def browser_key(client, purpose: str) -> str | None:
+    """The random key a test browser keeps in its session for `purpose` (app/privacy/keys.py)."""
+    with client.session_transaction() as session:
+        return ((session.get("device_keys") or {}).get("k") or {}).get(purpose)

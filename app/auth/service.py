@@ -14,6 +14,7 @@ from .. import audit
 from ..access import YOUNG_PERSON
 from ..extensions import db
 from ..models_base import utcnow
+from ..privacy.anonymous import day_of
 from .models import INVITE, RESET, AccessCode, User
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 
@@ -176,8 +177,11 @@ def sign_out_everywhere(user: User) -> None:
 
 
 def note_sign_in(user: User) -> None:
-    user.last_sign_in_at = utcnow()
-    audit.record("account.signed_in", user, actor=user)
+    # A young person's sign-in is kept to the day: a time to the second could be laid beside an
+    # anonymous act (a safeguarding alert from survey words, say) and name them.
+    young = user.is_young_person
+    user.last_sign_in_at = day_of(utcnow()) if young else utcnow()
+    audit.record("account.signed_in", user, actor=user, day_only=young)
 
 
 # ---------------------------------------------------------------- second factor (staff)

@@ -2,19 +2,21 @@
 
 Free text written by young people (poll comments, "other" answers, ideas, questions for the
 councillors, good news) is never stored here: it goes to moderation, and these tables keep only
-the moderation item's id. Votes are kept as pseudonymous ballots (see `PollBallot`).
+the moderation item's id. Votes are secret ballots (see `PollBallot`; the promise is in
+app/council/polls.py).
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import User
 from ..extensions import db
 from ..i18n.content import TranslatedText
 from ..models_base import AuthorityOwned, TimestampMixin, UTCDateTime, utcnow
+from ..privacy.anonymous import NO_ROWID, random_id
 
 # Kinds of group a council runs.
 CICC = "cicc"
@@ -145,31 +147,44 @@ class PollOption(AuthorityOwned, db.Model):
     question: Mapped[PollQuestion] = relationship(back_populates="options")
 
 
-class PollBallot(AuthorityOwned, db.Model):
-    """One voter's current answer to one question.
+class PollVoter(AuthorityOwned, db.Model):
+    """That a member has voted on a question, so they vote once (a database constraint).
+    Nothing here or anywhere says which ballot is theirs."""
 
-    The voter is not stored: `voter_key` is an HMAC of the question and the voter under the
-    server's secret, so the same member always finds (and can change) their own ballot, the
-    unique constraint allows one ballot per member per question, and nobody reading the
-    database can tell who chose what.
+    __tablename__ = "council_poll_voter"
+    __table_args__ = (UniqueConstraint("question_id", "user_id"), NO_ROWID)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
+    question_id: Mapped[int] = mapped_column(ForeignKey("council_poll_question.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+
+
+class PollBallot(AuthorityOwned, db.Model):
+    """One voter's answer to one question: no person, no time, a random id.
+
+    While the question is open, `key_hash` is the hash of a random key that only the voter's own
+    browser holds, so they (and nobody else, not even someone holding the database and
+    SECRET_KEY) can find and change it. When the question closes the keys are wiped and every
+    ballot of the question is written afresh in a random order (`polls.seal_question`).
+    "Other" is not marked here: it is counted from the "other" answers themselves, so a ballot
+    never points at words whose author moderators know.
     """
 
     __tablename__ = "council_poll_ballot"
-    __table_args__ = (UniqueConstraint("question_id", "voter_key"),)
+    __table_args__ = (UniqueConstraint("question_id", "key_hash"), NO_ROWID)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
     question_id: Mapped[int] = mapped_column(ForeignKey("council_poll_question.id"), index=True)
-    voter_key: Mapped[str] = mapped_column(String(64))
-    other: Mapped[bool] = mapped_column(Boolean, default=False)
-    cast_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    key_hash: Mapped[str | None] = mapped_column(String(64))
 
     choices: Mapped[list[PollChoice]] = relationship(cascade="all, delete-orphan")
 
 
 class PollChoice(db.Model):
     __tablename__ = "council_poll_choice"
+    __table_args__ = (NO_ROWID,)
 
-    ballot_id: Mapped[int] = mapped_column(ForeignKey("council_poll_ballot.id", ondelete="CASCADE"), primary_key=True)
+    ballot_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("council_poll_ballot.id", ondelete="CASCADE"), primary_key=True)
     option_id: Mapped[int] = mapped_column(ForeignKey("council_poll_option.id"), primary_key=True, index=True)
 
 
@@ -178,8 +193,9 @@ OTHER_TEXT = "other"
 
 
 class PollText(AuthorityOwned, TimestampMixin, db.Model):
-    """A comment or "other" answer, held by moderation. Keyed by a different HMAC from the
-    ballot, so the text (whose author moderation knows) cannot be joined to a ballot's choices."""
+    """A comment or "other" answer, held by moderation, whose author moderators know (so it is
+    not anonymous, and is found by a keyed hash of question and author to keep one of each per
+    member). Nothing in it leads to a ballot, and no ballot leads to it."""
 
     __tablename__ = "council_poll_text"
     __table_args__ = (UniqueConstraint("question_id", "text_key", "kind"),)

@@ -1,13 +1,29 @@
 """Polls: open for a period, or live at a meeting with the facilitator opening each question.
 
-Votes are secret. A ballot is found by an HMAC of (question, voter) under the server's secret,
-never by the voter's id, so there is one ballot per member per question (a unique constraint),
-the member can change it until the question closes, and results are only ever counted.
+The promise, as the question page puts it: nobody can see what you chose, not even the staff;
+until voting closes Heard keeps a link to your vote so you can change it on this phone or
+computer, and when voting closes even that link is deleted. It is meant to hold against someone
+holding the whole database, the server's logs and SECRET_KEY (tests/privacy/test_polls.py):
+
+- `PollVoter` says that a member voted on a question (one ballot each: a unique constraint),
+  never which ballot is theirs.
+- A ballot holds no person, no time and a random id, in a table with no hidden order (SQLite
+  WITHOUT ROWID). It is found by the hash of a random key kept only in the voter's browser
+  session (app/privacy/keys.py): the server cannot make that key from the voter's id or its
+  secret, so a session forged with SECRET_KEY finds nothing. From another browser, or after
+  signing out, the vote stands but cannot be shown or changed.
+- When a question closes (`seal_question`) every key is wiped and the question's ballots are
+  written afresh, in a random order with new ids, in one transaction: PostgreSQL's physical
+  order and writing transaction no longer tie a ballot to its voter's row, as they do until then.
+- Comments and "other" answers go to moderation with their author (moderators need to know who
+  wrote them); no ballot points at them and they point at no ballot. "Other" is counted from
+  those answers.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
+import random
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -21,6 +37,8 @@ from ..access import YOUNG_PERSON
 from ..auth.models import User
 from ..extensions import db
 from ..models_base import utcnow
+from ..privacy.anonymous import forget_loaded, rewrite_shuffled
+from ..privacy.keys import key_hash as hash_key
 from . import texts
 from .models import (
     CLOSED,
@@ -41,6 +59,7 @@ from .models import (
     PollOption,
     PollQuestion,
     PollText,
+    PollVoter,
 )
 from .service import CouncilError, is_facilitator, is_member, member_group_ids
 
@@ -124,6 +143,8 @@ def close_poll(poll: Poll, by: User | None) -> Poll:
         if question.state != CLOSED:
             question.state, question.closed_at = CLOSED, now
     db.session.flush()
+    for question in poll.questions:
+        seal_question(question)
     audit.record("council.poll_closed", poll, actor=by, authority_id=poll.authority_id)
     return poll
 
@@ -141,6 +162,7 @@ def open_question(question: PollQuestion, by: User) -> PollQuestion:
     for other in poll.questions:
         if other.id != question.id and other.state == OPEN:
             other.state, other.closed_at = CLOSED, now
+            seal_question(other)
     # Re-opening a closed question lets people carry on voting; their ballots are kept.
     question.state, question.opened_at, question.closed_at = OPEN, question.opened_at or now, None
     db.session.flush()
@@ -153,8 +175,21 @@ def close_question(question: PollQuestion, by: User) -> PollQuestion:
         raise CouncilError(_l("This question is not open"))
     question.state, question.closed_at = CLOSED, utcnow()
     db.session.flush()
+    seal_question(question)
     audit.record("council.poll_question_closed", question, actor=by)
     return question
+
+
+def seal_question(question: PollQuestion, *, rng: random.Random | None = None) -> None:
+    """Voting on the question has closed: wipe every ballot's key and write the ballots (and
+    their choices) afresh in a random order with new ids, in the caller's transaction. From now
+    on nothing, not even the database, can tell whose ballot is whose. A question opened again
+    takes new votes; the sealed ones stand as they are."""
+    forget_loaded(PollChoice, lambda _choice: True)
+    forget_loaded(PollBallot, lambda ballot: ballot.question_id == question.id)
+    table = PollBallot.__table__
+    rewrite_shuffled(table, table.c.question_id == question.id, children=((PollChoice.__table__, "ballot_id"),),
+                     change=lambda row: row.update(key_hash=None), rng=rng)
 
 
 # --- state -----------------------------------------------------------------------------------
@@ -241,31 +276,41 @@ def _key(purpose: str, question_id: int, user_id: int) -> str:
     return hmac.new(secret, f"heard.council.{purpose}:{question_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
 
 
-def voter_key(question: PollQuestion, user: User) -> str:
-    return _key("ballot", question.id, user.id)
+def device_purpose(question: PollQuestion | int) -> str:
+    """What the voter's browser calls its key for this question (app/privacy/keys.py)."""
+    return f"poll:{getattr(question, 'id', question)}"
 
 
-def has_ballot(question_id: int, user: User) -> bool:
-    stmt = select(PollBallot.id).where(PollBallot.question_id == question_id, PollBallot.voter_key == _key("ballot", question_id, user.id))
+def ballot_key_hash(question: PollQuestion | int, key: str) -> str:
+    return hash_key(device_purpose(question), key)
+
+
+def has_voted(question_id: int, user: User) -> bool:
+    stmt = select(PollVoter.id).where(PollVoter.question_id == question_id, PollVoter.user_id == user.id)
     return db.session.scalar(stmt) is not None
 
 
 def text_key(question: PollQuestion, user: User) -> str:
+    # Comments and "other" answers have known authors: this keeps one of each per member.
     return _key("text", question.id, user.id)
 
 
-def my_ballot(question: PollQuestion, user: User) -> PollBallot | None:
-    stmt = select(PollBallot).where(PollBallot.question_id == question.id, PollBallot.voter_key == voter_key(question, user))
+def my_ballot(question: PollQuestion, key: str | None) -> PollBallot | None:
+    """The ballot this browser's key finds (None without the key: nobody else can find it)."""
+    if not key:
+        return None
+    stmt = select(PollBallot).where(PollBallot.question_id == question.id, PollBallot.key_hash == ballot_key_hash(question, key))
     return db.session.scalar(stmt)
 
 
-def my_choices(question: PollQuestion, user: User) -> set[str]:
-    """What this member chose, as form values (option ids as strings, and "other")."""
-    ballot = my_ballot(question, user)
+def my_choices(question: PollQuestion, user: User, key: str | None) -> set[str]:
+    """What this member chose, as form values (option ids as strings, and "other"), as far as
+    this browser's key can tell: empty where it cannot (see `has_voted`)."""
+    ballot = my_ballot(question, key)
     if ballot is None:
         return set()
     chosen = {str(choice.option_id) for choice in ballot.choices}
-    if ballot.other:
+    if _own_text_row(question, user, OTHER_TEXT) is not None:
         chosen.add(OTHER)
     return chosen
 
@@ -277,8 +322,10 @@ class VoteOutcome:
     risk: bool = False  # free text suggested risk: show where to get help now
 
 
-def cast_vote(question: PollQuestion, user: User, choices: list[str], *, other_text: str | None = None,
+def cast_vote(question: PollQuestion, user: User, choices: list[str], *, key: str, other_text: str | None = None,
               comment: str | None = None, language: str | None = None) -> VoteOutcome:
+    """Cast or change the member's vote. `key` is their browser's random key for the question:
+    it finds (and changes) the ballot it made, and nothing else can."""
     poll = question.poll
     if not can_vote(poll, user):
         raise CouncilError(_l("This poll is for members of the group"))
@@ -300,20 +347,23 @@ def cast_vote(question: PollQuestion, user: User, choices: list[str], *, other_t
     if comment and not question.allow_comment:
         comment = ""
 
-    key = voter_key(question, user)
-    ballot = my_ballot(question, user)
+    ballot = my_ballot(question, key)
     changed = ballot is not None
     if ballot is None:
-        ballot = PollBallot(authority_id=poll.authority_id, question_id=question.id, voter_key=key)
+        if has_voted(question.id, user):
+            raise CouncilError(_l("You have already voted on this question on another phone or computer, or before you signed out. "
+                                  "Your vote is secret, so it cannot be changed from here."), "choice")
+        ballot = PollBallot(authority_id=poll.authority_id, question_id=question.id, key_hash=ballot_key_hash(question, key))
         try:
             with db.session.begin_nested():
+                db.session.add(PollVoter(authority_id=poll.authority_id, question_id=question.id, user_id=user.id))
                 db.session.add(ballot)
         except IntegrityError:
-            # A second tap raced the first: vote on the ballot that won.
-            ballot = my_ballot(question, user)
+            # A second tap raced the first: vote on the ballot that won, if it is this browser's.
+            ballot = my_ballot(question, key)
+            if ballot is None:
+                raise CouncilError(_l("You have already voted on this question."), "choice") from None
             changed = True
-    ballot.other = wants_other
-    ballot.cast_at = utcnow()
     ballot.choices[:] = [PollChoice(option_id=valid[c].id) for c in picked if c != OTHER]
     db.session.flush()
 
@@ -419,7 +469,7 @@ def count_votes(question: PollQuestion) -> dict:
     counts: dict = {option_id: n for option_id, n in db.session.execute(stmt).all()}
     if question.allow_other:
         counts[OTHER] = db.session.scalar(
-            select(func.count()).select_from(PollBallot).where(PollBallot.question_id == question.id, PollBallot.other.is_(True))
+            select(func.count()).select_from(PollText).where(PollText.question_id == question.id, PollText.kind == OTHER_TEXT)
         ) or 0
     return counts
 

@@ -14,6 +14,7 @@ from .. import audit
 from ..access import PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
 from ..models_base import utcnow
+from ..privacy.keys import device_key
 from ..tenancy import current_authority_id, get_or_404
 from . import bp, ideas, meetings, polls, service
 from .forms import ContactForm, GoodNewsForm, WriteForm
@@ -169,13 +170,14 @@ def poll(poll_id: int):
         if question is None:
             return render_template("council/poll_waiting.html", poll=found)
         return redirect(url_for("council.question", poll_id=found.id, question_id=question.id))
-    answered = {q.id: bool(polls.my_choices(q, me)) for q in found.questions}
+    answered = {q.id: polls.has_voted(q.id, me) for q in found.questions}
     return render_template("council/poll.html", poll=found, answered=answered, is_open=polls.poll_is_open(found))
 
 
 def _question_page(poll: Poll, question: PollQuestion, *, errors=None, values=None, outcome=None, status=200):
     me = _me()
-    chosen = polls.my_choices(question, me)
+    chosen = polls.my_choices(question, me, device_key(polls.device_purpose(question), create=False))
+    voted = polls.has_voted(question.id, me)
     own = polls.my_texts(question, me)
     values = values or {}
     position = poll.questions.index(question)
@@ -192,9 +194,10 @@ def _question_page(poll: Poll, question: PollQuestion, *, errors=None, values=No
         comment=values.get("comment", ""),
         own=own,
         is_open=polls.question_is_open(question),
-        voted=bool(chosen),
+        voted=voted,
+        voted_elsewhere=voted and not chosen,
         results=result,
-        show_results=bool(chosen) or polls.question_is_closed(question),
+        show_results=voted or polls.question_is_closed(question),
         published=polls.published_texts(question) if polls.question_is_closed(question) else None,
         errors=errors or {},
         outcome=outcome,
@@ -207,7 +210,7 @@ def _vote_with_retry(poll: Poll, q: PollQuestion, values: dict, attempts: int = 
     the vote is tried again a few times before anyone sees an error."""
     for attempt in range(attempts):
         try:
-            outcome = polls.cast_vote(q, _me(), values["choice"], other_text=values["other_text"],
+            outcome = polls.cast_vote(q, _me(), values["choice"], key=device_key(polls.device_purpose(q)), other_text=values["other_text"],
                                       comment=values["comment"], language=_language())
             db.session.commit()
             return outcome
@@ -291,7 +294,7 @@ def _remember_vote(question_id: int) -> None:
 def _has_voted(question_id: int) -> bool:
     if question_id in session.get(VOTED_KEY, []):
         return True
-    if polls.has_ballot(question_id, _me()):
+    if polls.has_voted(question_id, _me()):
         _remember_vote(question_id)
         return True
     return False

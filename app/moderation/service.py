@@ -26,6 +26,7 @@ from ..auth.models import User
 from ..extensions import db
 from ..mail import link, send_mail
 from ..models_base import utcnow
+from ..privacy.anonymous import day_of, hour_of
 from . import screening
 from .models import (
     ACKNOWLEDGED,
@@ -147,7 +148,12 @@ def submit_text(
     was written (anonymous survey answers, which reach moderation later, in batches)."""
     text = (text or "").strip()[:MAX_TEXT]
     result = screen_text(authority_id, text, language)
+    # Text with no author is kept to the day: a time to the second could be laid beside
+    # someone's sign-in and say who wrote it.
+    written = day_of(utcnow()) if author is None else utcnow()
     item = ModerationItem(
+        created_at=written,
+        updated_at=written,
         authority_id=authority_id,
         source=source,
         source_id=source_id,
@@ -344,15 +350,23 @@ def raise_alert(
     findings=(),
     by: User | None = None,
 ) -> SafeguardingAlert:
-    """Raise an alert to the safeguarding lead(s) and the young person's allocated worker, at once."""
+    """Raise an alert to the safeguarding lead(s) and the young person's allocated worker, at once.
+
+    An alert that names nobody (anonymous survey words) is kept to the hour, and its deadline
+    counts from half past that hour: to the second, its time could be laid beside the child's
+    sign-in and name them. The survey pages tell children the lead knows the hour."""
     now = utcnow()
     settings = settings_for(authority_id)
     if young_person is not None and not getattr(young_person, "is_young_person", False):
         young_person = None
+    anonymous = young_person is None and by is None
+    if anonymous:
+        now = hour_of(now)
     recipients = safeguarding_leads(authority_id)
     if young_person is not None and young_person.worker_id:
         recipients += _active_staff(authority_id, [young_person.worker_id])
     alert = SafeguardingAlert(
+        created_at=now,
         authority_id=authority_id,
         young_person_id=getattr(young_person, "id", None),
         trigger=trigger,
@@ -363,7 +377,7 @@ def raise_alert(
         language=language,
         findings=[f.as_dict() if hasattr(f, "as_dict") else f for f in findings],
         status=OPEN,
-        deadline_at=ack_deadline(now, settings),
+        deadline_at=ack_deadline(now + timedelta(minutes=30) if anonymous else now, settings),
         escalation_level=0,
         notified_ids=sorted({p.id for p in recipients}),
     )

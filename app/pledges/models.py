@@ -1,23 +1,34 @@
 """A council's pledge (children in care) and charter (care leavers), the rounds in which young
 people rate each promise, the ratings, and the council's answers ("you said, we did").
 
-Privacy of ratings: a rating row never holds a young person's id. While its round is open it
-holds `rater_key`, an HMAC of the young person's id under a random secret kept on the round, so
-the young person (and only code acting for them) can find and change their own rating. When the
-round closes (`service.seal_round`), every `rater_key` of the round is set to NULL and the
-round's secret is wiped: from then on nothing, not even the database, links a rating to a
-person. Rating rows carry no timestamps, so they cannot be matched to sign-in times either.
+The promise, as the rating page puts it: nobody at the council can see what you chose; until the
+round closes Heard keeps a link to your ratings so you can change them on this phone or computer,
+and when it closes even that link is deleted. It is meant to hold against someone holding the
+whole database, the server's logs and SECRET_KEY (tests/privacy/test_pledges.py):
+
+- A rating holds no person and no time, has a random id, and sits in a table with no hidden order
+  (SQLite WITHOUT ROWID). While its round is open it holds `key_hash`, the hash of a random key
+  kept only in the young person's browser session (app/privacy/keys.py): the server cannot make
+  the key from their id, from SECRET_KEY or from anything in the database.
+- `PledgeRater` says only that a young person rated a promise in a round (one rating each), never
+  which rating; it is deleted when the round is sealed, after counting how many took part.
+- A comment's words are in moderation, whose moderators know the author. `PledgeComment` holds no
+  key, so the comment (and its known author) leads to no rating.
+- When the round closes (`service.seal_round`) every key is wiped and the ratings are written
+  afresh in a random order with new ids, in one transaction, so neither the file nor PostgreSQL's
+  writing transaction says who rated what, or when.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from ..i18n.content import TranslatedText
 from ..models_base import AuthorityOwned, TimestampMixin, UTCDateTime, utcnow
+from ..privacy.anonymous import NO_ROWID, random_id
 
 IN_CARE = "in_care"
 CARE_LEAVER = "care_leaver"
@@ -117,8 +128,6 @@ class RatingRound(AuthorityOwned, TimestampMixin, db.Model):
     opens_at: Mapped[datetime] = mapped_column(UTCDateTime())
     closes_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # Keys young people's ratings while open; wiped when the round is sealed.
-    secret: Mapped[str | None] = mapped_column(String(64))
     # How many different young people took part, per audience, counted as the round is sealed.
     participants: Mapped[dict] = mapped_column(JSON, default=dict)
 
@@ -134,29 +143,35 @@ class RatingRound(AuthorityOwned, TimestampMixin, db.Model):
 class PledgeRating(AuthorityOwned, db.Model):
     """One answer to one promise in one round. No person id, no timestamps (see module notes)."""
 
-    __table_args__ = (UniqueConstraint("round_id", "promise_id", "rater_key"),)
+    __table_args__ = (UniqueConstraint("round_id", "promise_id", "key_hash"), NO_ROWID)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
     round_id: Mapped[int] = mapped_column(ForeignKey("rating_round.id"), index=True)
     promise_id: Mapped[int] = mapped_column(ForeignKey("promise.id"), index=True)
     answer: Mapped[str] = mapped_column(String(12))
     age_band: Mapped[str | None] = mapped_column(String(8))
-    rater_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    key_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class PledgeRater(AuthorityOwned, db.Model):
+    """That a young person rated a promise in an open round: one rating each. Never which."""
+
+    __table_args__ = (UniqueConstraint("round_id", "promise_id", "user_id"), NO_ROWID)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rating_round.id"), index=True)
+    promise_id: Mapped[int] = mapped_column(ForeignKey("promise.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
 
 
 class PledgeComment(AuthorityOwned, db.Model):
-    """A comment on a promise in a round. The words live in moderation; only approved text shows.
-
-    Kept apart from the rating so that a comment never tells anyone how its writer rated.
-    """
-
-    __table_args__ = (UniqueConstraint("round_id", "promise_id", "rater_key"),)
+    """A comment on a promise in a round. The words live in moderation (with their author, for
+    the moderators); only approved text shows. It holds nothing that leads to a rating."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("rating_round.id"), index=True)
     promise_id: Mapped[int] = mapped_column(ForeignKey("promise.id"), index=True)
     comment_item_id: Mapped[int] = mapped_column(Integer, index=True)
-    rater_key: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class PledgeAnswer(AuthorityOwned, TimestampMixin, db.Model):

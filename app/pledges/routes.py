@@ -14,6 +14,7 @@ from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
 from ..i18n.content import localise
 from ..i18n.locales import LANGUAGES
+from ..privacy.keys import device_key
 from ..reports.disclosure import Cell
 from ..staff.nav import register_nav
 from ..staff.panels import home_panel
@@ -61,7 +62,7 @@ def _pledge_card(young_person):
     if version is None:
         return None
     rnd = service.open_round(young_person.authority_id)
-    rated = len(service.my_ratings(young_person, rnd)) if rnd else 0
+    rated = len(service.rated_promises(young_person, rnd)) if rnd else 0
     new = service.new_answers(young_person, version)
     title = _l("Your charter") if version.pledge.audience == CARE_LEAVER else _l("Your pledge")
     return Card(
@@ -97,11 +98,17 @@ def read():
         closes_on=last_day(rnd.closes_at) if rnd else None,
         opens_on=local_day(next_round.opens_at) if next_round else None,
         answer_labels=dict(RATING_CHOICES),
-        mine=service.my_ratings(person, rnd),
+        mine=_mine(person, rnd),
+        rated=service.rated_promises(person, rnd),
         answers=answers,
         new_since=new_since,
         authority=current_authority(),
     )
+
+
+def _mine(person, rnd):
+    """The person's ratings this browser's key can find (app/privacy/keys.py)."""
+    return service.my_ratings(person, rnd, device_key(service.device_purpose(rnd), create=False)) if rnd else {}
 
 
 def _next_unrated(version, mine, after: Promise | None = None):
@@ -122,7 +129,7 @@ def rate_start():
     if version is None or rnd is None:
         flash(_l("Rating is closed just now. We will show you here when the next round opens."), "info")
         return redirect(url_for("pledges.read"))
-    promise = _next_unrated(version, service.my_ratings(person, rnd)) or version.promises[0]
+    promise = _next_unrated(version, service.rated_promises(person, rnd)) or version.promises[0]
     return redirect(url_for("pledges.rate", promise_id=promise.id))
 
 
@@ -140,7 +147,8 @@ def rate(promise_id: int):
         return redirect(url_for("pledges.read"))
     from ..moderation import service as moderation
 
-    mine = service.my_ratings(person, rnd)
+    mine = _mine(person, rnd)
+    rated = service.rated_promises(person, rnd)
     own_comment = None
     item_id = service.my_comments(person, rnd).get(promise.id)
     if item_id:
@@ -151,15 +159,16 @@ def rate(promise_id: int):
         form.comment.data = own_comment.text if own_comment else ""
     if form.validate_on_submit():
         try:
-            _rating, item = service.rate(person, promise, form.answer.data, form.comment.data, language=_locale())
+            _rating, item = service.rate(person, promise, form.answer.data, form.comment.data, key=device_key(service.device_purpose(rnd)),
+                                         language=_locale())
         except service.PledgeError as error:
             getattr(form, error.field or "answer").errors.append(error.message)
         else:
             db.session.commit()
-            mine[promise.id] = form.answer.data
+            rated.add(promise.id)
             if item is not None and item.risk:
-                return render_template("pledges/comment_help.html", next_url=_after_rating_url(version, mine, promise))
-            return redirect(_after_rating_url(version, mine, promise))
+                return render_template("pledges/comment_help.html", next_url=_after_rating_url(version, rated, promise))
+            return redirect(_after_rating_url(version, rated, promise))
     promises = version.promises
     return render_template(
         "pledges/rate.html",
@@ -169,15 +178,16 @@ def rate(promise_id: int):
         round=rnd,
         number=promises.index(promise) + 1,
         total=len(promises),
-        rated=len(mine),
+        rated=len(rated),
+        rated_elsewhere=promise.id in rated and promise.id not in mine,
         previous=promises[promises.index(promise) - 1] if promises.index(promise) > 0 else None,
         following=promises[promises.index(promise) + 1] if promises.index(promise) + 1 < len(promises) else None,
         own_comment=own_comment,
     )
 
 
-def _after_rating_url(version, mine, promise) -> str:
-    following = _next_unrated(version, mine, after=promise)
+def _after_rating_url(version, rated, promise) -> str:
+    following = _next_unrated(version, rated, after=promise)
     if following is None:
         return url_for("pledges.rate_done")
     return url_for("pledges.rate", promise_id=following.id)
@@ -191,7 +201,7 @@ def rate_done():
     rnd = service.open_round(person.authority_id)
     if version is None:
         return redirect(url_for("pledges.read"))
-    return render_template("pledges/done.html", version=version, round=rnd, rated=len(service.my_ratings(person, rnd)), total=len(version.promises))
+    return render_template("pledges/done.html", version=version, round=rnd, rated=len(service.rated_promises(person, rnd)), total=len(version.promises))
 
 
 # --- Scorecard ------------------------------------------------------------------------------

@@ -4,8 +4,6 @@ Plain functions taking and returning models; callers commit.
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from datetime import datetime
 
@@ -17,6 +15,8 @@ from ..auth.models import CARE_LEAVER as USER_CARE_LEAVER
 from ..extensions import db
 from ..i18n.content import missing_languages
 from ..models_base import utcnow
+from ..privacy.anonymous import forget_loaded, rewrite_shuffled
+from ..privacy.keys import key_hash as hash_key
 from .models import (
     ANSWERS,
     CARE_LEAVER,
@@ -27,6 +27,7 @@ from .models import (
     Pledge,
     PledgeAnswer,
     PledgeComment,
+    PledgeRater,
     PledgeRating,
     PledgeReader,
     PledgeTheme,
@@ -259,7 +260,7 @@ def _check_round(authority_id: int, name: str, opens_at: datetime, closes_at: da
 
 def create_round(authority_id: int, name: str, opens_at: datetime, closes_at: datetime, by=None) -> RatingRound:
     _check_round(authority_id, name, opens_at, closes_at)
-    rnd = RatingRound(authority_id=authority_id, name=name.strip(), opens_at=opens_at, closes_at=closes_at, secret=secrets.token_hex(32))
+    rnd = RatingRound(authority_id=authority_id, name=name.strip(), opens_at=opens_at, closes_at=closes_at)
     db.session.add(rnd)
     db.session.flush()
     audit.record("pledge.round_created", rnd, actor=by, authority_id=authority_id)
@@ -307,30 +308,26 @@ def next_round(authority_id: int, now: datetime | None = None) -> RatingRound | 
 
 
 def seal_round(rnd: RatingRound, now: datetime | None = None) -> None:
-    """Cut every link between the round's ratings and comments and the people who made them."""
+    """Cut every link between the round's ratings and the people who made them: count who took
+    part, forget who that was, wipe the keys and write the ratings afresh in a random order with
+    new ids (so a comment made alongside a rating can no longer be paired with it by position or
+    by the transaction that wrote them)."""
     if rnd.sealed_at is not None:
         return
-    # Count the people before the keys go: afterwards nobody can tell ratings apart by person.
     per_audience = db.session.execute(
-        select(Pledge.audience, func.count(distinct(PledgeRating.rater_key)))
-        .join(Promise, Promise.id == PledgeRating.promise_id)
+        select(Pledge.audience, func.count(distinct(PledgeRater.user_id)))
+        .join(Promise, Promise.id == PledgeRater.promise_id)
         .join(PledgeVersion, PledgeVersion.id == Promise.version_id)
         .join(Pledge, Pledge.id == PledgeVersion.pledge_id)
-        .where(PledgeRating.round_id == rnd.id)
+        .where(PledgeRater.round_id == rnd.id)
         .group_by(Pledge.audience),
         execution_options={"all_authorities": True},
     )
     rnd.participants = {audience: n for audience, n in per_audience.all()}
-    # Write the ratings afresh in a random order without their keys: row ids then say nothing
-    # about who rated when (a comment row made alongside a rating can no longer be paired with it).
-    columns = (PledgeRating.authority_id, PledgeRating.round_id, PledgeRating.promise_id, PledgeRating.answer, PledgeRating.age_band)
-    rows = [row._asdict() for row in db.session.execute(select(*columns).where(PledgeRating.round_id == rnd.id), execution_options=ALL)]
-    secrets.SystemRandom().shuffle(rows)
-    db.session.execute(delete(PledgeRating).where(PledgeRating.round_id == rnd.id), execution_options=ALL)
-    if rows:
-        db.session.execute(insert(PledgeRating), rows)
-    db.session.execute(update(PledgeComment).where(PledgeComment.round_id == rnd.id).values(rater_key=None), execution_options=ALL)
-    rnd.secret = None
+    db.session.execute(delete(PledgeRater).where(PledgeRater.round_id == rnd.id), execution_options=ALL)
+    forget_loaded(PledgeRating, lambda rating: rating.round_id == rnd.id)
+    table = PledgeRating.__table__
+    rewrite_shuffled(table, table.c.round_id == rnd.id, change=lambda row: row.update(key_hash=None), rng=secrets.SystemRandom())
     rnd.sealed_at = now or utcnow()
 
 
@@ -357,40 +354,58 @@ def sealed_rounds(authority_id: int) -> list[RatingRound]:
 # --- Rating ---------------------------------------------------------------------------------
 
 
-def rater_key(rnd: RatingRound, young_person) -> str:
-    if not rnd.secret:
-        raise PledgeError(_l("This round has closed. Thank you for taking part."))
-    return hmac.new(rnd.secret.encode(), f"young-person:{young_person.id}".encode(), hashlib.sha256).hexdigest()
+def device_purpose(rnd: RatingRound) -> str:
+    """What the young person's browser calls its key for this round (app/privacy/keys.py)."""
+    return f"round:{rnd.id}"
 
 
-def my_ratings(young_person, rnd: RatingRound | None) -> dict[int, str]:
-    """The young person's own answers in an open round, by promise id (empty once sealed)."""
-    if rnd is None or not rnd.secret:
+def _key_hash(rnd: RatingRound, key: str) -> str:
+    return hash_key(device_purpose(rnd), key)
+
+
+def my_ratings(young_person, rnd: RatingRound | None, key: str | None) -> dict[int, str]:
+    """The young person's own answers in an open round, by promise id, as far as this browser's
+    key finds them (empty without the key, and once sealed)."""
+    if rnd is None or rnd.sealed_at is not None or not key:
         return {}
-    key = rater_key(rnd, young_person)
     rows = db.session.execute(
-        select(PledgeRating.promise_id, PledgeRating.answer).where(PledgeRating.round_id == rnd.id, PledgeRating.rater_key == key)
+        select(PledgeRating.promise_id, PledgeRating.answer).where(PledgeRating.round_id == rnd.id, PledgeRating.key_hash == _key_hash(rnd, key))
     )
     return dict(rows.all())
+
+
+def rated_promises(young_person, rnd: RatingRound | None) -> set[int]:
+    """The promises the young person has rated in an open round (from any browser): never how."""
+    if rnd is None or rnd.sealed_at is not None:
+        return set()
+    return set(db.session.scalars(select(PledgeRater.promise_id).where(PledgeRater.round_id == rnd.id, PledgeRater.user_id == young_person.id)))
 
 
 def my_comments(young_person, rnd: RatingRound | None) -> dict[int, int]:
-    """The young person's own comment moderation items in an open round, by promise id."""
-    if rnd is None or not rnd.secret:
+    """The young person's own comment moderation items in a round, by promise id: found through
+    the moderation items they wrote, never through a rating."""
+    from ..moderation.models import ModerationItem
+
+    if rnd is None:
         return {}
-    key = rater_key(rnd, young_person)
     rows = db.session.execute(
-        select(PledgeComment.promise_id, PledgeComment.comment_item_id).where(PledgeComment.round_id == rnd.id, PledgeComment.rater_key == key)
+        select(PledgeComment.promise_id, PledgeComment.comment_item_id)
+        .join(ModerationItem, ModerationItem.id == PledgeComment.comment_item_id)
+        .where(PledgeComment.round_id == rnd.id, ModerationItem.author_id == young_person.id)
     )
     return dict(rows.all())
 
 
-def rate(young_person, promise: Promise, answer: str, comment: str | None = None, *, language: str = "en", now: datetime | None = None):
+def rate(young_person, promise: Promise, answer: str, comment: str | None = None, *, key: str | None = None, language: str = "en",
+         now: datetime | None = None):
     """Record (or change) the young person's answer to a promise in the open round.
 
+    `key` is their browser's random key for the round: it finds (and changes) the rating it
+    made, and nothing else can (without one, a fresh key nobody keeps: the rating cannot change).
     Returns (rating, moderation item or None). A comment goes to moderation; its words are never
     stored here. An empty comment withdraws an earlier one from this round.
     """
+    key = key or secrets.token_urlsafe(16)
     now = now or utcnow()
     if answer not in ANSWERS:
         raise PledgeError(_l("Choose one answer."), field="answer")
@@ -403,26 +418,31 @@ def rate(young_person, promise: Promise, answer: str, comment: str | None = None
     version = current_version_for(young_person)
     if version is None or promise.version_id != version.id:
         raise PledgeError(_l("This promise is not in your pledge any more."))
-    key = rater_key(rnd, young_person)
+    hashed = _key_hash(rnd, key)
     rating = db.session.scalar(
-        select(PledgeRating).where(PledgeRating.round_id == rnd.id, PledgeRating.promise_id == promise.id, PledgeRating.rater_key == key)
+        select(PledgeRating).where(PledgeRating.round_id == rnd.id, PledgeRating.promise_id == promise.id, PledgeRating.key_hash == hashed)
     )
     if rating is None:
-        rating = PledgeRating(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, rater_key=key)
+        if promise.id in rated_promises(young_person, rnd):
+            raise PledgeError(_l("You have rated this promise on another phone or computer, or before you signed out. Your answer counts. "
+                                 "It is secret, so it cannot be changed from here."), field="answer")
+        rating = PledgeRating(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, key_hash=hashed)
+        db.session.add(PledgeRater(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, user_id=young_person.id))
         db.session.add(rating)
     rating.answer = answer
     rating.age_band = young_person.age_band
-    item = _save_comment(young_person, rnd, promise, key, comment, language)
+    item = _save_comment(young_person, rnd, promise, comment, language)
     db.session.flush()
     return rating, item
 
 
-def _save_comment(young_person, rnd, promise, key, comment, language):
+def _save_comment(young_person, rnd, promise, comment, language):
     from ..moderation import service as moderation
 
+    item_id = my_comments(young_person, rnd).get(promise.id)
     existing = db.session.scalar(
-        select(PledgeComment).where(PledgeComment.round_id == rnd.id, PledgeComment.promise_id == promise.id, PledgeComment.rater_key == key)
-    )
+        select(PledgeComment).where(PledgeComment.round_id == rnd.id, PledgeComment.promise_id == promise.id, PledgeComment.comment_item_id == item_id)
+    ) if item_id else None
     if not comment:
         if existing is not None:
             db.session.delete(existing)  # the item stays in moderation but is never shown for this promise
@@ -442,7 +462,7 @@ def _save_comment(young_person, rnd, promise, key, comment, language):
         audience="council",
     )
     if existing is None:
-        db.session.add(PledgeComment(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, comment_item_id=item.id, rater_key=key))
+        db.session.add(PledgeComment(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, comment_item_id=item.id))
     else:
         existing.comment_item_id = item.id
     return item

@@ -7,7 +7,6 @@ apply on top.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 
 ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
@@ -39,11 +38,18 @@ def code_hash(code: str) -> str:
     return hashlib.sha256(f"survey-code:{code}".encode()).hexdigest()
 
 
-def draft_key_for_code(code: str) -> str:
-    """The draft of a code's answers: a different hash, so the tables do not point at each other."""
+def code_ref(code: str) -> str:
+    """Every draft of a code, in whichever browser: so the others can go when one is sent."""
     return hashlib.sha256(f"survey-draft:{code}".encode()).hexdigest()
 
 
-def draft_key_for_person(secret_key: str, user_id: int, wave_id: int) -> str:
-    """The draft of a signed-in young person: keyed, so the table alone does not say whose it is."""
-    return hmac.new(secret_key.encode(), f"survey-draft:user:{user_id}:wave:{wave_id}".encode(), hashlib.sha256).hexdigest()
+def draft_key_for_code(code: str, browser_key: str) -> str:
+    """The draft of a code in one browser: needs the code *and* that browser's random key, so
+    another browser with the same code finds nothing, and the server cannot make it alone."""
+    return hashlib.sha256(f"survey-draft:{code}:browser:{browser_key}".encode()).hexdigest()
+
+
+def draft_key_for_person(device_key: str, wave_id: int) -> str:
+    """The draft of a signed-in young person: a hash of a random key only their browser holds
+    (never of who they are, which anyone with the database and SECRET_KEY could hash again)."""
+    return hashlib.sha256(f"survey-draft:device:{device_key}:wave:{wave_id}".encode()).hexdigest()

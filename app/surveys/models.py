@@ -1,21 +1,35 @@
 """Surveys as versioned data, waves, one-time codes, anonymous responses and their tallies.
 
-How a response is kept apart from the person who gave it (see also service.py):
+The promise, as the pages put it: nobody can see which answers are yours, not your carer, not your
+worker, not the council; and free text you write is never shown beside your other answers. It is
+meant to hold against someone holding the whole database, the server's logs and its SECRET_KEY
+(tests/privacy/test_surveys.py plays that person). How:
+
 - `SurveyCode` holds only a hash of the code and whether it has been used: no person, no time.
-- `SurveyResponse` has no code id, no user id and no time at all; its id is random, so neither
-  the id nor (on SQLite, where rows are kept in primary-key order) the storage order tells when
-  it was given. Responses are written in shuffled batches (`service.flush`), so several
-  submissions share one transaction and their order is lost.
-- `SurveyParticipation` says only that a signed-in young person answered a wave, in its own
-  table with a random id and no time.
-- `SurveyDraft` holds answers while a survey is in progress. It is found by a hash of the code
-  (or, for a signed-in young person, a keyed hash of who they are) and is deleted when its
-  answers become a response. Free text in a draft goes to moderation at that moment; the answer
-  keeps only "@given"; the moderation item id goes into SurveyQuote, apart from the response.
+  The code never travels in a URL (the QR link carries it after "#", which browsers do not send),
+  so it is not in any server log or browser history.
+- `SurveyDraft` holds answers while a survey is in progress. It is found by the hash of the code
+  *and* of a random key held only in that browser's session (signed in: of that key alone), so
+  the server cannot open it from anything it keeps: not the code's hash, not the young person's
+  id, not SECRET_KEY. Another browser given the same code starts a draft of its own and sees
+  nothing of the first. `code_ref` (another hash of the code) lets the code's other drafts be
+  deleted when one is sent. Drafts say nothing finer than the day they were last touched.
+- `SurveyResponse` and `SurveyAnswer` have no code, no person, no language and no time, and random
+  ids. They are written in shuffled batches of at least five (`service.flush`), and every flush
+  writes all of the wave's responses afresh in a random order, so neither ids, storage order
+  (SQLite tables WITHOUT ROWID; PostgreSQL ctid) nor the writing transaction (xmin) says which
+  batch, let alone which submission, a response came from.
+- Free text leaves no trace in the response at all (not even "an answer was given"): the words go
+  to moderation with no author, kept to the day, in an order of their own, and `SurveyQuote` says
+  only which wave and question they belong to.
+- `SurveyParticipation` says only that a signed-in young person answered a wave (so we stop
+  asking): never which response, never when.
+
+What cannot be promised completely, and is said on the pages: if free text suggests a child may
+be at risk, a safeguarding lead is told at once, without a name, and knows the hour it was written.
 """
 from __future__ import annotations
 
-import secrets
 from datetime import date
 
 from sqlalchemy import (
@@ -34,6 +48,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import db
 from ..i18n.content import TranslatedText
 from ..models_base import AuthorityOwned, TimestampMixin
+from ..privacy.anonymous import NO_ROWID, random_id
 
 FACES = "faces"
 SCALE10 = "scale10"
@@ -46,9 +61,6 @@ KINDS = (FACES, SCALE10, YES_SOMETIMES_NO, SINGLE, MULTIPLE, TEXT)
 SKIP = "skip"  # "I'd rather not say": recorded as given, so a skip is counted, not lost
 
 
-def random_id() -> int:
-    # 62 bits: fits a signed BIGINT everywhere and carries no order.
-    return secrets.randbits(62) or 1
 
 
 class Survey(AuthorityOwned, TimestampMixin, db.Model):
@@ -170,9 +182,12 @@ class SurveyCode(AuthorityOwned, db.Model):
 class SurveyDraft(AuthorityOwned, db.Model):
     """Answers so far of a survey in progress; deleted once they become a response."""
 
+    __table_args__ = (NO_ROWID,)
+
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
     wave_id: Mapped[int] = mapped_column(ForeignKey("survey_wave.id"), index=True)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    code_ref: Mapped[str | None] = mapped_column(String(64), index=True)  # the code's drafts, in any browser
     answers: Mapped[dict] = mapped_column(JSON, default=dict)  # question key -> value or [values]
     position: Mapped[int] = mapped_column(Integer, default=0)
     helped: Mapped[bool | None] = mapped_column(Boolean)
@@ -181,24 +196,26 @@ class SurveyDraft(AuthorityOwned, db.Model):
     language: Mapped[str | None] = mapped_column(String(10))
     from_profile: Mapped[bool] = mapped_column(Boolean, default=False)  # signed in: band from profile
     submitted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    touched_on: Mapped[date | None] = mapped_column(Date, default=date.today, onupdate=date.today)  # for the retention schedule
 
 
 class SurveyResponse(AuthorityOwned, db.Model):
-    """One child's answers to a wave. Nothing here says who, which code, or when."""
+    """One child's answers to a wave. Nothing here says who, which code, which language, or when."""
+
+    __table_args__ = (NO_ROWID,)
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
     wave_id: Mapped[int] = mapped_column(ForeignKey("survey_wave.id"), index=True)
     age_band: Mapped[str | None] = mapped_column(String(10))
     care_status: Mapped[str | None] = mapped_column(String(20))
     helped: Mapped[bool] = mapped_column(Boolean, default=False)
-    language: Mapped[str | None] = mapped_column(String(10))
 
 
 class SurveyAnswer(AuthorityOwned, db.Model):
-    """One answer: an option value, a score, "skip", or "@given" where free text was written
-    (the words themselves are in moderation, reached through SurveyQuote, not from here)."""
+    """One answer: an option value, a score or "skip". Free-text questions leave no answer here
+    (their words are in moderation, reached through SurveyQuote, never from a response)."""
 
-    __table_args__ = (Index("ix_survey_answer_question_value", "question_id", "value"),)
+    __table_args__ = (Index("ix_survey_answer_question_value", "question_id", "value"), NO_ROWID)
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
     response_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("survey_response.id", ondelete="CASCADE"), index=True)
@@ -210,6 +227,8 @@ class SurveyQuote(AuthorityOwned, db.Model):
     """Free text given in a wave, held by moderation. Deliberately not tied to the response it came
     with: a quote next to someone's other answers could say who wrote it."""
 
+    __table_args__ = (NO_ROWID,)
+
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
     wave_id: Mapped[int] = mapped_column(ForeignKey("survey_wave.id"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("survey_question.id"))
@@ -219,7 +238,7 @@ class SurveyQuote(AuthorityOwned, db.Model):
 class SurveyParticipation(AuthorityOwned, db.Model):
     """That a signed-in young person answered a wave: so we stop asking. Never which response."""
 
-    __table_args__ = (UniqueConstraint("wave_id", "user_id", name="uq_survey_participation_wave_user"),)
+    __table_args__ = (UniqueConstraint("wave_id", "user_id", name="uq_survey_participation_wave_user"), NO_ROWID)
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=random_id, autoincrement=False)
     wave_id: Mapped[int] = mapped_column(ForeignKey("survey_wave.id"), index=True)

@@ -16,6 +16,7 @@ from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..extensions import db, limiter
 from ..i18n.content import localise
+from ..privacy.keys import device_key, forget
 from ..qr import qr_svg
 from ..staff.nav import register_nav
 from ..tenancy import current_authority, get_or_404
@@ -26,6 +27,11 @@ from .forms import CodeForm, CodesForm, CopySurveyForm, HelpForm, OptionsForm, W
 from .models import KINDS, MULTIPLE, SKIP, TEXT, Survey, SurveyQuestion, SurveySection, SurveyVersion, SurveyWave
 
 SESSION_KEY = "survey"
+BROWSER_KEY = "survey-code"  # this browser's key for drafts made with a code
+
+
+def _wave_key(wave_id: int) -> str:
+    return f"survey:{wave_id}"
 RESULTS_ROLES = (PARTICIPATION, MANAGER, ADMIN)
 RUN_ROLES = (PARTICIPATION, ADMIN)
 
@@ -62,30 +68,35 @@ def _survey_card(young_person):
 
 
 def _current():
-    token = session.get(SESSION_KEY)
-    return service.resume(token, user=current_user)
+    """The survey this browser has in progress: found only with what the browser holds."""
+    token = session.get(SESSION_KEY) or {}
+    if token.get("code"):
+        browser = device_key(BROWSER_KEY, create=False)
+        return service.resume(service.code_draft_key(token["code"], browser)) if browser else None
+    if token.get("wave") and current_user.is_authenticated and current_user.is_young_person:
+        wave_id = int(token["wave"])
+        key = device_key(_wave_key(wave_id), create=False)
+        return service.resume(service.person_draft_key(key, wave_id)) if key else None
+    return None
 
 
 def _finish_redirect():
     return redirect(url_for("surveys.enter"))
 
 
-def _may_flush() -> bool:
-    # Moderation records who was signed in when text is submitted: never a young person, so the
-    # batch of anonymous answers is never written in a request that knows who someone is.
-    return not current_user.is_authenticated or current_user.is_staff
-
-
 @bp.route("/survey", methods=["GET", "POST"])
 @allow(PUBLIC)
 @limiter.limit(_code_limit, methods=["POST"])
 def enter():
+    if request.args:
+        # A code must never travel in an address (it would sit in server logs and browser
+        # history). Cards carry it after "#", which stays in the browser; an old card's address
+        # is answered with the plain page, and the code on the card is typed.
+        return redirect(url_for("surveys.enter"), code=303)
     form = CodeForm()
-    if request.method == "GET" and request.args.get("code"):
-        form.code.data = code_rules.pretty(code_rules.normalise(request.args["code"]))
     if form.validate_on_submit():
         try:
-            code, _session = service.start_with_code(form.code.data, language=_locale())
+            code, _session = service.start_with_code(form.code.data, browser_key=device_key(BROWSER_KEY), language=_locale())
         except service.SurveyError as error:
             form.code.errors.append(CODE_ERRORS.get(error.reason, CODE_ERRORS["unknown"]))
         else:
@@ -100,7 +111,7 @@ def enter():
 def begin(wave_id: int):
     wave = get_or_404(SurveyWave, wave_id)
     try:
-        service.start_signed_in(current_user, wave)
+        service.start_signed_in(current_user, wave, device_key=device_key(_wave_key(wave.id)))
     except service.SurveyError as error:
         if error.reason == "done":
             flash(_l("You have already answered this survey. Thank you!"), "info")
@@ -207,9 +218,12 @@ def check():
             return redirect(url_for("surveys.thanks"))
         db.session.commit()
         session.pop(SESSION_KEY, None)
-        if _may_flush():
-            service.flush(wave)
-            db.session.commit()
+        if token.get("wave"):
+            forget(_wave_key(int(token["wave"])))
+        # Every write of the batch is anonymous (no author, no actor, kept to the day), so it may
+        # happen in whichever request makes the batch full, signed in or not.
+        service.flush(wave)
+        db.session.commit()
         return redirect(url_for("surveys.thanks"))
     answers = current.draft.answers or {}
     unanswered = [i for i, q in enumerate(shown, start=1) if q.key not in answers]
@@ -284,7 +298,8 @@ def wave(wave_id: int):
 
 def _public_link(code: str | None = None) -> str:
     base = current_app.config["SERVER_NAME_FOR_LINKS"].rstrip("/") + url_for("surveys.enter")
-    return f"{base}?code={code}" if code else base
+    # After "#": browsers never send it, so the code is in no request, log or history entry.
+    return f"{base}#{code}" if code else base
 
 
 def _settle(wave: SurveyWave) -> None:

@@ -1,16 +1,20 @@
 """Running surveys: waves, codes, answering, and turning finished answers into anonymous responses.
 
-Unlinkability, step by step (the schema side is described in models.py):
+Unlinkability, step by step (the promise and the schema side are in models.py):
 1. A child starts with a code (or, signed in, from their home). Their answers so far live in a
-   `SurveyDraft` found by a hash of the code (or a keyed hash of who they are). The code itself
-   stays only in their own browser's session, so they can carry on; they can also type it again.
+   `SurveyDraft` found by a hash of the code and a random key held only in their browser's
+   session (signed in: of that key alone). The server keeps neither the code nor the key, so it
+   cannot open the draft by itself, and another browser given the same code starts afresh.
 2. Submitting marks the code used (or records that the signed-in person took part) and marks the
-   draft submitted, in one transaction. Nothing of the answers is written then.
-3. `flush` takes the submitted drafts of a wave once there are at least MIX_BATCH of them (or
-   when the wave has closed), shuffles them, writes each as a response with a random id and no
-   time, hands free text to moderation with no author, updates the tallies and deletes the
-   drafts, all in one transaction. So the order, the transaction and the ids of responses say
-   nothing about which code or person each came from.
+   draft submitted, in one transaction; the code's drafts in other browsers are deleted. Nothing
+   of the answers is written then.
+3. `flush` runs after every submission (and from `heard surveys-settle`). Once at least MIX_BATCH
+   drafts of a wave are waiting (or the wave has closed), it shuffles them, writes each as a
+   response with a random id and no time, hands free text to moderation with no author in an
+   order of its own, updates the tallies, deletes the drafts, and then writes every response,
+   answer, quote and participation of the wave afresh in a random order, all in one transaction.
+   So neither the order, the transaction nor the ids of any row say which submission (or even
+   which batch) it came from.
 """
 from __future__ import annotations
 
@@ -19,7 +23,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from flask import current_app
 from sqlalchemy import delete, func, insert, select, update
 
 from .. import audit
@@ -40,10 +43,11 @@ from .models import (
     SurveyTally,
     SurveyVersion,
     SurveyWave,
-    random_id,
 )
+from ..privacy.anonymous import random_id, rewrite_shuffled, shuffled
 
 MIX_BATCH = 5
+MIX_WITH = 200  # earlier responses written afresh with each batch (every one, in most waves)
 MAX_CODES = 500
 ALL = {"all_authorities": True}
 
@@ -159,8 +163,10 @@ def _wave(wave_id: int) -> SurveyWave | None:
     return db.session.execute(select(SurveyWave).where(SurveyWave.id == wave_id), execution_options=ALL).scalar_one_or_none()
 
 
-def start_with_code(raw_code: str, *, language: str | None = None, today: date | None = None) -> tuple[str, Session]:
-    """Check a code and open (or reopen) its draft. Returns the normalised code and the session."""
+def start_with_code(raw_code: str, *, browser_key: str, language: str | None = None, today: date | None = None) -> tuple[str, Session]:
+    """Check a code and open (or reopen) this browser's draft of it. Returns the normalised code
+    and the session. `browser_key` is this browser's random key: another browser gets a draft of
+    its own."""
     code = code_rules.normalise(raw_code)
     if not code:
         raise SurveyError("missing")
@@ -177,13 +183,13 @@ def start_with_code(raw_code: str, *, language: str | None = None, today: date |
         raise SurveyError("not_open")
     if today > wave.closes_on:
         raise SurveyError("closed")
-    key = code_rules.draft_key_for_code(code)
+    key = code_rules.draft_key_for_code(code, browser_key)
     draft = _draft(key)
     if draft is None:
         survey = wave.version.survey
         # Where the survey asks their age, the band is unknown until they say.
         asks_age = any(q.records == "age_band" for q in wave.version.questions)
-        draft = SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, answers={},
+        draft = SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, code_ref=code_rules.code_ref(code), answers={},
                             age_band=None if asks_age else survey.age_band, care_status=survey.care_status, language=language)
         db.session.add(draft)
         db.session.flush()
@@ -192,12 +198,15 @@ def start_with_code(raw_code: str, *, language: str | None = None, today: date |
     return code, Session(wave, draft)
 
 
-def start_signed_in(person: User, wave: SurveyWave, *, today: date | None = None) -> Session:
+def start_signed_in(person: User, wave: SurveyWave, *, device_key: str, today: date | None = None) -> Session:
+    """Open (or reopen) a signed-in young person's draft, found by `device_key`: a random key
+    their browser holds for this wave. Without it (another browser, or after signing out) they
+    start again, and the earlier draft is deleted when the wave closes."""
     if not is_eligible(person, wave, today):
         raise SurveyError("not_for_you")
     if has_taken_part(person, wave):
         raise SurveyError("done")
-    key = code_rules.draft_key_for_person(current_app.config["SECRET_KEY"], person.id, wave.id)
+    key = code_rules.draft_key_for_person(device_key, wave.id)
     draft = _draft(key)
     if draft is None:
         draft = SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, answers={},
@@ -208,17 +217,20 @@ def start_signed_in(person: User, wave: SurveyWave, *, today: date | None = None
     return Session(wave, draft)
 
 
-def resume(token: dict | None, *, user=None) -> Session | None:
-    """The session of a browser, from what it keeps: {"code": ...} or {"wave": id} when signed in."""
-    if not token:
+def code_draft_key(code: str, browser_key: str) -> str:
+    return code_rules.draft_key_for_code(code, browser_key)
+
+
+def person_draft_key(device_key: str, wave_id: int) -> str:
+    return code_rules.draft_key_for_person(device_key, wave_id)
+
+
+def resume(key_hash: str | None) -> Session | None:
+    """The survey in progress whose draft has this key (made by `code_draft_key` or
+    `person_draft_key` from what the browser holds), if it is still open and not yet sent."""
+    if not key_hash:
         return None
-    if token.get("code"):
-        key = code_rules.draft_key_for_code(token["code"])
-    elif token.get("wave") and user is not None and getattr(user, "is_authenticated", False):
-        key = code_rules.draft_key_for_person(current_app.config["SECRET_KEY"], user.id, int(token["wave"]))
-    else:
-        return None
-    draft = _draft(key)
+    draft = _draft(key_hash)
     if draft is None or draft.submitted:
         return None
     wave = _wave(draft.wave_id)
@@ -308,6 +320,11 @@ def submit(session: Session, *, code: str | None = None, person: User | None = N
         )
         if result.rowcount != 1:
             raise SurveyError("used")
+        # The code's drafts in other browsers: never to be sent, so gone now.
+        db.session.execute(
+            delete(SurveyDraft).where(SurveyDraft.code_ref == code_rules.code_ref(code), SurveyDraft.id != draft.id),
+            execution_options={"synchronize_session": False},
+        )
     elif person is not None:
         if has_taken_part(person, session.wave):
             raise SurveyError("done")
@@ -355,7 +372,8 @@ def write_tallies(wave_id: int, authority_id: int, tallies: Counter) -> None:
 
 
 def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = None) -> int:
-    """Write the submitted drafts of a wave as responses, in a shuffled batch. Returns how many.
+    """Write the submitted drafts of a wave as responses, in a shuffled batch, then write the
+    whole wave afresh in a random order. Returns how many drafts were written.
 
     Waits for MIX_BATCH submissions unless forced (a closed wave flushes whatever is left)."""
     waiting = pending_count(wave)
@@ -368,20 +386,16 @@ def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = 
     ).scalars().all()
     if not drafts or (len(drafts) < MIX_BATCH and not force):
         return 0
-    drafts = list(drafts)
-    (rng or random.SystemRandom()).shuffle(drafts)
-    version = wave.version
-    questions = version.questions
+    rng = rng or random.SystemRandom()
+    drafts = shuffled(drafts, rng)
+    questions = wave.version.questions
     tallies: Counter = Counter()
-    answer_rows, quote_rows = [], []
+    response_rows, answer_rows, texts = [], [], []
     for draft in drafts:
         answers = draft.answers or {}
-        response = SurveyResponse(
-            authority_id=wave.authority_id, wave_id=wave.id, age_band=draft.age_band, care_status=draft.care_status,
-            helped=bool(draft.helped), language=draft.language,
-        )
-        db.session.add(response)
-        db.session.flush()
+        response_id = random_id()
+        response_rows.append({"id": response_id, "authority_id": wave.authority_id, "wave_id": wave.id, "age_band": draft.age_band,
+                              "care_status": draft.care_status, "helped": bool(draft.helped)})
         band, status = draft.age_band or "", draft.care_status or ""
         _tally_add(tallies, wave.id, 0, RESPONSES, band, status)
         if draft.helped:
@@ -390,35 +404,57 @@ def flush(wave: SurveyWave, *, force: bool = False, rng: random.Random | None = 
             if question.key not in answers or not is_shown(question, answers):
                 continue
             value = answers[question.key]
-            if question.kind == TEXT and value != SKIP:
-                item = _moderation().submit_text(
-                    authority_id=wave.authority_id, source="survey.answer", source_id=None, text=value,
-                    language=draft.language or "en", author=None, audience="report", alert=False,
-                )
-                answer_rows.append({"response_id": response.id, "question_id": question.id, "value": GIVEN})
-                quote_rows.append({"id": random_id(), "authority_id": wave.authority_id, "wave_id": wave.id, "question_id": question.id, "text_item_id": item.id})
-                _tally_add(tallies, wave.id, question.id, GIVEN, band, status)
+            if question.kind == TEXT:
+                # Nothing in the response says whether, or what, they wrote: a response that
+                # alone wrote something for a question could otherwise be paired with its words.
+                if value != SKIP:
+                    texts.append((question.id, value, draft.language or "en"))
+                _tally_add(tallies, wave.id, question.id, GIVEN if value != SKIP else SKIP, band, status)
                 continue
             values = value if isinstance(value, list) else [value]
             for v in values:
-                answer_rows.append({"response_id": response.id, "question_id": question.id, "value": v})
+                answer_rows.append({"id": random_id(), "authority_id": wave.authority_id, "response_id": response_id, "question_id": question.id, "value": v})
                 _tally_add(tallies, wave.id, question.id, v, band, status)
             if question.kind == MULTIPLE and value != SKIP:
                 _tally_add(tallies, wave.id, question.id, ANSWERED, band, status)
+    db.session.execute(insert(SurveyResponse), shuffled(response_rows, rng))
     if answer_rows:
-        for row in answer_rows:
-            row["id"] = random_id()
-            row["authority_id"] = wave.authority_id
-        db.session.execute(insert(SurveyAnswer), answer_rows)
+        db.session.execute(insert(SurveyAnswer), shuffled(answer_rows, rng))
+    # Free text goes to moderation in an order of its own, with no author and no time of day.
+    quote_rows = []
+    for question_id, words, language in shuffled(texts, rng):
+        item = _moderation().submit_text(
+            authority_id=wave.authority_id, source="survey.answer", source_id=None, text=words,
+            language=language, author=None, audience="report", alert=False,
+        )
+        quote_rows.append({"id": random_id(), "authority_id": wave.authority_id, "wave_id": wave.id, "question_id": question_id, "text_item_id": item.id})
     if quote_rows:
-        rng_ = rng or random.SystemRandom()
-        rng_.shuffle(quote_rows)
-        db.session.execute(insert(SurveyQuote), quote_rows)
+        db.session.execute(insert(SurveyQuote), shuffled(quote_rows, rng))
     write_tallies(wave.id, wave.authority_id, tallies)
     db.session.execute(delete(SurveyDraft).where(SurveyDraft.id.in_([d.id for d in drafts])), execution_options={"synchronize_session": False})
     for draft in drafts:
         db.session.expunge(draft)
+    mix(wave, with_ids=[row["id"] for row in response_rows], rng=rng)
     return len(drafts)
+
+
+def mix(wave: SurveyWave, *, with_ids: list[int] | None = None, rng: random.Random | None = None) -> None:
+    """Write responses of the wave (with their answers), and all its quotes and participations,
+    afresh in a random order with new ids, in the caller's transaction: afterwards no row's place
+    in the file or writing transaction says which batch it came in.
+
+    `with_ids`: the responses just written, which are mixed with up to MIX_WITH earlier ones
+    chosen at random (every response, in a wave of the size councils run); None mixes them all."""
+    responses = SurveyResponse.__table__
+    chosen = responses.c.wave_id == wave.id
+    if with_ids is not None:
+        earlier = db.session.scalars(
+            select(responses.c.id).where(chosen, responses.c.id.not_in(with_ids)).order_by(func.random()).limit(MIX_WITH)
+        ).all()
+        chosen = responses.c.id.in_(list(with_ids) + list(earlier))
+    rewrite_shuffled(responses, chosen, children=((SurveyAnswer.__table__, "response_id"),), rng=rng)
+    rewrite_shuffled(SurveyQuote.__table__, SurveyQuote.__table__.c.wave_id == wave.id, rng=rng)
+    rewrite_shuffled(SurveyParticipation.__table__, SurveyParticipation.__table__.c.wave_id == wave.id, rng=rng)
 
 
 def close_out(wave: SurveyWave, today: date | None = None) -> int:
@@ -429,6 +465,8 @@ def close_out(wave: SurveyWave, today: date | None = None) -> int:
         return 0
     written = flush(wave, force=True)
     dropped = db.session.execute(delete(SurveyDraft).where(SurveyDraft.wave_id == wave.id), execution_options={"synchronize_session": False})
+    if written:
+        mix(wave)  # once more, all of it, now that no more will come
     return written + (dropped.rowcount or 0)
 
 
@@ -437,8 +475,13 @@ def pending_count(wave: SurveyWave) -> int:
 
 
 def rebuild_tallies(wave: SurveyWave) -> None:
-    """Recount a wave's tallies from its answers (after a bulk load, or to check them)."""
-    db.session.execute(delete(SurveyTally).where(SurveyTally.wave_id == wave.id), execution_options={"synchronize_session": False})
+    """Recount a wave's tallies from its answers (after a bulk load, or to check them). Free-text
+    questions leave no answers, so their counts (written as each batch is) are kept as they are."""
+    text_ids = [q.id for q in wave.version.questions if q.kind == TEXT]
+    db.session.execute(
+        delete(SurveyTally).where(SurveyTally.wave_id == wave.id, SurveyTally.question_id.not_in(text_ids or [-1])),
+        execution_options={"synchronize_session": False},
+    )
     band = func.coalesce(SurveyResponse.age_band, "")
     status = func.coalesce(SurveyResponse.care_status, "")
     per_answer = (

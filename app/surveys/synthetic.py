@@ -49,7 +49,7 @@ def bulk_load(wave: SurveyWave, count: int, rng: random.Random, *, bands=("12-17
     for _ in range(count):
         response_id = random_id()
         responses.append({"id": response_id, "authority_id": wave.authority_id, "wave_id": wave.id, "age_band": rng.choice(bands),
-                          "care_status": rng.choice(statuses), "helped": False, "language": "en"})
+                          "care_status": rng.choice(statuses), "helped": False})
         for key, value in synthetic_answers(version, rng, mood=rng.uniform(0.5, 0.8)).items():
             for v in value if isinstance(value, list) else [value]:
                 answers.append({"id": random_id(), "authority_id": wave.authority_id, "response_id": response_id,

@@ -24,6 +24,7 @@ import {
 
 import { initReadAloud } from './read-aloud.js'
 import { initReviews } from './reviews.js'
+import { initSurveyCode } from './survey-code.js'
 
 const body = document.body
 
@@ -69,3 +70,6 @@ initLivePolls()
 
 // Read aloud: the page read out by the device's own voice, where it has one for the language.
 initReadAloud()
+
+// Surveys: a code arriving after "#" from a card's QR code fills the code box, and leaves no trace.
+initSurveyCode()

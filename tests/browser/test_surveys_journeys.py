@@ -27,7 +27,9 @@ def test_answering_on_a_phone_in_english_with_a_stop_and_a_resume(app, phone):
     [code] = service.issue_codes(wave, 1)
     db.session.commit()
 
-    phone.goto(f"/survey?code={code}")  # as from the QR code on the card
+    phone.goto(f"/survey#{code}")  # as from the QR code on the card: the code stays in the browser
+    expect(phone.get_by_label("Your code")).to_have_value(code)
+    assert "#" not in phone.url and code not in phone.url  # gone from the address bar and history
     assert_accessible(phone)
     phone.get_by_role("button", name="Start").click()
     expect(phone.get_by_role("heading", level=1)).to_contain_text("My life")
@@ -62,7 +64,7 @@ def test_answering_on_a_phone_in_english_with_a_stop_and_a_resume(app, phone):
     # A faces question looks right and passes the checks (pick one screen).
     [second] = service.issue_codes(wave, 1)
     db.session.commit()
-    phone.goto(f"/survey?code={second}")
+    phone.goto(f"/survey#{second}")
     phone.get_by_role("button", name="Start").click()
     phone.get_by_role("button", name="Start").click()
     for _ in range(10):

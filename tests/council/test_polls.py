@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.council import polls
-from app.council.models import CLOSED, EVERYONE, PollBallot, PollQuestion
+from app.council.models import CLOSED, EVERYONE, PollBallot, PollQuestion, PollVoter
 from app.council.service import CouncilError
 from app.extensions import db
 from app.moderation.models import ModerationItem
@@ -22,13 +22,22 @@ def _q(poll):
     return poll.questions[0]
 
 
+def _browser(who) -> str:
+    """The random key a member's browser keeps for a question (one browser each, in these tests)."""
+    return f"browser-of-{who.id}"
+
+
+def _vote(question, who, choices, **kwargs):
+    return polls.cast_vote(question, who, choices, key=_browser(who), **kwargs)
+
+
 def test_one_vote_per_member_per_question_and_changing_replaces_it(cicc):
     poll = factories.council_poll(cicc.group)
     q = _q(poll)
     amira = cicc.members[0]
-    first = polls.cast_vote(q, amira, [_option(q, "Yes")])
+    first = _vote(q, amira, [_option(q, "Yes")])
     assert not first.changed
-    second = polls.cast_vote(q, amira, [_option(q, "No")])
+    second = _vote(q, amira, [_option(q, "No")])
     assert second.changed
     assert polls.ballot_count(q) == 1
     counts = polls.count_votes(q)
@@ -38,22 +47,29 @@ def test_one_vote_per_member_per_question_and_changing_replaces_it(cicc):
 def test_the_database_refuses_a_second_ballot_for_the_same_member(cicc):
     poll = factories.council_poll(cicc.group)
     q = _q(poll)
-    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    _vote(q, cicc.members[0], [_option(q, "Yes")])
     db.session.commit()
-    db.session.add(PollBallot(authority_id=q.authority_id, question_id=q.id, voter_key=polls.voter_key(q, cicc.members[0])))
+    db.session.add(PollVoter(authority_id=q.authority_id, question_id=q.id, user_id=cicc.members[0].id))
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
+    # From another browser (a key that finds nothing) the member cannot vote again either.
+    with pytest.raises(CouncilError):
+        polls.cast_vote(q, cicc.members[0], [_option(q, "No")], key="another-browser")
+    assert polls.ballot_count(q) == 1
 
 
 def test_votes_cannot_change_after_the_question_closes(cicc):
     poll = factories.council_poll(cicc.group)
     q = _q(poll)
-    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    _vote(q, cicc.members[0], [_option(q, "Yes")])
     polls.close_question(q, cicc.officer)
     with pytest.raises(CouncilError):
-        polls.cast_vote(q, cicc.members[0], [_option(q, "No")])
-    assert polls.my_choices(q, cicc.members[0]) == {_option(q, "Yes")}
+        _vote(q, cicc.members[0], [_option(q, "No")])
+    # The vote stands; the link from the member's browser to it is gone.
+    assert polls.count_votes(q)[int(_option(q, "Yes"))] == 1
+    assert polls.has_voted(q.id, cicc.members[0])
+    assert polls.my_choices(q, cicc.members[0], _browser(cicc.members[0])) == set()
 
 
 def test_open_polls_close_when_their_time_is_up(cicc):
@@ -64,7 +80,7 @@ def test_open_polls_close_when_their_time_is_up(cicc):
     poll = factories.council_poll(cicc.group, mode="open", closes_at=utcnow() - timedelta(minutes=1))
     q = _q(poll)
     with pytest.raises(CouncilError):
-        polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+        _vote(q, cicc.members[0], [_option(q, "Yes")])
     assert polls.close_expired_polls() == 1
     assert poll.state == CLOSED
 
@@ -72,13 +88,13 @@ def test_open_polls_close_when_their_time_is_up(cicc):
 def test_single_choice_takes_one_answer_and_multiple_takes_several(cicc):
     single = _q(factories.council_poll(cicc.group))
     with pytest.raises(CouncilError):
-        polls.cast_vote(single, cicc.members[0], [_option(single, "Yes"), _option(single, "No")])
+        _vote(single, cicc.members[0], [_option(single, "Yes"), _option(single, "No")])
     with pytest.raises(CouncilError):
-        polls.cast_vote(single, cicc.members[0], [])
+        _vote(single, cicc.members[0], [])
     with pytest.raises(CouncilError):
-        polls.cast_vote(single, cicc.members[0], ["999999"])  # not an option of this question
+        _vote(single, cicc.members[0], ["999999"])  # not an option of this question
     multiple = _q(factories.council_poll(cicc.group, kind="multiple"))
-    polls.cast_vote(multiple, cicc.members[0], [_option(multiple, "Yes"), _option(multiple, "No")])
+    _vote(multiple, cicc.members[0], [_option(multiple, "Yes"), _option(multiple, "No")])
     assert polls.ballot_count(multiple) == 1
     assert sum(polls.count_votes(multiple).values()) == 2
 
@@ -86,11 +102,11 @@ def test_single_choice_takes_one_answer_and_multiple_takes_several(cicc):
 def test_only_members_vote_unless_the_poll_is_for_everyone(cicc):
     members_only = _q(factories.council_poll(cicc.group))
     with pytest.raises(CouncilError):
-        polls.cast_vote(members_only, cicc.outsider, [_option(members_only, "Yes")])
+        _vote(members_only, cicc.outsider, [_option(members_only, "Yes")])
     with pytest.raises(CouncilError):
-        polls.cast_vote(members_only, cicc.officer, [_option(members_only, "Yes")])  # staff do not vote
+        _vote(members_only, cicc.officer, [_option(members_only, "Yes")])  # staff do not vote
     for_all = factories.council_poll(cicc.group, mode="open", audience=EVERYONE)
-    polls.cast_vote(_q(for_all), cicc.outsider, [_option(_q(for_all), "Yes")])
+    _vote(_q(for_all), cicc.outsider, [_option(_q(for_all), "Yes")])
     assert polls.ballot_count(_q(for_all)) == 1
     assert for_all in polls.polls_for(cicc.outsider)
     assert all(p.audience == EVERYONE for p in polls.polls_for(cicc.outsider))
@@ -100,29 +116,30 @@ def test_another_council_cannot_vote(cicc):
     q = _q(factories.council_poll(cicc.group, audience=EVERYONE))
     stranger = factories.young_person(factories.authority())
     with pytest.raises(CouncilError):
-        polls.cast_vote(q, stranger, [_option(q, "Yes")])
+        _vote(q, stranger, [_option(q, "Yes")])
 
 
 def test_ballots_do_not_store_who_voted(cicc):
     """The ballot table holds no user id: a keyed hash finds the voter's own ballot only."""
     q = _q(factories.council_poll(cicc.group))
     amira = cicc.members[0]
-    polls.cast_vote(q, amira, [_option(q, "Yes")])
+    _vote(q, amira, [_option(q, "Yes")])
     columns = {c.name for c in PollBallot.__table__.columns}
-    assert not columns & {"user_id", "voter_id", "author_id"}
+    assert not columns & {"user_id", "voter_id", "author_id", "cast_at"}
     ballot = db.session.scalar(select(PollBallot))
-    assert len(ballot.voter_key) == 64 and ballot.voter_key != str(amira.id)
-    # The same person gets an unrelated key on another question, so ballots cannot be linked.
+    assert len(ballot.key_hash) == 64 and _browser(amira) not in ballot.key_hash
+    # The same browser's key hashes differently on another question, so ballots cannot be linked.
     other = _q(factories.council_poll(cicc.group))
-    assert polls.voter_key(other, amira) != ballot.voter_key
-    assert polls.my_choices(q, cicc.members[1]) == set()  # others find nothing of hers
+    assert polls.ballot_key_hash(other, _browser(amira)) != ballot.key_hash
+    assert polls.my_choices(q, cicc.members[1], _browser(cicc.members[1])) == set()  # others find nothing of hers
+    assert polls.my_choices(q, amira, _browser(amira)) == {_option(q, "Yes")}
 
 
 def test_hidden_results_show_only_the_number_of_voters_until_close(cicc):
     poll = factories.council_poll(cicc.group, hide_results_until_close=True)
     q = _q(poll)
     for member in cicc.members:
-        polls.cast_vote(q, member, [_option(q, "Yes")])
+        _vote(q, member, [_option(q, "Yes")])
     shown = polls.results(q)
     assert shown.hidden and shown.voters == 3 and shown.counts == {}
     polls.close_question(q, cicc.officer)
@@ -145,7 +162,7 @@ def test_live_poll_opens_one_question_at_a_time(cicc):
 def test_a_question_with_votes_cannot_be_rewritten(cicc):
     poll = factories.council_poll(cicc.group)
     q = _q(poll)
-    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    _vote(q, cicc.members[0], [_option(q, "Yes")])
     with pytest.raises(CouncilError):
         polls.add_question(poll, question=q, text={"en": "Changed"}, kind="single", options=[{"en": "A"}, {"en": "B"}])
 
@@ -156,9 +173,9 @@ def test_other_and_comment_go_to_moderation_and_are_shown_only_when_approved(cic
     poll = factories.council_poll(cicc.group, allow_other=True, allow_comment=True)
     q = _q(poll)
     with pytest.raises(CouncilError) as error:
-        polls.cast_vote(q, cicc.members[0], ["other"])
+        _vote(q, cicc.members[0], ["other"])
     assert error.value.field == "other_text"
-    polls.cast_vote(q, cicc.members[0], ["other"], other_text="A trip to the mountains", comment="Please make it soon", language="en")
+    _vote(q, cicc.members[0], ["other"], other_text="A trip to the mountains", comment="Please make it soon", language="en")
     items = db.session.scalars(select(ModerationItem).where(ModerationItem.source.like("council.poll_%"))).all()
     assert sorted(i.source for i in items) == ["council.poll_comment", "council.poll_other"]
     assert all(i.audience == "group" and i.status == "pending" for i in items)
@@ -175,7 +192,7 @@ def test_other_and_comment_go_to_moderation_and_are_shown_only_when_approved(cic
 def test_risky_comment_still_counts_and_asks_to_show_help(cicc):
     poll = factories.council_poll(cicc.group, allow_comment=True)
     q = _q(poll)
-    outcome = polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")], comment="I want to kill myself", language="en")
+    outcome = _vote(q, cicc.members[0], [_option(q, "Yes")], comment="I want to kill myself", language="en")
     assert outcome.risk
     assert polls.ballot_count(q) == 1
 
@@ -221,7 +238,7 @@ def test_status_json_redraws_only_when_something_changed(cicc, sign_in):
     assert first["current"] == q.id and first["open"] and "html" in first
     again = json.loads(officer.get(url + "&v=" + first["signature"]).get_data())
     assert "html" not in again
-    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    _vote(q, cicc.members[0], [_option(q, "Yes")])
     db.session.commit()
     changed = json.loads(officer.get(url + "&v=" + first["signature"]).get_data())
     assert changed["signature"] != first["signature"] and "1 person has voted" in changed["html"]
@@ -230,7 +247,7 @@ def test_status_json_redraws_only_when_something_changed(cicc, sign_in):
 def test_members_see_results_only_after_voting(cicc, sign_in):
     poll = factories.council_poll(cicc.group)
     q = _q(poll)
-    polls.cast_vote(q, cicc.members[0], [_option(q, "Yes")])
+    _vote(q, cicc.members[0], [_option(q, "Yes")])
     db.session.commit()
     client = sign_in(cicc.members[1])
     page = client.get(f"/council/polls/{poll.id}/questions/{q.id}").get_data(as_text=True)
@@ -244,7 +261,7 @@ def test_csv_export_follows_the_small_numbers_rules(cicc, sign_in):
     poll = factories.council_poll(cicc.group)
     q = _q(poll)
     for member in cicc.members:
-        polls.cast_vote(q, member, [_option(q, "Yes")])
+        _vote(q, member, [_option(q, "Yes")])
     polls.close_poll(poll, cicc.officer)
     db.session.commit()
     body = sign_in(cicc.officer).get(f"/council/manage/polls/{poll.id}/results.csv").get_data(as_text=True)
@@ -283,7 +300,7 @@ def test_live_pages_share_a_half_second_snapshot_and_members_who_leave_stop_gett
     member = sign_in(cicc.members[0])
     url = f"/council/polls/{poll.id}/status.json?question={q.id}"
     assert json.loads(member.get(url).get_data())["voters"] == 0
-    polls.cast_vote(q, cicc.members[1], [_option(q, "Yes")])
+    _vote(q, cicc.members[1], [_option(q, "Yes")])
     db.session.commit()
     assert json.loads(member.get(url).get_data())["voters"] == 0  # the shared snapshot, for half a second
     monkeypatch.setattr(polls, "SNAPSHOT_SECONDS", 0)

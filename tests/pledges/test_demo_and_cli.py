@@ -25,7 +25,7 @@ def test_the_demo_council_has_a_translated_pledge_and_charter_with_rounds(app):
     assert service.open_round(authority.id) is not None
     rounds = service.sealed_rounds(authority.id)
     assert len(rounds) == 2
-    assert db.session.scalar(select(PledgeRating.rater_key).where(PledgeRating.rater_key.is_not(None))) is None
+    assert db.session.scalar(select(PledgeRating.key_hash).where(PledgeRating.key_hash.is_not(None))) is None
     card = scorecard.round_scorecard(rounds[-1], with_comments=True)
     assert any(r.comments for _, _, r in card.promise_results())
     assert scorecard.trends(authority.id).rows
@@ -43,4 +43,5 @@ def test_the_command_seals_rounds_that_have_closed(app, db):
     result = app.test_cli_runner().invoke(args=["heard", "seal-pledge-rounds"])
     assert "Sealed 1" in result.output
     db.session.expire_all()
-    assert rnd.sealed_at is not None and rnd.secret is None
+    assert rnd.sealed_at is not None
+    assert db.session.scalar(select(PledgeRating.key_hash)) is None

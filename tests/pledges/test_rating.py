@@ -9,11 +9,21 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models_base import utcnow
 from app.pledges import service
-from app.pledges.models import DONT_KNOW, KEPT, NOT_KEPT, SOMETIMES, PledgeComment, PledgeRating
+from app.pledges.models import DONT_KNOW, KEPT, NOT_KEPT, SOMETIMES, PledgeComment, PledgeRater, PledgeRating
 
 from app.pledges.routes import _pledge_card
 
 from .. import factories
+from ..helpers import browser_key
+
+
+def _browser(person) -> str:
+    """The random key a young person's browser keeps for a round (one browser each, here)."""
+    return f"browser-of-{person.id}"
+
+
+def _rate(person, promise, answer, comment=None, **kwargs):
+    return service.rate(person, promise, answer, comment, key=_browser(person), **kwargs)
 
 
 def _count(model):
@@ -22,72 +32,80 @@ def _count(model):
 
 def test_one_rating_per_person_per_promise_per_round_and_it_can_change(council):
     promise = council.pledge.promises[0]
-    service.rate(council.child, promise, KEPT)
-    service.rate(council.child, promise, NOT_KEPT)
+    _rate(council.child, promise, KEPT)
+    _rate(council.child, promise, NOT_KEPT)
     db.session.commit()
     assert _count(PledgeRating) == 1
-    assert service.my_ratings(council.child, council.round) == {promise.id: NOT_KEPT}
+    assert service.my_ratings(council.child, council.round, _browser(council.child)) == {promise.id: NOT_KEPT}
 
     other = factories.young_person(council.authority)
-    service.rate(other, promise, SOMETIMES)
+    _rate(other, promise, SOMETIMES)
     assert _count(PledgeRating) == 2
-    assert service.my_ratings(council.child, council.round) == {promise.id: NOT_KEPT}
+    assert service.my_ratings(council.child, council.round, _browser(council.child)) == {promise.id: NOT_KEPT}
 
 
 def test_the_database_refuses_a_second_rating_for_the_same_person(council):
     promise = council.pledge.promises[0]
-    rating, _ = service.rate(council.child, promise, KEPT)
+    rating, _ = _rate(council.child, promise, KEPT)
     db.session.commit()
-    db.session.add(PledgeRating(authority_id=council.authority.id, round_id=council.round.id, promise_id=promise.id, answer=KEPT, rater_key=rating.rater_key))
+    db.session.add(PledgeRating(authority_id=council.authority.id, round_id=council.round.id, promise_id=promise.id, answer=KEPT, key_hash=rating.key_hash))
     with pytest.raises(Exception):
         db.session.flush()
     db.session.rollback()
+    db.session.add(PledgeRater(authority_id=council.authority.id, round_id=council.round.id, promise_id=promise.id, user_id=council.child.id))
+    with pytest.raises(Exception):
+        db.session.flush()
+    db.session.rollback()
+    # From another browser the promise cannot be rated a second time either.
+    with pytest.raises(service.PledgeError, match="another phone"):
+        service.rate(council.child, promise, NOT_KEPT, key="another-browser")
+    assert _count(PledgeRating) == 1
 
 
 def test_a_new_round_takes_a_new_rating(council):
     promise = council.pledge.promises[0]
-    service.rate(council.child, promise, KEPT)
+    _rate(council.child, promise, KEPT)
     service.close_round_now(council.round)
     factories.rating_round(council.authority, name="Next", opens_at=utcnow())
-    service.rate(council.child, promise, DONT_KNOW)
+    _rate(council.child, promise, DONT_KNOW)
     db.session.commit()
     assert _count(PledgeRating) == 2
 
 
 def test_rating_rows_never_hold_who_rated_and_closing_cuts_the_link(council):
     promise = council.pledge.promises[0]
-    rating, _ = service.rate(council.child, promise, KEPT)
-    service.rate(council.leaver, council.charter.promises[0], KEPT)
+    rating, _ = _rate(council.child, promise, KEPT)
+    _rate(council.leaver, council.charter.promises[0], KEPT)
     db.session.commit()
     columns = set(PledgeRating.__table__.columns.keys())
     assert not columns & {"young_person_id", "user_id", "created_at", "updated_at"}
-    assert rating.rater_key and str(council.child.id) != rating.rater_key
+    assert rating.key_hash and _browser(council.child) not in rating.key_hash
 
     service.close_round_now(council.round)
     db.session.commit()
-    assert council.round.secret is None
-    assert db.session.scalars(select(PledgeRating.rater_key)).all() == [None, None]
+    assert db.session.scalars(select(PledgeRating.key_hash)).all() == [None, None]
+    assert _count(PledgeRater) == 0  # who took part is forgotten once counted
     assert council.round.participants == {"in_care": 1, "care_leaver": 1}
-    assert service.my_ratings(council.child, council.round) == {}
+    assert service.my_ratings(council.child, council.round, _browser(council.child)) == {}
     with pytest.raises(service.PledgeError):
-        service.rate(council.child, promise, NOT_KEPT)
+        _rate(council.child, promise, NOT_KEPT)
 
 
 def test_rounds_close_by_themselves_when_their_time_is_up(council):
-    service.rate(council.child, council.pledge.promises[0], KEPT)
+    _rate(council.child, council.pledge.promises[0], KEPT)
     council.round.closes_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
     with pytest.raises(service.PledgeError, match="closed"):
-        service.rate(council.child, council.pledge.promises[0], NOT_KEPT)
+        _rate(council.child, council.pledge.promises[0], NOT_KEPT)
     assert service.seal_due_rounds() == 1
-    assert db.session.scalar(select(PledgeRating.rater_key)) is None
+    assert db.session.scalar(select(PledgeRating.key_hash)) is None
 
 
 def test_young_people_rate_only_their_own_pledge(council):
     with pytest.raises(service.PledgeError):
-        service.rate(council.child, council.charter.promises[0], KEPT)
+        _rate(council.child, council.charter.promises[0], KEPT)
     with pytest.raises(service.PledgeError):
-        service.rate(council.child, council.pledge.promises[0], "brilliant")
+        _rate(council.child, council.pledge.promises[0], "brilliant")
 
 
 def test_rounds_cannot_overlap_or_end_before_they_start(council):
@@ -102,7 +120,7 @@ def test_a_comment_goes_to_moderation_and_is_not_stored_with_the_rating(council)
     from app.moderation.models import ModerationItem
 
     promise = council.pledge.promises[0]
-    _rating, item = service.rate(council.child, promise, NOT_KEPT, "My social worker changed three times this year")
+    _rating, item = _rate(council.child, promise, NOT_KEPT, "My social worker changed three times this year")
     db.session.commit()
     assert item is not None and item.source == "pledge.comment" and item.audience == "council"
     assert item.source_id is None  # nothing in moderation points at a rating
@@ -111,9 +129,9 @@ def test_a_comment_goes_to_moderation_and_is_not_stored_with_the_rating(council)
     assert "My social worker" not in repr(db.session.execute(select(PledgeRating.__table__)).all())
 
     # The same words again are not queued twice; clearing the comment withdraws it.
-    service.rate(council.child, promise, NOT_KEPT, "My social worker changed three times this year")
+    _rate(council.child, promise, NOT_KEPT, "My social worker changed three times this year")
     assert _count(ModerationItem) == 1
-    service.rate(council.child, promise, NOT_KEPT, "")
+    _rate(council.child, promise, NOT_KEPT, "")
     assert _count(PledgeComment) == 0
 
 
@@ -132,7 +150,7 @@ def test_the_rating_pages_work_one_promise_at_a_time(council, sign_in):
 
     response = client.post(f"/pledge/rate/{first.id}", data={"answer": "kept"})
     assert response.status_code == 302 and response.location.endswith(f"/pledge/rate/{second.id}")
-    assert service.my_ratings(council.child, council.round) == {first.id: KEPT}
+    assert service.my_ratings(council.child, council.round, browser_key(client, f"round:{council.round.id}")) == {first.id: KEPT}
     card = _pledge_card(council.child)
     assert card.context["rated"] == 1 and card.context["total"] == 4 and card.highlight
 
@@ -144,4 +162,4 @@ def test_a_worrying_comment_shows_where_to_get_help(council, sign_in):
     assert response.status_code == 200
     body = response.get_data(as_text=True)
     assert "Your answer is saved" in body and "0300 555 0199" in body  # the out-of-hours number
-    assert service.my_ratings(council.child, council.round) == {promise.id: NOT_KEPT}
+    assert service.my_ratings(council.child, council.round, browser_key(client, f"round:{council.round.id}")) == {promise.id: NOT_KEPT}

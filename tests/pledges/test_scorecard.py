@@ -20,7 +20,7 @@ from .conftest import young_people
 def _rate_many(council, promise, answers, **person_fields):
     people = young_people(council.authority, len(answers), **person_fields)
     for person, answer in zip(people, answers):
-        service.rate(person, promise, answer)
+        service.rate(person, promise, answer, key=f"browser-of-{person.id}")
     return people
 
 
@@ -170,7 +170,7 @@ def test_unmoderated_comments_never_appear(council, sign_in):
     words = ["Approved words about contact", "Waiting words about pocket money", "Rejected words about the carer"]
     items = []
     for person, text in zip(people, words):
-        _rating, item = service.rate(person, promise, NOT_KEPT, text)
+        _rating, item = service.rate(person, promise, NOT_KEPT, text, key=f"browser-of-{person.id}")
         items.append(item)
     db.session.commit()
     moderation.approve(db.session.get(ModerationItem, items[0].id), council.participation)

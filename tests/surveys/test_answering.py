@@ -10,6 +10,9 @@ from app.surveys.models import SKIP, SurveyCode, SurveyDraft, SurveyParticipatio
 from tests import factories
 
 
+BROWSER = "this-browser"  # the random key a browser keeps for the drafts it makes with codes
+
+
 def _answer_all(session, choose=lambda q: q.values[0] if q.values else "Fine"):
     """Answer every question shown, in order, as a child would."""
     i = 0
@@ -27,13 +30,13 @@ def _answer_all(session, choose=lambda q: q.values[0] if q.values else "Fine"):
 def test_a_code_starts_a_survey_and_works_once(db, monkeypatch):
     wave = factories.survey_wave(factories.authority())
     [code] = service.issue_codes(wave, 1)
-    normalised, session = service.start_with_code(code.lower()[:4] + " - " + code[4:])
+    normalised, session = service.start_with_code(code.lower()[:4] + " - " + code[4:], browser_key=BROWSER)
     assert normalised == code and session.wave.id == wave.id
     _answer_all(session, choose=lambda q: SKIP)
     assert service.submit(session, code=code)
     db.session.commit()
     with pytest.raises(service.SurveyError) as error:
-        service.start_with_code(code)
+        service.start_with_code(code, browser_key=BROWSER)
     assert error.value.reason == "used"
     # A second tap on "send" does nothing more.
     assert service.submit(session, code=code) is False
@@ -42,7 +45,7 @@ def test_a_code_starts_a_survey_and_works_once(db, monkeypatch):
 @pytest.mark.parametrize("typed, reason", [("", "missing"), ("ABC", "unknown"), ("4444-4444-4444", "unknown")])
 def test_bad_codes_are_refused_clearly(db, typed, reason):
     with pytest.raises(service.SurveyError) as error:
-        service.start_with_code(typed)
+        service.start_with_code(typed, browser_key=BROWSER)
     assert error.value.reason == reason
 
 
@@ -51,10 +54,10 @@ def test_codes_only_work_while_the_wave_is_open(db):
     wave = factories.survey_wave(factories.authority(), opens_on=today + timedelta(days=2), closes_on=today + timedelta(days=9))
     [code] = service.issue_codes(wave, 1)
     with pytest.raises(service.SurveyError) as error:
-        service.start_with_code(code)
+        service.start_with_code(code, browser_key=BROWSER)
     assert error.value.reason == "not_open"
     with pytest.raises(service.SurveyError) as error:
-        service.start_with_code(code, today=today + timedelta(days=10))
+        service.start_with_code(code, today=today + timedelta(days=10), browser_key=BROWSER)
     assert error.value.reason == "closed"
 
 
@@ -70,23 +73,26 @@ def test_only_hashes_of_codes_are_kept(db):
 def test_stop_and_resume_with_the_same_code_keeps_the_answers(db):
     wave = factories.survey_wave(factories.authority())
     [code] = service.issue_codes(wave, 1)
-    _, session = service.start_with_code(code)
+    _, session = service.start_with_code(code, browser_key=BROWSER)
     first = session.version.questions[0]
     service.record_answer(session, first, service.clean_answer(first, ["12-15"]))
     draft_id, first_key = session.draft.id, first.key
     db.session.commit()
     db.session.expunge_all()
-    _, again = service.start_with_code(code)
+    _, again = service.start_with_code(code, browser_key=BROWSER)
     assert again.draft.id == draft_id
     assert again.draft.answers == {first_key: "12-15"}
     assert again.draft.age_band == "12-17"
-    assert service.resume({"code": code}).draft.id == again.draft.id
+    assert service.resume(service.code_draft_key(code, BROWSER)).draft.id == again.draft.id
+    # Another browser with the same code gets a draft of its own, and sees nothing of this one.
+    _, elsewhere = service.start_with_code(code, browser_key="another-browser")
+    assert elsewhere.draft.id != draft_id and elsewhere.draft.answers == {}
 
 
 def test_follow_ups_appear_only_after_the_answers_they_follow(db):
     wave = factories.survey_wave(factories.authority(), "heard-8-11")
     [code] = service.issue_codes(wave, 1)
-    _, session = service.start_with_code(code)
+    _, session = service.start_with_code(code, browser_key=BROWSER)
     keys = lambda: [q.key for q in service.visible_questions(session.version, session.draft.answers)]  # noqa: E731
     assert "heard:most-days.why" not in keys()
     most_days = next(q for q in session.version.questions if q.key == "heard:most-days")
@@ -114,7 +120,7 @@ def test_responses_are_written_in_batches_and_drafts_deleted(db):
     wave = factories.survey_wave(factories.authority())
     codes = service.issue_codes(wave, service.MIX_BATCH)
     for n, code in enumerate(codes):
-        _, session = service.start_with_code(code)
+        _, session = service.start_with_code(code, browser_key=BROWSER)
         _answer_all(session)
         service.submit(session, code=code)
         db.session.commit()
@@ -131,10 +137,10 @@ def test_responses_are_written_in_batches_and_drafts_deleted(db):
 def test_a_closed_wave_writes_what_is_left_and_drops_unfinished_drafts(db):
     wave = factories.survey_wave(factories.authority())
     done, unfinished = service.issue_codes(wave, 2)
-    _, session = service.start_with_code(done)
+    _, session = service.start_with_code(done, browser_key=BROWSER)
     _answer_all(session)
     service.submit(session, code=done)
-    service.start_with_code(unfinished)
+    service.start_with_code(unfinished, browser_key=BROWSER)
     db.session.commit()
     assert service.close_out(wave) == 0  # still open
     assert service.close_out(wave, today=wave.closes_on + timedelta(days=1)) == 2  # one written, one dropped
@@ -151,14 +157,14 @@ def test_a_signed_in_young_person_answers_once_and_only_that_is_recorded(app, db
     assert service.open_waves_for(person) == [wave]
     assert service.open_waves_for(too_young) == [] and service.open_waves_for(leaver) == []
     with app.test_request_context():
-        session = service.start_signed_in(person, wave)
+        session = service.start_signed_in(person, wave, device_key="key-in-their-browser")
         assert session.draft.age_band == "12-17" and session.draft.from_profile
         _answer_all(session)
         service.submit(session, person=person)
         db.session.commit()
         assert service.open_waves_for(person) == []
         with pytest.raises(service.SurveyError):
-            service.start_signed_in(person, wave)
+            service.start_signed_in(person, wave, device_key="key-in-another-browser")
     assert db.session.scalar(select(func.count()).select_from(SurveyParticipation)) == 1
 
 
@@ -167,7 +173,7 @@ def test_text_goes_to_moderation_without_an_author(db):
 
     wave = factories.survey_wave(factories.authority())
     codes = service.issue_codes(wave, 1)
-    _, session = service.start_with_code(codes[0])
+    _, session = service.start_with_code(codes[0], browser_key=BROWSER)
     _answer_all(session, choose=lambda q: q.values[0] if q.values else "More help with homework please")
     service.submit(session, code=codes[0])
     service.flush(wave, force=True)
@@ -183,7 +189,7 @@ def test_the_daily_command_settles_closed_waves(app, db):
 
     wave = factories.survey_wave(factories.authority())
     [code] = service.issue_codes(wave, 1)
-    _, session = service.start_with_code(code)
+    _, session = service.start_with_code(code, browser_key=BROWSER)
     _answer_all(session)
     service.submit(session, code=code)
     db.session.commit()
@@ -201,7 +207,7 @@ def test_words_that_suggest_risk_still_raise_an_alert_without_saying_who(db):
 
     wave = factories.survey_wave(factories.authority())
     [code] = service.issue_codes(wave, 1)
-    _, session = service.start_with_code(code)
+    _, session = service.start_with_code(code, browser_key=BROWSER)
     anything = next(q for q in session.version.questions if q.key == "heard:anything")
     service.record_answer(session, anything, "I want to kill myself")
     db.session.commit()
@@ -228,7 +234,7 @@ def test_a_signed_in_young_persons_risky_answer_alerts_without_linking_them(app,
     db.session.commit()
     with app.test_request_context():
         login_user(person)
-        _, session = service.start_with_code(code)
+        _, session = service.start_with_code(code, browser_key=BROWSER)
         anything = next(q for q in session.version.questions if q.key == "heard:anything")
         service.record_answer(session, anything, "I want to kill myself")
         db.session.commit()

@@ -16,7 +16,7 @@ def test_demo_has_an_open_wave_with_codes_and_closed_waves_with_results(app, db,
     assert data.responses.base.count >= 60
     safe = next(q for q in data.questions if q.question.key == "heard:safe")
     assert safe.overall.broken_down and len(safe.trend) == 2
-    code, session = service.start_with_code(DEMO_CODES[0])
+    code, session = service.start_with_code(DEMO_CODES[0], browser_key="browser")
     assert session.wave.title == "This spring"
     assert service.open_waves_for(people["amira"]) and service.open_waves_for(people["sam"])
     assert not service.open_waves_for(people["lily"])

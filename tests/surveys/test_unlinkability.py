@@ -61,7 +61,7 @@ def test_response_ids_and_storage_order_do_not_follow_the_order_of_answering(app
     codes = service.issue_codes(wave, 40)
     order = []
     for n, code in enumerate(codes):
-        _, session = service.start_with_code(code)
+        _, session = service.start_with_code(code, browser_key="browser")
         first = session.version.questions[0]
         service.record_answer(session, first, first.values[n % 3])
         service.submit(session, code=code)
@@ -84,7 +84,7 @@ def test_after_submission_nothing_joins_a_signed_in_person_to_their_answers(app,
     people = [factories.young_person(authority, age=13) for _ in range(service.MIX_BATCH)]
     with app.test_request_context():
         for person in people:
-            session = service.start_signed_in(person, wave)
+            session = service.start_signed_in(person, wave, device_key=f"key-{person.id}")
             _answer_all(session)
             service.submit(session, person=person)
             db.session.commit()

@@ -1,0 +1,1 @@
+"""Privacy: anonymity rules shared by features, the privacy notice, "My data", retention."""
