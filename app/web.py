@@ -130,10 +130,8 @@ def _headers(response):
         response.headers.setdefault(name, value)
     if current_app.config.get("HSTS"):
         response.headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
-    if request.endpoint == "static" and (request.view_args or {}).get("filename", "").startswith("dist/"):
-        # Content-hashed names never change meaning, so browsers may keep them for a year.
-        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    elif request.endpoint != "static":
+    # Static files are served and cached by WhiteNoise before Flask sees them (app/serving.py).
+    if request.endpoint != "static":
         # Pages can hold what a child wrote: never keep them in shared or back-button caches.
         response.headers.setdefault("Cache-Control", "no-store")
     return response
