@@ -5,7 +5,6 @@ import csv
 import io
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -13,7 +12,7 @@ from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
 from ..i18n.content import localise
-from ..i18n.locales import LANGUAGES
+from ..i18n.locales import LANGUAGES, current_language
 from ..privacy.keys import device_key
 from ..reports.disclosure import Cell
 from ..staff.nav import register_nav
@@ -75,14 +74,14 @@ def _pledge_card(young_person):
 
 
 def _locale() -> str:
-    return str(get_locale() or "en")
+    return current_language()
 
 
 @bp.route("/")
 @allow(YOUNG_PERSON)
 def read():
     person = current_user._get_current_object()
-    service.seal_due_rounds(person.authority_id)
+    service.seal_due_rounds()
     version = service.current_version_for(person)
     rnd = service.open_round(person.authority_id)
     new_since = service.last_read(person)
@@ -219,7 +218,7 @@ def _chosen_round(rounds: list[RatingRound]) -> RatingRound | None:
 
 def _scorecard_context(with_comments: bool = True):
     authority = current_authority()
-    service.seal_due_rounds(authority.id)
+    service.seal_due_rounds()
     db.session.commit()
     rounds = service.sealed_rounds(authority.id)
     rnd = _chosen_round(rounds)
@@ -276,7 +275,7 @@ def _csv_safe(value: str) -> str:
 @allow(*SCORECARD_ROLES)
 def scorecard_csv():
     authority = current_authority()
-    service.seal_due_rounds(authority.id)
+    service.seal_due_rounds()
     db.session.commit()
     rnd = _chosen_round(service.sealed_rounds(authority.id))
     if rnd is None:
@@ -336,7 +335,7 @@ def answer(promise_id: int):
 @allow(ADMIN)
 def admin_overview():
     authority = current_authority()
-    service.seal_due_rounds(authority.id)
+    service.seal_due_rounds()
     found = service.pledges(authority.id)
     db.session.commit()
     enabled = authority.enabled_languages or ["en"]

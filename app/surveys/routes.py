@@ -6,7 +6,6 @@ import io
 from datetime import date
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
@@ -16,10 +15,11 @@ from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..extensions import db, limiter
 from ..i18n.content import localise
+from ..i18n.locales import current_language
 from ..privacy.keys import device_key, forget
 from ..qr import qr_svg
 from ..staff.nav import register_nav
-from ..tenancy import current_authority, get_or_404
+from ..tenancy import current_authority, get_or_404, set_current_authority
 from ..youth.cards import Card, card_provider
 from . import bp, definitions, results, service, staff_bp
 from . import codes as code_rules
@@ -53,7 +53,7 @@ def _code_limit():
 
 
 def _locale() -> str:
-    return str(get_locale() or "en")
+    return current_language()
 
 
 @card_provider
@@ -70,14 +70,21 @@ def _survey_card(young_person):
 def _current():
     """The survey this browser has in progress: found only with what the browser holds."""
     token = session.get(SESSION_KEY) or {}
+    current = None
     if token.get("code"):
         browser = device_key(BROWSER_KEY, create=False)
-        return service.resume(service.code_draft_key(token["code"], browser)) if browser else None
-    if token.get("wave") and current_user.is_authenticated and current_user.is_young_person:
+        current = service.resume(service.code_draft_key(token["code"], browser)) if browser else None
+    elif token.get("wave") and current_user.is_authenticated and current_user.is_young_person:
         wave_id = int(token["wave"])
         key = device_key(_wave_key(wave_id), create=False)
-        return service.resume(service.person_draft_key(key, wave_id)) if key else None
-    return None
+        current = service.resume(service.person_draft_key(key, wave_id)) if key else None
+    if current is None:
+        return None
+    if current_user.is_authenticated:
+        # Someone signed in acts for their own council only.
+        return current if current.wave.authority_id == current_user.authority_id else None
+    set_current_authority(current.wave.authority_id)  # a public page about this survey's council
+    return current
 
 
 def _finish_redirect():
@@ -96,8 +103,11 @@ def enter():
     form = CodeForm()
     if form.validate_on_submit():
         try:
-            code, _session = service.start_with_code(form.code.data, browser_key=device_key(BROWSER_KEY), language=_locale())
+            code, started = service.start_with_code(form.code.data, browser_key=device_key(BROWSER_KEY), language=_locale())
+            if current_user.is_authenticated and started.wave.authority_id != current_user.authority_id:
+                raise service.SurveyError("unknown")  # someone signed in acts for their own council only
         except service.SurveyError as error:
+            db.session.rollback()
             form.code.errors.append(CODE_ERRORS.get(error.reason, CODE_ERRORS["unknown"]))
         else:
             db.session.commit()
