@@ -17,14 +17,14 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import event, func, select
-from sqlalchemy.orm import Session, selectinload, undefer
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload, undefer
 
 from .. import audit
 from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
 from ..auth.models import User
 from ..extensions import db
-from ..mail import link, send_mail
+from ..mail import link, queue_mail
 from ..models_base import utcnow
 from . import screening
 from .models import (
@@ -379,10 +379,13 @@ def raise_alert(
         categories=sorted({f.get("category") for f in alert.findings if f.get("category")}) or None,
         notified=alert.notified_ids,
     )
-    _mail_after_commit(
+    queue_mail(
         [p.email for p in recipients if p.email],
         str(_l("Heard: a safeguarding alert needs you now")),
         _alert_email_body(alert),
+        authority_id=authority_id,
+        kind="safeguarding.alert",
+        about_id=alert.id,
     )
     return alert
 
@@ -401,31 +404,6 @@ def _alert_email_body(alert: SafeguardingAlert, escalated: bool = False) -> str:
         str(_l("This email has no personal details in it on purpose.")),
     ]
     return "\n".join(lines)
-
-
-# Emails are sent when the transaction that raised them commits, so nobody is sent a link to an
-# alert that was rolled back; the alert itself is on screen as soon as it is committed.
-_PENDING_MAIL = "heard_moderation_mail"
-
-
-def _mail_after_commit(recipients: list[str], subject: str, body: str) -> None:
-    if not recipients:
-        return
-    db.session.info.setdefault(_PENDING_MAIL, []).append((sorted(set(recipients)), subject, body))
-
-
-@event.listens_for(Session, "after_commit")
-def _send_pending_mail(session: Session) -> None:
-    pending = session.info.pop(_PENDING_MAIL, None)
-    for recipients, subject, body in pending or ():
-        for recipient in recipients:
-            send_mail(recipient, subject, body)
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _drop_pending_mail(session: Session, previous_transaction) -> None:
-    if previous_transaction.parent is None:
-        session.info.pop(_PENDING_MAIL, None)
 
 
 def help_now(young_person: User) -> SafeguardingAlert:
@@ -563,10 +541,13 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
             to=[p.id for p in next_people],
             list_exhausted=exhausted or None,
         )
-        _mail_after_commit(
+        queue_mail(
             [p.email for p in next_people if p.email],
             str(_l("Heard: an unacknowledged safeguarding alert has come to you")),
             _alert_email_body(alert, escalated=True),
+            authority_id=alert.authority_id,
+            kind="safeguarding.escalation",
+            about_id=alert.id,
         )
         escalated.append(alert)
     return escalated
@@ -883,7 +864,7 @@ def send_digests(now: datetime | None = None) -> int:
                 link("/staff/moderation/"),
             ]
         )
-        _mail_after_commit([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body)
+        queue_mail([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body, authority_id=authority.id, kind="moderation.digest")
         audit.record("moderation.digest_sent", None, authority_id=authority.id, actor=None, waiting=len(waiting), to=[o.id for o in officers])
         sent += len(officers)
     return sent
