@@ -20,13 +20,13 @@ def escalate() -> None:
         with acting_for(council):
             escalated += len(service.escalate_overdue())
             db.session.commit()
-            failed += [(council.name, row) for row in undelivered(council.id, safeguarding_only=True)]
+            for row in undelivered(council.id, safeguarding_only=True):
+                state = "given up" if row.status == "failed" else f"next try {row.next_attempt_at:%Y-%m-%d %H:%M} UTC"
+                failed.append(f"  {council.name}: alert {row.about_id} to {row.recipient}, {row.attempts} attempt(s), {state}: {row.last_error}")
     click.echo(f"Escalated {escalated} alert(s).")
     if failed:
         click.echo(f"Safeguarding email not delivered: {len(failed)}.")
-        for council, row in failed:
-            state = "given up" if row.status == "failed" else f"next try {row.next_attempt_at:%Y-%m-%d %H:%M} UTC"
-            click.echo(f"  {council}: alert {row.about_id} to {row.recipient}, {row.attempts} attempt(s), {state}: {row.last_error}")
+        click.echo("\n".join(failed))
 
 
 @heard_cli.command("moderation-digest")
