@@ -318,9 +318,10 @@ def raise_alert(
     """Raise an alert to the safeguarding lead(s) and the young person's allocated worker, at once.
 
     An alert that names nobody (anonymous survey words) is kept to the hour, and its deadline
-    counts from half past that hour: to the second, its time could be laid beside the child's
-    sign-in and name them. The survey pages tell children the lead knows the hour."""
-    now = utcnow()
+    counts from the start of that hour (so it is never later than the council's deadline, and up
+    to an hour sooner): to the second, its time could be laid beside the child's sign-in and name
+    them. The survey pages tell children the lead knows the hour."""
+    now = moment = utcnow()
     settings = settings_for(authority_id)
     if young_person is not None and not getattr(young_person, "is_young_person", False):
         young_person = None
@@ -342,13 +343,13 @@ def raise_alert(
         language=language,
         findings=[f.as_dict() if hasattr(f, "as_dict") else f for f in findings],
         status=OPEN,
-        deadline_at=ack_deadline(now + timedelta(minutes=30) if anonymous else now, settings),
+        deadline_at=ack_deadline(now, settings),
         escalation_level=0,
         notified_ids=sorted({p.id for p in recipients}),
     )
     db.session.add(alert)
     db.session.flush()
-    if not recipients or not office_open(now, settings):
+    if not recipients or not office_open(moment, settings):
         # Out of office hours (or with nobody in Heard to tell) the out-of-hours team is told at once.
         _tell_out_of_hours_team(alert, now, young_person)
     audit.record(
