@@ -63,6 +63,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .auth import bp as auth_bp
     from .council import bp as council_bp
     from .glossary import bp as glossary_bp
+    from .health import bp as health_bp
     from .i18n.routes import bp as i18n_bp
     from .moderation import bp as moderation_bp
     from .pledges import bp as pledges_bp
@@ -84,6 +85,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(pledges_bp, url_prefix="/pledge")
     app.register_blueprint(council_bp, url_prefix="/council")
     app.register_blueprint(glossary_bp)
+    app.register_blueprint(health_bp)
 
     from .cli import heard_cli
 
