@@ -1,7 +1,6 @@
 """Extensions are created here and bound to the app in create_app()."""
 import sqlite3
 
-from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -11,6 +10,8 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+
+from .i18n.catalogues import HeardBabel
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING = {
@@ -30,7 +31,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login = LoginManager()
 csrf = CSRFProtect()
-babel = Babel()
+babel = HeardBabel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 

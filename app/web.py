@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
@@ -18,7 +17,7 @@ from .auth.models import CARE_LEAVER, IN_CARE, User
 from .extensions import db, login
 from .i18n.content import localise
 from .i18n.formatting import local_date, local_datetime
-from .i18n.locales import LANGUAGES, direction, html_lang, language_name
+from .i18n.locales import LANGUAGES, current_language, direction, html_lang, language_name
 from .models_base import utcnow
 from .staff.nav import staff_nav
 from .staff.panels import staff_panels, young_person_panels
@@ -150,7 +149,7 @@ def asset_url(name: str) -> str:
 
 
 def _template_globals():
-    locale = str(get_locale() or "en")
+    locale = current_language()
     return {
         "current_locale": locale,
         "html_lang": html_lang(locale),
