@@ -62,4 +62,6 @@ def submit(session, page_url: str, html: str, field: str, values: dict, **kwargs
     data = [(name, value) for name, value in form["fields"] if name not in values]
     for name, value in values.items():
         data.extend((name, v) for v in (value if isinstance(value, list) else [value]))
-    return session.post(urljoin(page_url, form["action"] or page_url), data=data, **kwargs)
+    # Heard's referrer policy is same-origin, so a browser names the page a form came from.
+    headers = {"Referer": page_url, **kwargs.pop("headers", {})}
+    return session.post(urljoin(page_url, form["action"] or page_url), data=data, headers=headers, **kwargs)
