@@ -9,6 +9,7 @@ instead of skipping).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import threading
@@ -123,7 +124,8 @@ def test_responses_are_compressed_and_built_assets_are_cached_for_a_year():
     assert page.status_code == 200
     assert page.headers.get("Content-Encoding") in ("gzip", "br")
     assert page.headers.get("Strict-Transport-Security")
-    stylesheet = next(part.split('"')[1] for part in page.text.split("<link")[1:] if 'rel="stylesheet"' in part)
+    stylesheet = re.search(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', page.text)
+    stylesheet = stylesheet.group(1) or stylesheet.group(2)
     asset = phone.get(stylesheet)
     assert asset.status_code == 200
     assert asset.headers.get("Content-Encoding") in ("gzip", "br")
