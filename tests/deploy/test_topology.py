@@ -329,6 +329,7 @@ def test_a_load_carries_on_when_one_app_server_is_killed_and_nothing_acknowledge
     lock = threading.Lock()
     acknowledged: dict[int, dict[str, str]] = {}
     voted: set[str] = set()
+    attempted: list[tuple[int, str]] = []
 
     def count(response):
         with lock:
@@ -348,7 +349,8 @@ def test_a_load_carries_on_when_one_app_server_is_killed_and_nothing_acknowledge
         _id, username = person
         review_id = reviews[username]
         phone = Phone()
-        with_retry(lambda: phone.send("/sign-in", "identifier", {"identifier": username, "password": factories_password()}))
+        signed_in = with_retry(lambda: phone.send("/sign-in", "identifier", {"identifier": username, "password": factories_password()}))
+        assert signed_in.status_code == 200 and "/sign-in" not in signed_in.url, f"{username} could not sign in: {signed_in.status_code}"
         page = with_retry(lambda: phone.get(f"/my/reviews/{review_id}/"))
         path = f"/my/reviews/{review_id}/going-well/"
         for n in range(4):
@@ -357,6 +359,8 @@ def test_a_load_carries_on_when_one_app_server_is_killed_and_nothing_acknowledge
             if 'name="text"' not in page.text:
                 break
             text = f"{username} wrote this on step {step_key}, try {n}"
+            with lock:
+                attempted.append((review_id, step_key))
             response = with_retry(lambda: phone.send(path, "text", {"text": text}, page=page))
             if response.status_code == 200 and "/sign-in" not in response.url:
                 acknowledged.setdefault(review_id, {})[step_key] = text
@@ -369,22 +373,28 @@ def test_a_load_carries_on_when_one_app_server_is_killed_and_nothing_acknowledge
             with lock:
                 voted.add(username)
 
+    killed = threading.Event()
+
     def killer():
         while sent["requests"] < 60:
             time.sleep(0.05)
         _kill("b")
+        killed.set()
 
     with ThreadPoolExecutor(21) as pool:
         pool.submit(killer)
         list(pool.map(young_person, people))
 
-    assert sent["requests"] >= 200
+    assert killed.is_set() and sent["requests"] >= 200
+    with pytest.raises(ProcessLookupError):
+        os.kill(int((RUN / "gunicorn-b.pid").read_text()), 0)
     assert len(voted) == len(people), f"only {len(voted)} of {len(people)} votes went through"
     stored = _saved_answers(topology_app, list(reviews.values()))
     for review_id, steps in acknowledged.items():
         for step_key, text in steps.items():
             assert stored[review_id].get(step_key, {}).get("text") == text, (review_id, step_key)
-    assert sum(len(steps) for steps in acknowledged.values()) == 4 * len(people), "saves failed while one server was up"
+    assert len(attempted) >= 2 * len(people)
+    assert sum(len(steps) for steps in acknowledged.values()) == len(attempted), "saves failed while one server was up"
     assert _ballots(topology_app, question_id) == len(voted)
 
 
