@@ -10,7 +10,7 @@ anonymous moderation items, audit events and alerts, and of young people's sign-
 the day (alerts to the hour).
 
 Revision ID: ae590430b963
-Revises: 543803ac9920
+Revises: bcfe8be441df
 Create Date: 2026-12-03 10:00:00
 
 """
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'ae590430b963'
-down_revision = '543803ac9920'
+down_revision = 'bcfe8be441df'
 branch_labels = None
 depends_on = None
 
