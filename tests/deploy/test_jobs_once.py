@@ -83,10 +83,10 @@ def test_a_pledge_round_is_sealed_once_when_two_servers_seal_it(app, db):
     promises = [p for theme in version.themes for p in theme.promises]
     for n in range(6):
         for promise in promises:
-            db.session.add(PledgeRating(authority_id=authority.id, round_id=rnd.id, promise_id=promise.id, answer="kept", rater_key=f"key-{n}"))
+            db.session.add(PledgeRating(authority_id=authority.id, round_id=rnd.id, promise_id=promise.id, answer="kept", key_hash=f"{n:064x}"))
     _run_twice(app, "seal-pledge-rounds")
     assert _count(PledgeRating, PledgeRating.round_id == rnd.id) == 6 * len(promises)
-    assert _count(PledgeRating, PledgeRating.round_id == rnd.id, PledgeRating.rater_key.is_not(None)) == 0
+    assert _count(PledgeRating, PledgeRating.round_id == rnd.id, PledgeRating.key_hash.is_not(None)) == 0
 
 
 def test_an_open_poll_whose_time_is_up_is_closed_once(app, db):
