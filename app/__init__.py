@@ -71,6 +71,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .i18n.routes import bp as i18n_bp
     from .moderation import bp as moderation_bp
     from .pledges import bp as pledges_bp
+    from .privacy.routes import bp as privacy_bp
     from .reviews import bp as reviews_bp
     from .staff import bp as staff_bp
     from .surveys import bp as surveys_bp
@@ -91,9 +92,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(glossary_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(mail_bp)
+    app.register_blueprint(privacy_bp)
 
     from .cli import heard_cli
     from .mail import cli as _mail_cli  # noqa: F401  (heard send-mail)
+    from .privacy import cli as _privacy_cli  # noqa: F401  (heard purge)
 
     app.cli.add_command(heard_cli)
     return app

@@ -139,3 +139,22 @@ PARAMS.update(
         "position": lambda council: 1,
     }
 )
+
+
+def _data_request(council):
+    """Council A's young person's waiting request to delete their data (made once)."""
+    if getattr(council, "data_request", None) is None:
+        from app.extensions import db
+        from app.privacy import service as privacy_service
+
+        council.data_request = privacy_service.ask(council.young_person, "deletion", None)
+        db.session.commit()
+    return council.data_request
+
+
+PARAMS.update(
+    {
+        "layer": lambda council: "short",
+        "request_id": lambda council: _data_request(council).id,
+    }
+)

@@ -8,6 +8,7 @@ from .. import audit
 from ..access import STAFF_ROLES, YOUNG_PERSON
 from ..auth.models import User
 from ..extensions import db
+from ..models_base import utcnow
 
 
 class AdminError(Exception):
@@ -33,6 +34,7 @@ def _set_active(person: User, created: bool, fields: dict) -> None:
         person.session_epoch = 0
     elif "active" in fields and person.active != bool(fields["active"]):
         person.active = bool(fields["active"])
+        person.deactivated_at = None if person.active else utcnow()
         person.session_epoch += 1
 
 

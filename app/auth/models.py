@@ -47,6 +47,8 @@ class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
     username: Mapped[str | None] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # When the account was last switched off: the retention schedule removes a leaver's details.
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     preferred_language: Mapped[str | None] = mapped_column(String(10))
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
