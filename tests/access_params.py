@@ -139,3 +139,23 @@ PARAMS.update(
         "position": lambda council: 1,
     }
 )
+
+
+def _voice(council):
+    """Council A's young person's statement, sent to their worker and IRO (made once)."""
+    if getattr(council, "statement", None) is None:
+        from app.extensions import db
+
+        from . import factories
+
+        council.statement = factories.statement(council.young_person, readers=("worker", "iro"))
+        db.session.commit()
+    return council
+
+
+PARAMS.update(
+    {
+        "kind": lambda council: "feeling",
+        "statement_id": lambda council: _voice(council).statement.id,
+    }
+)

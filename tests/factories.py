@@ -291,3 +291,30 @@ def survey_wave(authority: Authority, key: str = "heard-11-17", *, opens_on=None
         **fields,
     )
     return wave
+
+
+# --- between reviews (voice) --------------------------------------------------------------------
+
+
+def statement(young_person: User, *, kind: str = "sort", text: str = "My bus pass has run out", readers=("worker",), send: bool = True, **answers):
+    """A statement written step by step and sent through the real service (receipts, screening)."""
+    from app.voice import drafts, statements
+    from app.voice import steps as voice_steps
+    from app.voice.models import Statement
+
+    draft = drafts.start(Statement, young_person, kind)
+    for step in drafts.steps(draft):
+        if step.kind == voice_steps.TEXT:
+            value = answers.get(step.field, text if step.field == "text" else None)
+            if value:
+                drafts.save_step(draft, step, {"text": value})
+        elif step.kind == voice_steps.FACE and answers.get("face"):
+            drafts.save_step(draft, step, {"face": answers["face"]})
+        elif step.kind == voice_steps.TOPIC and answers.get("topic"):
+            drafts.save_step(draft, step, {"topic": answers["topic"]})
+        elif step.kind == voice_steps.READERS:
+            drafts.save_step(draft, step, {"readers": list(readers)})
+    if send:
+        statements.send(draft, key=drafts.new_key(), language=answers.get("language"))
+    db.session.flush()
+    return draft

@@ -1,0 +1,159 @@
+"""Heard between reviews in a real browser: young people on 360 px phones, in Arabic (right to
+left) and English, tell their worker how they feel, ask for something to be sorted and share good
+news; the worker reads and replies on a laptop and on a phone."""
+from __future__ import annotations
+
+import re
+
+import pyotp
+from playwright.sync_api import expect
+
+from app.extensions import db
+from app.voice.models import Statement
+
+from .. import factories
+from .conftest import assert_accessible, assert_no_horizontal_overflow
+
+
+def sign_in_young(page, person):
+    page.goto("/sign-in")
+    page.locator("#identifier").fill(person.username)
+    page.locator("#password").fill(factories.PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/my/")
+
+
+def sign_in_staff(page, person):
+    page.goto("/sign-in")
+    page.locator("#identifier").fill(person.email)
+    page.locator("#password").fill(factories.PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.get_by_label(re.compile("6-digit code")).fill(pyotp.TOTP(person.totp_secret).now())
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/staff/")
+
+
+def next_step(page):
+    page.locator("button[name=action][value=next]").click()
+
+
+def check_page(page):
+    assert_accessible(page)
+    assert_no_horizontal_overflow(page)
+
+
+def people(language="en"):
+    council = factories.authority(enabled_languages=["en", "ar"])
+    worker = factories.staff(council, "worker", display_name="Daniel Hughes", job_title="Social worker")
+    iro = factories.staff(council, "iro", display_name="Grace Okafor", job_title="Independent Reviewing Officer")
+    person = factories.young_person(council, display_name="Amira", worker_id=worker.id, iro_id=iro.id, preferred_language=language)
+    db.session.commit()
+    return council, worker, iro, person
+
+
+def test_feeling_in_arabic_on_a_phone_and_the_worker_replies(app, phone, desktop):
+    council, worker, iro, person = people("ar")
+    sign_in_young(phone, person)
+    expect(phone.locator("html")).to_have_attribute("dir", "rtl")
+    phone.locator('a[href="/my/say/"]').first.click()
+    check_page(phone)
+    phone.locator('a[href="/my/say/new/feeling"]').click()
+    # One question a screen: a face, why, what about, who reads it, check.
+    phone.locator("input[name=face][value=worried]").check()
+    check_page(phone)
+    next_step(phone)
+    phone.locator("#text").fill("أخاف أن أنتقل إلى بيت جديد")
+    check_page(phone)
+    next_step(phone)
+    phone.locator("input[name=topic][value=moving]").check()
+    next_step(phone)
+    expect(phone.locator("input[name=readers][value=worker]")).to_be_checked()
+    check_page(phone)
+    next_step(phone)
+    expect(phone.locator("main")).to_contain_text("أخاف أن أنتقل إلى بيت جديد")
+    check_page(phone)
+    phone.locator("form.heard-send-form button").click()
+    expect(phone.locator(".heard-timeline")).to_contain_text("Daniel Hughes")
+    check_page(phone)
+    statement = db.session.query(Statement).one()
+    assert statement.status == "sent" and statement.face == "worried"
+
+    # The worker, on a laptop, sees it first in the inbox and replies.
+    sign_in_staff(desktop, worker)
+    expect(desktop.locator(".heard-staff-nav .heard-count")).to_have_text("1")
+    desktop.goto("/staff/voice/")
+    assert_accessible(desktop)
+    desktop.get_by_role("link", name="Amira").click()
+    expect(desktop.locator('.heard-their-words[lang="ar"]')).to_have_text("أخاف أن أنتقل إلى بيت جديد")
+    assert_accessible(desktop)
+    desktop.get_by_label("Your reply").fill("Thank you for telling me. Nobody has decided you will move. I will visit on Thursday.")
+    desktop.get_by_role("button", name="Send reply").click()
+    expect(desktop.locator(".govuk-notification-banner, .heard-flash").first).to_contain_text("Reply sent")
+    with desktop.expect_download() as download:
+        desktop.get_by_role("link", name="Download PDF for their file").click()
+    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+    desktop.get_by_role("button", name="Mark as sorted").click()
+
+    # The same pages fit a phone, for a worker between visits.
+    desktop.set_viewport_size({"width": 360, "height": 740})
+    for path in ("/staff/voice/", f"/staff/voice/statements/{statement.id}", "/staff/voice/?show=all"):
+        desktop.goto(path)
+        check_page(desktop)
+
+    # The young person sees the reply and that it is sorted.
+    phone.reload()
+    expect(phone.locator(".heard-timeline")).to_contain_text("Nobody has decided you will move")
+    assert phone.locator(".heard-timeline__item--done").count() == 4
+    check_page(phone)
+
+
+def test_sort_a_problem_and_good_news_in_english_on_a_phone(app, phone):
+    council, worker, iro, person = people("en")
+    sign_in_young(phone, person)
+    phone.goto("/my/say/")
+    phone.get_by_role("link", name="Something I want sorted").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("What is it about?")
+    phone.get_by_label("Money").check()
+    next_step(phone)
+    phone.get_by_label("What do you want sorted?").fill("My phone credit ran out and I can't call my mum.")
+    check_page(phone)
+    next_step(phone)
+    phone.get_by_label("What would help?").fill("A top-up this week.")
+    next_step(phone)
+    phone.get_by_label(re.compile("Grace Okafor")).check()
+    next_step(phone)
+    expect(phone.locator("main")).to_contain_text("Grace Okafor")
+    check_page(phone)
+    phone.get_by_role("button", name="Send it").click()
+    expect(phone.locator(".heard-timeline")).to_contain_text("Grace Okafor")
+
+    phone.goto("/my/say/")
+    phone.get_by_role("link", name="Good news").click()
+    phone.get_by_label("What's your good news?").fill("I passed my driving theory test!")
+    next_step(phone)
+    next_step(phone)
+    check_page(phone)
+    phone.get_by_role("button", name="Send it").click()
+    expect(phone.locator("h1")).to_have_text("Good news")
+    check_page(phone)
+    sent = {s.kind: s for s in db.session.query(Statement).all()}
+    assert sent["sort"].readers == ["worker", "iro"] and sent["good_news"].readers == ["worker"]
+    phone.goto("/my/say/")
+    expect(phone.locator(".heard-sent-list__item")).to_have_count(2)
+    check_page(phone)
+
+
+def test_a_draft_survives_going_offline(app, phone):
+    council, worker, iro, person = people("en")
+    sign_in_young(phone, person)
+    phone.goto("/my/say/new/other")
+    phone.locator("#text").fill("Can we meet at the library next time?")
+    phone.context.set_offline(True)
+    next_step(phone)
+    expect(phone.locator(".heard-draft-note")).to_contain_text("offline")
+    phone.context.set_offline(False)
+    phone.reload()
+    expect(phone.locator("#text")).to_have_value("Can we meet at the library next time?")
+    next_step(phone)
+    db.session.expire_all()
+    assert db.session.query(Statement).one().text == "Can we meet at the library next time?"
