@@ -1,7 +1,7 @@
 """Configuration read from environment variables, with safe development defaults.
 
-Production sets at least SECRET_KEY and DATABASE_URL; everything else has a default that
-suits one small server.
+Production sets at least HEARD_CONFIG=production, SECRET_KEY, DATABASE_URL and
+RATELIMIT_STORAGE_URI; everything else has a default that suits one small server.
 """
 from __future__ import annotations
 
@@ -32,8 +32,14 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+# Known to everyone who reads this file: good for `make run`, refused in production.
+DEV_SECRET = "dev-only-not-secret"
+MIN_SECRET_LENGTH = 32
+SHARED_LIMIT_STORES = ("redis://", "rediss://", "redis+sentinel://", "redis+cluster://", "valkey://", "valkeys://", "memcached://")
+
+
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET)
     SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'heard.db'}")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 
@@ -70,6 +76,9 @@ class Config:
     MAIL_ENABLED = _bool("MAIL_ENABLED", False)
 
     HSTS = _bool("HSTS", False)
+    # How many reverse proxies (nginx) stand in front and set X-Forwarded-For/-Proto: their word
+    # is trusted for the client's address (rate limits) and for HTTPS, and nobody else's.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
 
 class DevelopmentConfig(Config):
@@ -80,11 +89,23 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     HSTS = _bool("HSTS", True)
     MAIL_ENABLED = _bool("MAIL_ENABLED", True)
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))  # production runs behind nginx for HTTPS
+    PREFERRED_URL_SCHEME = "https"
 
-    @classmethod
-    def check(cls) -> None:
-        if cls.SECRET_KEY == Config.SECRET_KEY:
-            raise RuntimeError("Set SECRET_KEY before running Heard in production.")
+    @staticmethod
+    def check(config) -> None:
+        """Refuse to start with settings that would quietly make a deployment unsafe."""
+        secret = config.get("SECRET_KEY") or ""
+        if secret == DEV_SECRET or len(secret) < MIN_SECRET_LENGTH:
+            raise RuntimeError(
+                f"Set SECRET_KEY to a random value of at least {MIN_SECRET_LENGTH} characters before running "
+                "Heard in production, for example the output of: python3 -c 'import secrets; print(secrets.token_hex(32))'"
+            )
+        if not str(config.get("RATELIMIT_STORAGE_URI") or "").startswith(SHARED_LIMIT_STORES):
+            raise RuntimeError(
+                "Set RATELIMIT_STORAGE_URI to a Redis server (for example redis://127.0.0.1:6379/0) before running "
+                "Heard in production, so that every app server counts sign-in attempts together."
+            )
 
 
 class TestingConfig(Config):

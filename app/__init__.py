@@ -11,8 +11,22 @@ from config import BASE_DIR, CONFIGS, INSTANCE_DIR
 from .extensions import babel, csrf, db, limiter, login, migrate
 
 
+def config_name_from_environment() -> str:
+    """HEARD_CONFIG, or development when the flask command runs Heard (`make run`). Any other
+    server (gunicorn) must say which: falling back to development there would serve a council
+    with a known secret, cookies over plain HTTP and safeguarding emails off."""
+    name = os.environ.get("HEARD_CONFIG", "").strip()
+    if name:
+        if name not in CONFIGS:
+            raise RuntimeError(f"HEARD_CONFIG must be one of {', '.join(CONFIGS)}, not {name!r}.")
+        return name
+    if os.environ.get("FLASK_RUN_FROM_CLI") == "true" and "gunicorn" not in os.environ.get("SERVER_SOFTWARE", ""):
+        return "development"
+    raise RuntimeError("Set HEARD_CONFIG=production to serve Heard (or HEARD_CONFIG=development to try it out).")
+
+
 def create_app(config_name: str | None = None, **overrides) -> Flask:
-    config_name = config_name or os.environ.get("HEARD_CONFIG", "development")
+    config_name = config_name or config_name_from_environment()
     app = Flask(
         __name__,
         template_folder=str(BASE_DIR / "templates"),
@@ -20,15 +34,23 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         instance_path=str(INSTANCE_DIR),
     )
     config = CONFIGS[config_name]
-    if hasattr(config, "check"):
-        config.check()
     app.config.from_object(config)
     app.config.update(overrides)
+    if hasattr(config, "check"):
+        config.check(app.config)
+    if app.config["PROXY_COUNT"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from . import models  # noqa: F401  (every model registered before migrations look)
     from .i18n.locales import select_locale
 
+    from . import serving
+
+    serving.init_app(app)  # first, so compression runs after every other response hook
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True, compare_type=True)
     login.init_app(app)

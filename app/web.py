@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
@@ -18,8 +17,9 @@ from .auth.models import CARE_LEAVER, IN_CARE, User
 from .extensions import db, login
 from .i18n.content import localise
 from .i18n.formatting import local_date, local_datetime
-from .i18n.locales import LANGUAGES, direction, html_lang, language_name
+from .i18n.locales import LANGUAGES, current_language, direction, html_lang, language_name
 from .models_base import utcnow
+from .pagination import page_url
 from .staff.nav import staff_nav
 from .staff.panels import staff_panels, young_person_panels
 from .tenancy import current_authority, set_current_authority
@@ -74,6 +74,7 @@ def init_app(app: Flask) -> None:
     app.after_request(_headers)
     app.context_processor(_template_globals)
     app.jinja_env.globals["asset_url"] = asset_url
+    app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals["staff_nav"] = staff_nav
     app.jinja_env.globals["staff_panels"] = staff_panels
     app.jinja_env.globals["young_person_panels"] = young_person_panels
@@ -130,10 +131,8 @@ def _headers(response):
         response.headers.setdefault(name, value)
     if current_app.config.get("HSTS"):
         response.headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
-    if request.endpoint == "static" and (request.view_args or {}).get("filename", "").startswith("dist/"):
-        # Content-hashed names never change meaning, so browsers may keep them for a year.
-        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    elif request.endpoint != "static":
+    # Static files are served and cached by WhiteNoise before Flask sees them (app/serving.py).
+    if request.endpoint != "static":
         # Pages can hold what a child wrote: never keep them in shared or back-button caches.
         response.headers.setdefault("Cache-Control", "no-store")
     return response
@@ -150,7 +149,7 @@ def asset_url(name: str) -> str:
 
 
 def _template_globals():
-    locale = str(get_locale() or "en")
+    locale = current_language()
     return {
         "current_locale": locale,
         "html_lang": html_lang(locale),

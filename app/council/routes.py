@@ -5,7 +5,6 @@ import random
 import time
 
 from flask import abort, flash, jsonify, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.exc import OperationalError
@@ -13,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from .. import audit
 from ..access import PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
+from ..i18n.locales import current_language
 from ..models_base import utcnow
 from ..tenancy import current_authority_id, get_or_404
 from . import bp, ideas, meetings, polls, service
@@ -26,7 +26,7 @@ def _me():
 
 
 def _language() -> str:
-    return str(get_locale() or "en")
+    return current_language()
 
 
 def _group_for_member(group_id: int) -> CouncilGroup:

@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 from flask import render_template, request, url_for
-from flask_babel import get_locale
 from markupsafe import Markup
 
 from ..access import PUBLIC, allow
-from ..i18n.locales import direction, html_lang
+from ..i18n.locales import current_language, direction, html_lang
 from . import bp, service
 
 
 @bp.route("/words")
 @allow(PUBLIC)
 def words():
-    reader = service.glossary_language(str(get_locale() or "en"))
+    reader = service.glossary_language(current_language())
     requested = request.args.get("lang", "").strip()
     # ?lang=xx shows another language's words beside the English ones, e.g. for a child with a
     # worker who reads English, or a child whose interface is in English but who reads Dari.
@@ -43,7 +42,7 @@ def care_word(key: str, text: str | None = None) -> Markup:
     if key not in service.TERMS:
         raise KeyError(f"{key!r} is not a term in the care-words glossary")
     if text is None:
-        word = service.term(key, service.glossary_language(str(get_locale() or "en")))
+        word = service.term(key, service.glossary_language(current_language()))
         return Markup('<a class="govuk-link heard-care-word" href="{}" lang="{}">{}</a>').format(
             url_for("glossary.words", _anchor=key), html_lang(word.language), word.text
         )

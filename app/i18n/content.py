@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import get_locale
 from sqlalchemy import JSON
+
+from .locales import current_language
 
 
 def TranslatedText():  # noqa: N802  (reads like a column type)
@@ -28,7 +29,7 @@ class Localised:
 def localise(value: dict | None, locale: str | None = None, default: str = "en") -> Localised:
     """The reader's language if the content has it, else the default, else any language it has."""
     value = value or {}
-    locale = locale or str(get_locale() or default)
+    locale = locale or current_language(default)
     for code in (locale, locale.split("_")[0], default, "en"):
         if value.get(code):
             return Localised(value[code], code, code != locale)

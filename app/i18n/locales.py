@@ -1,7 +1,11 @@
 """The interface languages Heard ships, named in their own words, and how one is chosen."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from babel import Locale
 from flask import has_request_context, request, session
+from flask_babel import get_locale
 from flask_login import current_user
 
 # Order: English first, then the languages most often spoken by unaccompanied children in care.
@@ -39,6 +43,25 @@ def html_lang(code: str) -> str:
 
 def language_name(code: str | None) -> str:
     return LANGUAGES.get(code or "", code or "")
+
+
+@lru_cache(maxsize=None)
+def language_of(locale: Locale | str) -> str:
+    """Heard's code for a Babel locale. Babel names some of our languages differently (it parses
+    "kmr" to "ku_Latn_TR"), and catalogues, glossaries and content are filed under our codes."""
+    name = str(locale)
+    if name in LANGUAGES:
+        return name
+    for code in LANGUAGES:
+        if str(Locale.parse(code)) == name:
+            return code
+    return name
+
+
+def current_language(default: str = "en") -> str:
+    """The interface language of this request (or of a `force_locale` block), as Heard names it."""
+    locale = get_locale()
+    return language_of(locale) if locale is not None else default
 
 
 def select_locale() -> str:

@@ -5,7 +5,6 @@ import csv
 import io
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -13,7 +12,7 @@ from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
 from ..i18n.content import localise
-from ..i18n.locales import LANGUAGES
+from ..i18n.locales import LANGUAGES, current_language
 from ..reports.disclosure import Cell
 from ..staff.nav import register_nav
 from ..staff.panels import home_panel
@@ -74,7 +73,7 @@ def _pledge_card(young_person):
 
 
 def _locale() -> str:
-    return str(get_locale() or "en")
+    return current_language()
 
 
 @bp.route("/")

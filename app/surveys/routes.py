@@ -6,7 +6,6 @@ import io
 from datetime import date
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
@@ -16,6 +15,7 @@ from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..extensions import db, limiter
 from ..i18n.content import localise
+from ..i18n.locales import current_language
 from ..qr import qr_svg
 from ..staff.nav import register_nav
 from ..tenancy import current_authority, get_or_404
@@ -47,7 +47,7 @@ def _code_limit():
 
 
 def _locale() -> str:
-    return str(get_locale() or "en")
+    return current_language()
 
 
 @card_provider
