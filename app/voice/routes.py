@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -12,10 +13,11 @@ from ..access import YOUNG_PERSON, allow
 from ..errors import applying
 from ..extensions import db
 from ..tenancy import get_or_404
-from . import bp, drafts, statements
+from . import advocacy, bp, callbacks, complaints, drafts, statements
 from . import steps as S
-from .forms import STEP_FORMS, SendForm
-from .models import STATEMENT_KINDS, Statement
+from .forms import STEP_FORMS, AdvocacyForm, CallBackForm, EmptyForm, SendForm
+from .models import REPRESENTATION_KINDS, STATEMENT_KINDS, CallBack, Representation, Statement
+from .settings import settings_for
 
 
 def _me():
@@ -212,3 +214,171 @@ def statement_status(statement_id: int):
         flow=STATEMENTS,
         steps=drafts.steps(statement),
     )
+
+
+# =========================================================================== call me back
+
+
+@bp.route("/my/call-me/", methods=["GET", "POST"])
+@allow(YOUNG_PERSON)
+def callback_new():
+    me = _me()
+    people = callbacks.who_can_call(me)
+    form = CallBackForm()
+    form.who.choices = [(role, person.display_name) for role, person in people]
+    if request.method == "GET":
+        form.key.data = drafts.new_key()
+        if people:
+            form.who.data = people[0][0]
+    elif form.validate_on_submit():
+        with applying(form) as outcome:
+            callback, created = callbacks.request_call(
+                me, role=form.who.data, key=form.key.data or "", about=form.about.data, good_times=form.good_times.data,
+                phone=form.phone.data, language=str(get_locale() or "en"),
+            )
+        if outcome.ok:
+            flash(callbacks.promise_words(callback) + ".", "success")
+            return redirect(url_for("voice.callback_new"))
+    else:
+        form.key.data = form.key.data or drafts.new_key()
+    return render_template(
+        "voice/callback.html", form=form, people=people, recent=callbacks.recent_for(me),
+        promise_hours=settings_for(me.authority_id).callback_hours,
+    ), (400 if form.errors else 200)
+
+
+@bp.route("/my/call-me/<int:callback_id>/cancel", methods=["POST"])
+@allow(YOUNG_PERSON)
+def callback_cancel(callback_id: int):
+    callback = get_or_404(CallBack, callback_id)
+    if callback.young_person_id != current_user.id:
+        abort(404)
+    with applying(EmptyForm()) as outcome:
+        callbacks.cancel(callback, _me())
+    if outcome.ok:
+        flash(_l("Done. %(name)s will not call you about this.", name=callback.staff.display_name), "success")
+    return redirect(url_for("voice.callback_new"))
+
+
+# =========================================================================== complaints, compliments and comments
+
+
+COMPLAINTS = Flow(Representation, REPRESENTATION_KINDS, "complaint", "representation_id")
+
+
+@bp.route("/my/complaints/")
+@allow(YOUNG_PERSON)
+def complaint_start():
+    me = _me()
+    return render_template("voice/complaint_start.html", kinds=REPRESENTATION_KINDS, drafts=complaints.drafts_of(me), sent=complaints.sent_by(me))
+
+
+@bp.route("/my/complaints/new/<kind>")
+@allow(YOUNG_PERSON)
+def complaint_begin(kind: str):
+    return begin(COMPLAINTS, kind)
+
+
+@bp.route("/my/complaints/<int:representation_id>/<step>/", methods=["GET", "POST"])
+@allow(YOUNG_PERSON)
+def complaint_step(representation_id: int, step: str):
+    return step_view(COMPLAINTS, representation_id, step)
+
+
+@bp.route("/my/complaints/<int:representation_id>/version", methods=["POST"])
+@allow(YOUNG_PERSON)
+def complaint_version(representation_id: int):
+    return version_view(COMPLAINTS, representation_id)
+
+
+@bp.route("/my/complaints/<int:representation_id>/delete", methods=["POST"])
+@allow(YOUNG_PERSON)
+def complaint_discard(representation_id: int):
+    return discard_view(COMPLAINTS, representation_id)
+
+
+@bp.route("/my/complaints/<int:representation_id>/send", methods=["POST"])
+@allow(YOUNG_PERSON)
+def complaint_send(representation_id: int):
+    item = own(COMPLAINTS, representation_id)
+    form = SendForm()
+    with applying() as outcome:
+        newly = complaints.send(item, key=form.key.data or "", language=form.language.data or None)
+    if not outcome.ok:
+        step = S.find_step(item.kind, item.version, outcome.error.field or "") or S.CHECK_STEP
+        return redirect(COMPLAINTS.step_url(item, step.key))
+    if newly and item.kind == "complaint" and item.wants_advocate == "yes":
+        flash(_l("Your complaint is sent. Now tell us how an advocate can get in touch with you."), "success")
+        return redirect(url_for("voice.advocacy_new", source="complaint", id=item.id))
+    if newly:
+        flash(_l("Sent. You can see here what happens next.") if item.kind == "complaint" else _l("Sent. Thank you for telling us."), "success")
+    return redirect(COMPLAINTS.url("status", item))
+
+
+@bp.route("/my/complaints/<int:representation_id>/")
+@allow(YOUNG_PERSON)
+def complaint_status(representation_id: int):
+    item = own(COMPLAINTS, representation_id)
+    if not item.is_sent:
+        return redirect(COMPLAINTS.step_url(item, item.last_step or drafts.steps(item)[0].key))
+    complaints.mark_seen(item, _me())
+    db.session.commit()
+    related = [a for a in advocacy.mine(_me()) if a.source == "complaint" and a.source_id == item.id]
+    return render_template(
+        "voice/complaint.html", item=item, flow=COMPLAINTS, steps=drafts.steps(item),
+        may_next=complaints.may_ask_next_stage(item), advocacy=related,
+    )
+
+
+@bp.route("/my/complaints/<int:representation_id>/next-stage", methods=["POST"])
+@allow(YOUNG_PERSON)
+def complaint_next_stage(representation_id: int):
+    item = own(COMPLAINTS, representation_id)
+    with applying(EmptyForm()) as outcome:
+        complaints.ask_next_stage(item, _me())
+    if outcome.ok:
+        flash(_l("Done. The complaints officer will start the next stage and tell you when it is due."), "success")
+    return redirect(COMPLAINTS.url("status", item))
+
+
+@bp.route("/my/complaints/<int:representation_id>/happy", methods=["POST"])
+@allow(YOUNG_PERSON)
+def complaint_accept(representation_id: int):
+    item = own(COMPLAINTS, representation_id)
+    with applying(EmptyForm()) as outcome:
+        complaints.accept(item, _me())
+    if outcome.ok:
+        flash(_l("Thank you. Your complaint is closed. You can always make another."), "success")
+    return redirect(COMPLAINTS.url("status", item))
+
+
+# =========================================================================== an advocate
+
+
+@bp.route("/my/advocate/", methods=["GET", "POST"])
+@allow(YOUNG_PERSON)
+def advocacy_new():
+    me = _me()
+    source = request.values.get("source", "home")
+    source = source if source in advocacy.SOURCES else "home"
+    source_id = request.values.get("id", type=int)
+    form = AdvocacyForm()
+    if request.method == "GET":
+        form.key.data = drafts.new_key()
+    elif form.validate_on_submit():
+        with applying(form) as outcome:
+            item, created, _token = advocacy.request_advocate(
+                me, key=form.key.data or "", consent=form.consent.data, contact_way=form.contact_way.data, contact=form.contact.data,
+                about=form.about.data, source=source, source_id=source_id, language=str(get_locale() or "en"),
+            )
+        if outcome.ok:
+            flash(_l("Sent. The advocacy service will get in touch with you. You can see here how far it has got."), "success")
+            return redirect(url_for("voice.advocacy_new"))
+    else:
+        form.key.data = form.key.data or drafts.new_key()
+    back = url_for("voice.complaint_status", representation_id=source_id) if source == "complaint" and source_id else url_for("voice.statement_start")
+    settings = settings_for(me.authority_id)
+    return render_template(
+        "voice/advocacy.html", form=form, requests=advocacy.mine(me), source=source, source_id=source_id, back=back,
+        service_name=settings.advocacy_name,
+    ), (400 if form.errors else 200)
