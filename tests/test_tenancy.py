@@ -160,6 +160,7 @@ def _cli_args(world):
         "surveys-settle": [],
         "council-reminders": [],
         "voice-check": [],
+        "send-mail": [],
     }
 
 

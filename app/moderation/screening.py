@@ -16,7 +16,11 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from .risk_terms import DEFAULT_RISK_TERMS, KEEP_MARKS
+from anyascii import anyascii
+from rapidfuzz import process as rapidfuzz_process
+from rapidfuzz.distance import OSA
+
+from .risk_terms import DEFAULT_RISK_TERMS, KEEP_MARKS, NEAR_SPELLED, SAFE_CONTEXTS
 
 NAME = "name"
 PHONE = "phone"
@@ -125,6 +129,12 @@ def fold_phrase(phrase: str, keep_marks: bool = False) -> str:
     return fold(phrase.strip(), keep_marks)[0]
 
 
+def fold_pattern(pattern: str, keep_marks: bool = False) -> str:
+    """A regular expression folded like the text (so Arabic-script letters and accents meet the
+    text's forms), its escapes such as \\S and \\b left as written."""
+    return re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else fold(m.group(), keep_marks)[0], pattern)
+
+
 # ---------------------------------------------------------------------------------------------
 # Risk phrases
 # ---------------------------------------------------------------------------------------------
@@ -136,6 +146,8 @@ _ARABIC_PREFIX = r"(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?"
 
 def phrase_pattern(phrase: str, language: str) -> re.Pattern | None:
     keep = language in KEEP_MARKS
+    if phrase.startswith("re:"):
+        return re.compile(fold_pattern(phrase[3:], keep))
     folded = fold_phrase(phrase, keep)
     wildcard = folded.endswith("*")
     words = [w for w in re.split(r"\s+", folded.rstrip("*").strip()) if w]
@@ -177,23 +189,97 @@ def council_risk_term(phrase: str, language: str) -> RiskTerm | None:
     return RiskTerm(phrase, language, "council", pattern) if pattern else None
 
 
+@lru_cache(maxsize=1)
+def _safe_contexts() -> tuple[tuple[re.Pattern, bool], ...]:
+    return tuple(
+        (re.compile(fold_pattern(pattern, language in KEEP_MARKS)), language in KEEP_MARKS)
+        for language, patterns in SAFE_CONTEXTS.items()
+        for pattern in patterns
+    )
+
+
+# Digits and signs written for letters ("k1ll mys3lf", "d!e"), undone inside words only.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "!": "i", "|": "i"}
+_LATIN = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff]")
+_NEAR_SPELLED = frozenset(NEAR_SPELLED)
+
+
+def _unleet(token: str) -> str:
+    if not _LATIN.search(token):
+        return token  # a number, or another script
+    chars = list(token)
+    for i, char in enumerate(chars):
+        if char in _LEET:
+            inside = 0 < i < len(chars) - 1 and chars[i - 1].isalnum() and chars[i + 1].isalnum()
+            if char.isdigit() and (inside or (i > 0 and chars[i - 1].isalpha()) or (i < len(chars) - 1 and chars[i + 1].isalpha())):
+                chars[i] = _LEET[char]
+            elif inside:
+                chars[i] = _LEET[char]
+    return "".join(chars)
+
+
+@lru_cache(maxsize=4096)
+def _normalise_latin_token(token: str) -> str:
+    """A Latin-script word as it was probably meant: anyascii for remaining letters, digits for
+    letters undone, runs of one letter cut to one, near-spellings of long risk words corrected."""
+    if not _LATIN.search(token):
+        return token
+    token = anyascii(token).lower()
+    token = _unleet(token)
+    token = re.sub(r"([a-z])\1{2,}", r"\1", token)
+    core = re.sub(r"[^a-z]", "", token)
+    if len(core) >= 5 and core not in _NEAR_SPELLED:
+        limit = 2 if len(core) >= 8 else 1
+        match = rapidfuzz_process.extractOne(core, NEAR_SPELLED, scorer=OSA.distance, score_cutoff=limit)
+        if match is not None:
+            token = token.replace(core, match[0]) if core in token else match[0]
+    return token
+
+
+def _latin_variant(folded: str, index: list[int]) -> tuple[str, list[int]]:
+    """The folded text with each Latin-script word normalised, and a map back to the original."""
+    out: list[str] = []
+    out_index: list[int] = []
+    for match in re.finditer(r"\S+|\s+", folded):
+        piece = match.group()
+        new = piece if piece.isspace() else _normalise_latin_token(piece)
+        last = len(piece) - 1
+        for i, char in enumerate(new):
+            out.append(char)
+            out_index.append(index[match.start() + min(i, last)])
+    return "".join(out), out_index
+
+
 def find_risk(text: str, extra: list[tuple[str, str]] = ()) -> list[Finding]:
     """Risk phrases of every language found in the text (a child may write in any of them).
 
-    `extra` is the council's own (phrase, language) additions."""
+    `extra` is the council's own (phrase, language) additions. Each term is matched on the folded
+    text and on its Latin-normalised form (see `_latin_variant`); a finding wholly inside an
+    everyday sentence of `SAFE_CONTEXTS` is dropped."""
     terms = list(default_risk_terms())
     terms += [t for phrase, language in extra if (t := council_risk_term(phrase, language))]
-    folded = {False: fold(text, False), True: fold(text, True)}
+    plain = fold(text, False)
+    marked = fold(text, True)
+    latin = _latin_variant(*plain)
+    variants = {False: [plain] + ([latin] if latin[0] != plain[0] else []), True: [marked]}
     findings = []
     for term in terms:
-        folded_text, index = folded[term.language in KEEP_MARKS]
-        for match in term.pattern.finditer(folded_text):
-            if match.end() <= match.start():
-                continue
-            start, end = index[match.start()], index[match.end() - 1] + 1
-            while end < len(text) and unicodedata.category(text[end]) == "Mn":
-                end += 1  # keep the last letter's vowel marks with it
-            findings.append(Finding(RISK, start, end, text[start:end], category=term.category, language=term.language))
+        for folded_text, index in variants[term.language in KEEP_MARKS]:
+            for match in term.pattern.finditer(folded_text):
+                if match.end() <= match.start():
+                    continue
+                start, end = index[match.start()], index[match.end() - 1] + 1
+                while end < len(text) and unicodedata.category(text[end]) == "Mn":
+                    end += 1  # keep the last letter's vowel marks with it
+                findings.append(Finding(RISK, start, end, text[start:end], category=term.category, language=term.language))
+    if findings:
+        safe = []
+        for pattern, keep in _safe_contexts():
+            for folded_text, index in ([marked] if keep else [plain, latin]):
+                for match in pattern.finditer(folded_text):
+                    if match.end() > match.start():
+                        safe.append((index[match.start()], index[match.end() - 1] + 1))
+        findings = [f for f in findings if not any(a <= f.start and f.end <= b for a, b in safe)]
     return _without_overlaps(findings)
 
 
