@@ -101,6 +101,9 @@ def request_advocate(young_person: User, *, key: str, consent: bool, contact_way
             _l("A young person has asked for an advocate"),
             _l("A young person in care or leaving care has asked for an advocate, and agreed that their details can be shared with you."),
             f"/advocacy/{token}",
+            authority_id=item.authority_id,
+            kind="advocacy_requested",
+            about_id=item.id,
             how=_l("Open this link to see the request and say when you have been in touch (it works for %(days)s days):", days=LINK_DAYS),
         )
     # The complaints officer keeps an eye on every request, and passes it on by phone where the
@@ -111,6 +114,9 @@ def request_advocate(young_person: User, *, key: str, consent: bool, contact_way
         _l("A young person has asked for an advocate.") if settings.advocacy_email
         else _l("A young person has asked for an advocate, and the council has no email for its advocacy service: please pass it on."),
         f"/staff/voice/advocacy/{item.id}",
+        authority_id=item.authority_id,
+        kind="advocacy_to_officer",
+        about_id=item.id,
     )
     return item, True, token
 

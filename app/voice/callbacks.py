@@ -90,7 +90,10 @@ def request_call(young_person: User, *, role: str, key: str, about: str | None =
         [staff.email],
         _l("A young person asked you to call them"),
         _l("A young person you support has asked you to call them back. The time the council promised is on the page."),
-        "/staff/voice/call-backs",
+        f"/staff/voice/call-backs/{callback.id}",
+        authority_id=callback.authority_id,
+        kind="callback_requested",
+        about_id=callback.id,
     )
     return callback, True
 

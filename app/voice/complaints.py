@@ -88,6 +88,9 @@ def send(item: Representation, *, key: str, language: str | None = None) -> bool
             _l("A young person has made a complaint in Heard"),
             _l("A young person has made a complaint. The statutory clock has started: stage 1 is due in 10 working days."),
             f"/staff/voice/complaints/{item.id}",
+            authority_id=item.authority_id,
+            kind="complaint_made",
+            about_id=item.id,
         )
     else:
         team = item.team
@@ -100,6 +103,9 @@ def send(item: Representation, *, key: str, language: str | None = None) -> bool
             _l("A young person sent a compliment in Heard") if item.kind == "compliment" else _l("A young person sent a comment in Heard"),
             _l("A young person has written to your team."),
             f"/staff/voice/feedback/{item.id}",
+            authority_id=item.authority_id,
+            kind=f"{item.kind}_sent",
+            about_id=item.id,
         )
     return True
 
@@ -174,6 +180,9 @@ def ask_next_stage(complaint: Representation, young_person: User) -> None:
         _l("A young person wants their complaint to go to the next stage"),
         _l("A young person is not happy with the answer to their complaint and has asked for the next stage."),
         f"/staff/voice/complaints/{complaint.id}",
+        authority_id=complaint.authority_id,
+        kind="complaint_next_stage",
+        about_id=complaint.id,
     )
 
 

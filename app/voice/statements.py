@@ -59,6 +59,9 @@ def send(statement: Statement, *, key: str, language: str | None = None) -> bool
         _l("A young person sent you a message in Heard"),
         _l("A young person you support has sent you a message."),
         f"/staff/voice/statements/{statement.id}",
+        authority_id=statement.authority_id,
+        kind="statement_sent",
+        about_id=statement.id,
     )
     return True
 

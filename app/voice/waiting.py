@@ -68,6 +68,9 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
             _l("A young person's message has not been read"),
             _l("A message a young person sent to someone you manage has not been read for %(days)s working days.", days=settings.unread_days),
             "/staff/voice/waiting",
+            authority_id=authority_id,
+            kind="unread_flagged",
+            about_id=receipt.statement_id,
         )
         counts["unread"] += 1
 
@@ -87,6 +90,9 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
             _l("A young person is waiting for a call back"),
             _l("Someone you manage has not called back a young person by the time the council promised."),
             "/staff/voice/waiting",
+            authority_id=authority_id,
+            kind="callback_late",
+            about_id=callback.id,
         )
         counts["callbacks"] += 1
 
@@ -107,6 +113,9 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
             _l("A complaint has passed its statutory deadline"),
             _l("A young person's complaint has not been answered within the time the law sets for its stage."),
             f"/staff/voice/complaints/{stage.complaint_id}",
+            authority_id=authority_id,
+            kind="complaint_late",
+            about_id=stage.complaint_id,
         )
         counts["stages"] += 1
     return counts
