@@ -53,10 +53,10 @@ class Tally:
         return self.flagged / self.negatives if self.negatives else 0.0
 
 
-def evaluate_risk() -> dict[str, Tally]:
+def evaluate_risk(name: str = "risk_texts.tsv") -> dict[str, Tally]:
     """Per language, and "all"."""
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for language, label, topic, text in _rows("risk_texts.tsv"):
+    for language, label, topic, text in _rows(name):
         found = bool(screening.find_risk(text))
         for key in (language, "all"):
             tally = tallies[key]
@@ -109,7 +109,7 @@ def _table(tallies: dict[str, Tally], positive: str, negative: str) -> str:
     order = [code for code in LANGUAGES if code in tallies] + ["all"]
     for key in order:
         t = tallies[key]
-        name = "**all**" if key == "all" else f"{key} ({LANGUAGES[key]})" if isinstance(LANGUAGES, dict) else key
+        name = "**all**" if key == "all" else key
         lines.append(f"| {name} | {t.found}/{t.positives} | {t.recall:.2f} | {t.flagged}/{t.negatives} | {t.false_rate:.2f} |")
     return "\n".join(lines)
 
@@ -132,18 +132,21 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list every text screening gets wrong")
     args = parser.parse_args()
     risk = evaluate_risk()
+    unseen = evaluate_risk("risk_texts_unseen.tsv")
     identifying = evaluate_identifying()
-    print("Risk screening\n")
+    print("Risk screening: the labelled set (risk_texts.tsv)\n")
     print(_table(risk, "risk texts found", "harmless"))
+    print("\nRisk screening: the second set, written after the lists (risk_texts_unseen.tsv)\n")
+    print(_table(unseen, "risk texts found", "harmless"))
     print("\nIdentifying details (names unknown to the council)\n")
     print(_table(identifying, "details found", "clean texts"))
     if args.misses:
-        for title, tallies in (("risk", risk), ("identifying", identifying)):
+        for title, tallies in (("risk", risk), ("unseen", unseen), ("identifying", identifying)):
             print(f"\nMissed ({title}):")
             print("\n".join("  " + m for m in tallies["all"].misses) or "  none")
             print(f"Wrongly flagged ({title}):")
             print("\n".join("  " + m for m in tallies["all"].wrong) or "  none")
-    problems = meets_goals(risk)
+    problems = meets_goals(risk) + meets_goals(unseen)
     if problems:
         print("\nBelow the goals: " + "; ".join(problems))
         return 1

@@ -169,6 +169,27 @@ class RiskTerm:
     language: str
     category: str
     pattern: re.Pattern
+    script: str = ""  # the script of its letters ("LATIN", "ARABIC", "ETHIOPIC"): skipped for text without it
+
+
+def _script(char: str) -> str:
+    if char.isascii():
+        return "LATIN" if char.isalpha() else ""
+    return unicodedata.name(char, "").split(" ")[0] if char.isalpha() else ""
+
+
+def _script_of(phrase: str) -> str:
+    body = re.sub(r"\\.", "", phrase[3:] if phrase.startswith("re:") else phrase)
+    if phrase.startswith("re:"):
+        body = re.sub(r"\(\?[:!=<]+|\[[^\]]*\]|\{[^}]*\}", "", body)  # groups, classes, counts
+    for char in body:
+        if script := _script(char):
+            return script
+    return ""
+
+
+def _scripts_in(text: str) -> set[str]:
+    return {_script(char) for char in set(text)} - {""}
 
 
 @lru_cache(maxsize=1)
@@ -179,14 +200,14 @@ def default_risk_terms() -> tuple[RiskTerm, ...]:
             for phrase in phrases:
                 pattern = phrase_pattern(phrase, language)
                 if pattern is not None:
-                    terms.append(RiskTerm(phrase, language, category, pattern))
+                    terms.append(RiskTerm(phrase, language, category, pattern, _script_of(phrase)))
     return tuple(terms)
 
 
 @lru_cache(maxsize=512)
 def council_risk_term(phrase: str, language: str) -> RiskTerm | None:
     pattern = phrase_pattern(phrase, language or "en")
-    return RiskTerm(phrase, language, "council", pattern) if pattern else None
+    return RiskTerm(phrase, language, "council", pattern, _script_of(phrase)) if pattern else None
 
 
 @lru_cache(maxsize=1)
@@ -262,8 +283,11 @@ def find_risk(text: str, extra: list[tuple[str, str]] = ()) -> list[Finding]:
     marked = fold(text, True)
     latin = _latin_variant(*plain)
     variants = {False: [plain] + ([latin] if latin[0] != plain[0] else []), True: [marked]}
+    scripts = _scripts_in(plain[0]) | _scripts_in(latin[0])
     findings = []
     for term in terms:
+        if term.script and term.script not in scripts:
+            continue
         for folded_text, index in variants[term.language in KEEP_MARKS]:
             for match in term.pattern.finditer(folded_text):
                 if match.end() <= match.start():
@@ -362,6 +386,71 @@ def _school_pattern(schools: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in cleaned) + r")(?!\w)", re.IGNORECASE)
 
 
+# Arabic-Indic and Persian digits, read as the digits they are (one character for one).
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# A phone number said in words: "oh seven seven double oh nine ...".
+_NUMBER_WORD = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+PHONE_WORDS_RE = re.compile(rf"\b(?:zero|oh|nought)\b(?:[\s,.\-]+{_NUMBER_WORD}\b){{7,}}", re.IGNORECASE)
+# "22 harbour road", "flat 3, 9 mill lane": a number, one to three words (not little words such as
+# "in the", so "3 goals in the park" is left alone) and a street word, in any case.
+_LITTLE = r"(?:in|the|at|on|a|an|to|of|my|and|we|for|with|from|by|is|was|are|our|your|his|her|their|games?|goals?|times?)"
+ADDRESS_ANY_CASE_RE = re.compile(
+    rf"(?:\b(?:flat|apartment|apt)\s*\d+[a-z]?,?\s*)?\b\d{{1,4}}[a-z]?,?\s+(?:(?!{_LITTLE}\b)[a-z][\w'\-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?"
+    r"|\b\d{1,4}\s+rr(?:uga|\.)\s+(?:e\s+)?\w+",
+    re.IGNORECASE,
+)
+# Where someone can be found: "behind the big Asda", "next to the chippy on Station Road".
+_LANDMARKS = (
+    r"chippy|chip shop|corner shop|shop|post office|petrol station|garage|pub|church|mosque|gurdwara|temple|"
+    r"park|station|bus station|train station|library|leisure centre|tesco|asda|aldi|lidl|co-?op|sainsbury'?s|"
+    r"morrisons|mcdonald'?s|kfc|greggs|spar|takeaway"
+)
+PLACE_RE = re.compile(
+    r"\b(?:behind|next to|next door to|opposite|across from|across the road from|round the corner from|above|over the road from)\s+"
+    r"(?:the\s+|a\s+)?(?:(?:big|little|old|new|blue|red|green)\s+)?"
+    rf"(?:(?i:{_LANDMARKS})\b|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)"
+    r"(?:\s+on\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?"
+)
+# A named home or house: "Maple House", "Oak Lodge".
+HOUSE_RE = re.compile(r"\b[A-Z][\w'\-]+\s+(?:House|Lodge|Cottage|Hall|Court)\b")
+_NAME_STOP = _COMMON_WORDS | frozenset(
+    """a an as at be by do go he if in is it me my no of oh ok on or so to up us we
+    can may love sun art happy black white new old big little our your ask see more most much
+    christmas easter monday tuesday wednesday thursday friday saturday sunday january february
+    march july september october november december""".split()
+)
+_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z'\-]+)((?:\s+(?:Al-|El-|Mc|Mac|O')?[A-Z][\w'\-]+){1,2})")
+_LOWER_NAME_RE = re.compile(r"\b([a-z]{3,})(?=(\s+)([a-z][a-z'\-]{2,})\b)")
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    """First names of many countries (the gender-guesser list), loaded once on first use."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def _is_first_name(word: str, strict: bool = False) -> bool:
+    if word.casefold() in _NAME_STOP or len(word) < 3:
+        return False
+    gender = _first_names().get_gender(word)
+    return gender in ("male", "female") if strict else gender != "unknown"
+
+
+def _unknown_full_names(text: str) -> list[tuple[int, int]]:
+    """Full names the council does not know: a first name followed by a surname."""
+    spans = []
+    for match in _FULL_NAME_RE.finditer(text):
+        if _is_first_name(match.group(1)):
+            spans.append(match.span())
+    for match in _LOWER_NAME_RE.finditer(text):
+        first, gap, second = match.groups()
+        if _is_first_name(first, strict=True) and second not in _NAME_STOP and not _is_first_name(second) and len(second) >= 4:
+            spans.append((match.start(), match.end(1) + len(gap) + len(second)))
+    return spans
+
+
 def find_identifying(text: str, names=(), schools=()) -> list[Finding]:
     found: list[Finding] = []
 
@@ -378,12 +467,16 @@ def find_identifying(text: str, names=(), schools=()) -> list[Finding]:
     # Order matters: earlier kinds win where spans overlap (an email contains an @handle).
     for match in EMAIL_RE.finditer(text):
         add(EMAIL, match)
-    for match in PHONE_RE.finditer(text):
+    digits = text.translate(_DIGITS)  # same length: spans still point into `text`
+    for match in PHONE_RE.finditer(digits):
+        add(PHONE, match)
+    for match in PHONE_WORDS_RE.finditer(text):
         add(PHONE, match)
     for match in POSTCODE_RE.finditer(text):
         add(POSTCODE, match)
-    for match in ADDRESS_RE.finditer(text):
-        add(ADDRESS, match)
+    for pattern in (PLACE_RE, ADDRESS_RE, ADDRESS_ANY_CASE_RE, HOUSE_RE):
+        for match in pattern.finditer(text):
+            add(ADDRESS, match)
     school_re = _school_pattern(tuple(schools))
     if school_re:
         for match in school_re.finditer(text):
@@ -397,6 +490,8 @@ def find_identifying(text: str, names=(), schools=()) -> list[Finding]:
         if pattern:
             for match in pattern.finditer(text):
                 add(NAME, match)
+    for start, end in _unknown_full_names(text):
+        found.append(Finding(NAME, start, end, text[start:end], REPLACEMENTS[NAME]))
     return _without_overlaps(found)
 
 

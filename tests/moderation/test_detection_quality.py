@@ -5,18 +5,44 @@ from __future__ import annotations
 import pytest
 
 from app.moderation import screening
-from bench.safeguarding_eval import GOAL_FALSE_ALARMS, GOAL_LANGUAGE_RECALL, GOAL_RECALL, evaluate_risk
+from bench.safeguarding_eval import GOAL_FALSE_ALARMS, GOAL_LANGUAGE_RECALL, GOAL_RECALL, evaluate_identifying, evaluate_risk
 from app.i18n.locales import LANGUAGES
 
 
-def test_risk_screening_meets_the_recall_and_false_alarm_goals_in_every_language():
-    tallies = evaluate_risk()
+@pytest.mark.parametrize("name", ["risk_texts.tsv", "risk_texts_unseen.tsv"])
+def test_risk_screening_meets_the_recall_and_false_alarm_goals_in_every_language(name):
+    tallies = evaluate_risk(name)
     assert set(LANGUAGES) <= set(tallies)
-    assert tallies["all"].positives >= 150 and tallies["all"].negatives >= 100
+    if name == "risk_texts.tsv":
+        assert tallies["all"].positives >= 150 and tallies["all"].negatives >= 100
     assert tallies["all"].recall >= GOAL_RECALL, tallies["all"].misses
     assert tallies["all"].false_rate <= GOAL_FALSE_ALARMS, tallies["all"].wrong
     for language in LANGUAGES:
         assert tallies[language].recall >= GOAL_LANGUAGE_RECALL, (language, tallies[language].misses)
+
+
+def test_identifying_details_screening_finds_nine_in_ten_and_wrongly_redacts_at_most_one_in_ten():
+    tallies = evaluate_identifying()
+    assert tallies["all"].positives >= 30 and tallies["all"].negatives >= 30
+    assert tallies["all"].recall >= 0.9, tallies["all"].misses
+    assert tallies["all"].false_rate <= 0.1, tallies["all"].wrong
+
+
+# Identifying details screening used to miss (fails before this change).
+@pytest.mark.parametrize(
+    "text,detail",
+    [
+        ("Jessica Thompson said it too", "Jessica Thompson"),
+        ("i live at 22 harbour road", "22 harbour road"),
+        ("my house is behind the big Asda", "behind the big Asda"),
+        ("رقمي ٠٧٧٠٠٩٠٠٤٥٦", "٠٧٧٠٠٩٠٠٤٥٦"),
+        ("شماره‌ام ۰۷۷۰۰۹۰۰۱۲۳ است", "۰۷۷۰۰۹۰۰۱۲۳"),
+        ("call me on oh seven seven double oh nine double oh four five six", "oh seven seven double oh nine double oh four five six"),
+    ],
+)
+def test_identifying_details_once_missed_are_proposed_for_redaction(text, detail):
+    redacted = screening.redact(text, screening.find_identifying(text))
+    assert detail not in redacted and "[" in redacted, redacted
 
 
 # What a safeguarding lead tried, each of which screening used to miss (fails before this change).
