@@ -1,12 +1,16 @@
 """Themes, not text: the figures managers and the Corporate Parenting Board see about Heard
 between reviews. Counts only, never a word a young person wrote, never a name.
 
-- `counts(authority_id, start, end)` gives the raw numbers (for the board pack, which protects
-  them together with the rest of the pack);
-- `figures(authority_id, start, end)` gives them made safe to show on their own: every figure goes
-  through `app.reports.disclosure.protect`, with the relations a reader can see between the tables
-  (months and the whole period; topics and the messages they belong to; answers, sorting and
-  complaint stages against the kinds they count), so no hidden figure can be worked out.
+- `counts(authority_id, start, end)` gives the raw numbers, with how many different young people
+  stand behind each table; they are never shown as they are;
+- `safe(counts)` makes them safe to show: every figure goes through
+  `app.reports.disclosure.protect`, with the relations a reader can see between the tables (months
+  and the whole period; topics and faces and the messages they belong to; answers, sorting and
+  complaint stages against the kinds they count), so no hidden figure can be worked out; and a
+  table behind which fewer than 10 young people stand is not broken down, because one young
+  person can send many messages;
+- `figures(authority_id, start, end)` is the two together, for the managers' page and the board
+  pack (one call per period: periods that do not overlap share no figure).
 A thing belongs to the period in which it was sent (a call-back: asked; a complaint stage: started).
 """
 from __future__ import annotations
@@ -16,14 +20,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..reports.disclosure import BASE, MIN_CELL, Distribution, distribution, protect
+from ..reports.disclosure import BASE, MIN_CELL, Distribution, protect
 from ..working_days import UK, add_working_days, local_day, working_days_between
 from .models import (
     ADVOCACY_STATUSES,
     COMPLAINT,
     FACES,
+    FEELING,
     REPRESENTATION_KINDS,
     SENT,
     STAGES,
@@ -39,6 +45,8 @@ from .settings import settings_for
 
 NO_TOPIC = "none"
 TOPIC_KEYS = (*TOPICS, NO_TOPIC)
+NO_FACE = "none"
+FACE_KEYS = (*FACES, NO_FACE)  # of the messages about how someone feels
 STAGE_OUTCOMES = ("answered_in_time", "answered_late", "open_late", "open_in_time")
 YES_NO = ("yes", "no")
 
@@ -47,7 +55,6 @@ YES_NO = ("yes", "no")
 class Timing:
     """How long something took, in working days, for those it happened to."""
 
-    count: int
     median_days: float | None  # None when fewer than MIN_CELL things are measured
 
 
@@ -61,7 +68,7 @@ class Counts:
     kinds: dict[date, dict[str, int]]  # month -> statement kind -> how many were sent
     council: dict[date, dict[str, int]]  # month -> complaint, compliment or comment -> how many
     topics: dict[date, dict[str, int]]  # month -> topic (or "none") -> statements
-    faces: dict[str, int]
+    faces: dict[str, int]  # face (or "none") -> messages about how someone feels
     acknowledged_in_time: dict[str, int]  # yes/no, of statements
     sorted: dict[str, int]  # yes/no, of statements
     callbacks_within_promise: dict[str, int]  # yes/no, of call-backs made or already late
@@ -70,6 +77,10 @@ class Counts:
     days_to_acknowledge: list[float]
     days_to_reply: list[float]
     unread_days: int
+    # How many different young people stand behind each table: "kinds" (and "topics",
+    # "acknowledged", "sorted", which count the same messages), ("kinds", month), "council",
+    # ("council", month), "faces", "callbacks", ("stage", number) and "advocacy".
+    people: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -117,9 +128,7 @@ def _days(start: datetime, end: datetime) -> float:
 
 
 def _timing(values: list[float]) -> Timing:
-    if len(values) < MIN_CELL:
-        return Timing(len(values), None)
-    return Timing(len(values), statistics.median(values))
+    return Timing(statistics.median(values) if len(values) >= MIN_CELL else None)
 
 
 def _add(counts: dict, key, n: int = 1) -> None:
@@ -131,9 +140,14 @@ def counts(authority_id: int, start: date, end: date, *, now: datetime | None = 
     low, high = _bounds(start, end)
     months = months_between(start, end)
     now = now or datetime.now(UK)
+    people: dict = {}  # table -> the young people behind it
+
+    def seen(table, young_person_id) -> None:
+        people.setdefault(table, set()).add(young_person_id)
 
     statements = list(db.session.scalars(
-        select(Statement).where(Statement.authority_id == authority_id, Statement.status == SENT, Statement.sent_at >= low, Statement.sent_at < high)
+        select(Statement).options(selectinload(Statement.replies))
+        .where(Statement.authority_id == authority_id, Statement.status == SENT, Statement.sent_at >= low, Statement.sent_at < high)
     ))
     representations = list(db.session.scalars(
         select(Representation).where(
@@ -148,10 +162,16 @@ def counts(authority_id: int, start: date, end: date, *, now: datetime | None = 
         month = _month(statement.sent_at)
         _add(kinds[month], statement.kind)
         _add(topics[month], statement.topic or NO_TOPIC)
-        if statement.face:
-            _add(faces, statement.face)
+        seen("kinds", statement.young_person_id)
+        seen(("kinds", month), statement.young_person_id)
+        if statement.kind == FEELING:
+            _add(faces, statement.face or NO_FACE)
+            seen("faces", statement.young_person_id)
     for item in representations:
-        _add(council[_month(item.sent_at)], item.kind)
+        month = _month(item.sent_at)
+        _add(council[month], item.kind)
+        seen("council", item.young_person_id)
+        seen(("council", month), item.young_person_id)
 
     acknowledged, sorted_counts = {"yes": 0, "no": 0}, {"yes": 0, "no": 0}
     to_ack, to_reply = [], []
@@ -174,11 +194,14 @@ def counts(authority_id: int, start: date, end: date, *, now: datetime | None = 
             _add(kept, "yes" if callback.done_at <= callback.due_at else "no")
         elif now > callback.due_at:
             _add(kept, "no")  # still waiting and already late; one not yet due is not counted
+        else:
+            continue
+        seen("callbacks", callback.young_person_id)
 
     today = local_day(now)
     stages = {number: {} for number in STAGES}
-    for stage in db.session.scalars(
-        select(ComplaintStage).join(Representation, Representation.id == ComplaintStage.complaint_id).where(
+    for stage, young_person_id in db.session.execute(
+        select(ComplaintStage, Representation.young_person_id).join(Representation, Representation.id == ComplaintStage.complaint_id).where(
             ComplaintStage.authority_id == authority_id, Representation.kind == COMPLAINT,
             ComplaintStage.started_on >= start, ComplaintStage.started_on <= end,
         )
@@ -188,15 +211,17 @@ def counts(authority_id: int, start: date, end: date, *, now: datetime | None = 
         else:
             key = "open_late" if today > stage.deadline else "open_in_time"
         _add(stages[stage.number], key)
+        seen(("stage", stage.number), young_person_id)
 
     advocacy: dict[str, int] = {}
     for item in db.session.scalars(
         select(AdvocacyRequest).where(AdvocacyRequest.authority_id == authority_id, AdvocacyRequest.referred_at >= low, AdvocacyRequest.referred_at < high)
     ):
         _add(advocacy, item.status)
+        seen("advocacy", item.young_person_id)
 
     return Counts(start, end, months, kinds, council, topics, faces, acknowledged, sorted_counts, kept, stages, advocacy, to_ack, to_reply,
-                  settings.unread_days)
+                  settings.unread_days, {table: len(ids) for table, ids in people.items()})
 
 
 def _summed(table: dict[date, dict[str, int]]) -> dict[str, int]:
@@ -208,8 +233,8 @@ def _summed(table: dict[date, dict[str, int]]) -> dict[str, int]:
     return whole
 
 
-def figures(authority_id: int, start: date, end: date, *, now: datetime | None = None) -> Figures:
-    raw = counts(authority_id, start, end, now=now)
+def safe(raw: Counts) -> Figures:
+    """The figures of `counts()` as they may be shown, all protected together."""
     tables = {"kinds": (raw.kinds, STATEMENT_KINDS), "council": (raw.council, REPRESENTATION_KINDS), "topics": (raw.topics, TOPIC_KEYS)}
     nodes: dict = {}
     categories_of: dict = {}
@@ -219,31 +244,55 @@ def figures(authority_id: int, start: date, end: date, *, now: datetime | None =
         nodes |= {(name, m): by_month[m] for m in raw.months}
         categories_of |= {key: categories for key in (name, *((name, m) for m in raw.months))}
         equations.append((name, [(name, m) for m in raw.months]))
-    nodes |= {"acknowledged": raw.acknowledged_in_time, "sorted": raw.sorted, "stage_1": raw.stages[1]}
-    categories_of |= {"acknowledged": YES_NO, "sorted": YES_NO, "stage_1": STAGE_OUTCOMES}
+    nodes |= {
+        "faces": raw.faces, "acknowledged": raw.acknowledged_in_time, "sorted": raw.sorted,
+        "callbacks": raw.callbacks_within_promise, "advocacy": raw.advocacy,
+        **{("stage", n): raw.stages[n] for n in STAGES},
+    }
+    categories_of |= {
+        "faces": FACE_KEYS, "acknowledged": YES_NO, "sorted": YES_NO, "callbacks": YES_NO, "advocacy": ADVOCACY_STATUSES,
+        **{("stage", n): STAGE_OUTCOMES for n in STAGES},
+    }
     # Each month's (and the period's) topics count the same messages as its kinds; so do the
-    # answered-in-time and sorted figures; every complaint sent in the period started stage 1 in it.
-    lines = [(((("topics", m), BASE)), [(("kinds", m), BASE)]) for m in raw.months]
+    # answered-in-time and sorted figures; the faces count the messages about feelings; every
+    # complaint sent in the period started stage 1 in it.
+    lines = [((("topics", m), BASE), [(("kinds", m), BASE)]) for m in raw.months]
     lines += [((name, BASE), [("kinds", BASE)]) for name in ("topics", "acknowledged", "sorted")]
-    lines += [(("stage_1", BASE), [("council", COMPLAINT)])]
-    safe = protect(nodes, STATEMENT_KINDS, equations, categories_of=categories_of, lines=lines)
+    # (A relation with an empty side is left out: the engine would take the empty side as a known
+    # 0 and hide the other side's whole table, though "fewer than 5" beside "fewer than 5" tells
+    # nothing.)
+    if raw.faces:
+        lines.append((("kinds", FEELING), [("faces", BASE)]))
+    if raw.stages[1]:
+        lines.append(((("stage", 1), BASE), [("council", COMPLAINT)]))
+    # Messages, not people, are counted: a table is broken down only with 10 young people behind it.
+    people = {key: raw.people.get(key, 0) for key in nodes}
+    for name in ("topics", "acknowledged", "sorted"):
+        people[name] = raw.people.get("kinds", 0)
+    for m in raw.months:
+        people[("topics", m)] = raw.people.get(("kinds", m), 0)
+    shown = protect(nodes, STATEMENT_KINDS, equations, categories_of=categories_of, lines=lines, people=people)
     return Figures(
         start=raw.start,
         end=raw.end,
         months=raw.months,
-        kinds_overall=safe["kinds"],
-        kinds_by_month={m: safe[("kinds", m)] for m in raw.months},
-        council_overall=safe["council"],
-        council_by_month={m: safe[("council", m)] for m in raw.months},
-        topics_overall=safe["topics"],
-        topics_by_month={m: safe[("topics", m)] for m in raw.months},
-        faces=distribution(raw.faces, FACES),
-        acknowledged_in_time=safe["acknowledged"],
+        kinds_overall=shown["kinds"],
+        kinds_by_month={m: shown[("kinds", m)] for m in raw.months},
+        council_overall=shown["council"],
+        council_by_month={m: shown[("council", m)] for m in raw.months},
+        topics_overall=shown["topics"],
+        topics_by_month={m: shown[("topics", m)] for m in raw.months},
+        faces=shown["faces"],
+        acknowledged_in_time=shown["acknowledged"],
         time_to_acknowledge=_timing(raw.days_to_acknowledge),
         time_to_reply=_timing(raw.days_to_reply),
-        sorted_share=safe["sorted"],
-        callbacks_within_promise=distribution(raw.callbacks_within_promise, YES_NO),
-        stages={1: safe["stage_1"], **{n: distribution(raw.stages[n], STAGE_OUTCOMES) for n in STAGES if n != 1}},
-        advocacy=distribution(raw.advocacy, ADVOCACY_STATUSES),
+        sorted_share=shown["sorted"],
+        callbacks_within_promise=shown["callbacks"],
+        stages={n: shown[("stage", n)] for n in STAGES},
+        advocacy=shown["advocacy"],
         unread_days=raw.unread_days,
     )
+
+
+def figures(authority_id: int, start: date, end: date, *, now: datetime | None = None) -> Figures:
+    return safe(counts(authority_id, start, end, now=now))

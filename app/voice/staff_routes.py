@@ -380,7 +380,7 @@ def staff_figures():
     result = figures.figures(_me().authority_id, start, end)
     return render_template(
         "voice/staff/figures.html", f=result, form=form, statement_kinds=STATEMENT_KINDS, council_kinds=REPRESENTATION_KINDS,
-        topics=figures.TOPIC_KEYS,
+        topics=figures.TOPIC_KEYS, faces=figures.FACE_KEYS,
         advocacy_statuses=ADVOCACY_STATUSES, period=f"{format_date(start, 'long')} – {format_date(end, 'long')}",
     )
 

@@ -242,6 +242,10 @@ def test_a_complaint_with_an_advocate_in_arabic_and_the_officer_answers(app, pho
     desktop.get_by_role("button", name="Send the answer").click()
     desktop.goto("/staff/voice/advocacy/")
     check_page(desktop)
+    # The figures: themes, never the words, and readable on a phone.
+    desktop.goto("/staff/voice/figures")
+    expect(desktop.locator("main")).not_to_contain_text("لم يخبرني أحد")
+    check_page(desktop)
 
     phone.goto("/my/complaints/")
     phone.locator(".heard-sent-list a").first.click()

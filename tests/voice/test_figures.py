@@ -72,7 +72,67 @@ def test_a_median_of_fewer_than_five_is_not_shown():
     db.session.commit()
     today = date.today()
     f = figures.figures(council.id, today.replace(day=1), today)
-    assert f.time_to_reply.count == 4 and f.time_to_reply.median_days is None
+    assert len(figures.counts(council.id, today.replace(day=1), today).days_to_reply) == 4
+    assert f.time_to_reply.median_days is None
+
+
+def test_many_messages_from_a_few_young_people_are_not_broken_down():
+    # Messages are counted, not people: three young people's 24 messages show as a total only.
+    council, worker, officer, people = _council(3)
+    with freeze_time("2026-01-14 10:00:00"):
+        for person in people:
+            for _ in range(4):
+                factories.statement(person, kind="sort", topic="money", text="x")
+                factories.statement(person, kind="feeling", face="sad", topic="home", text="x")
+        db.session.commit()
+    with freeze_time("2026-01-31 10:00:00"):
+        raw = figures.counts(council.id, date(2026, 1, 1), date(2026, 1, 31))
+        f = figures.figures(council.id, date(2026, 1, 1), date(2026, 1, 31))
+    assert raw.people["kinds"] == 3 and raw.kinds[date(2026, 1, 1)] == {"sort": 12, "feeling": 12}
+    assert f.kinds_overall.base.count == 24 and not f.kinds_overall.broken_down
+    assert not f.kinds_by_month[date(2026, 1, 1)].broken_down and not f.topics_overall.broken_down
+    assert not f.faces.broken_down and not f.acknowledged_in_time.broken_down and not f.sorted_share.broken_down
+
+
+def test_the_faces_never_give_away_a_hidden_number_of_feelings():
+    council, worker, officer, people = _council(30)
+    with freeze_time("2026-01-14 10:00:00"):
+        for person in people[:20]:
+            factories.statement(person, kind="sort", text="x")
+        for person in people[20:26]:
+            factories.statement(person, kind="feeling", face="sad", text="x")
+        for person in people[26:28]:
+            factories.statement(person, kind="good_news", text="x")
+        factories.statement(people[28], kind="feeling", text="x")  # no face picked
+        db.session.commit()
+    with freeze_time("2026-01-31 10:00:00"):
+        raw = figures.counts(council.id, date(2026, 1, 1), date(2026, 1, 31))
+        f = figures.figures(council.id, date(2026, 1, 1), date(2026, 1, 31))
+    assert raw.faces == {"sad": 6, "none": 1}
+    kinds = f.kinds_overall
+    assert kinds.base.count == 29 and kinds.cell("good_news").small
+    # 29 - 20 - 7 would give the good news away, so sort or feeling is hidden; the faces, which
+    # count the feelings, show a number only where the feelings do.
+    assert kinds.cell("sort").suppressed or kinds.cell("feeling").suppressed
+    assert f.faces.base.count == kinds.figure("feeling").count
+
+
+def test_no_complaints_and_no_feelings_hide_nothing_else():
+    # Empty stage 1 and empty faces are "fewer than 5" beside "fewer than 5": no reason to hide
+    # the tables they belong to.
+    council, worker, officer, people = _council(20)
+    with freeze_time("2026-06-01 10:00:00"):
+        for person in people[:10]:
+            factories.representation(person, kind="compliment", text="Thank you")
+            factories.statement(person, kind="sort", text="x")
+        for person in people[10:]:
+            factories.representation(person, kind="comment", text="An idea")
+            factories.statement(person, kind="good_news", text="x")
+        db.session.commit()
+    with freeze_time("2026-06-30 10:00:00"):
+        f = figures.figures(council.id, date(2026, 6, 1), date(2026, 6, 30))
+    assert f.council_overall.base.count == 20 and f.council_overall.broken_down and f.council_overall.cell("complaint").small
+    assert f.kinds_overall.base.count == 20 and f.kinds_overall.broken_down and f.kinds_overall.cell("feeling").small
 
 
 def test_call_backs_within_the_promise():
@@ -126,4 +186,5 @@ def test_the_figures_page_shows_no_words_and_is_refused_to_workers(sign_in):
     db.session.commit()
     page = sign_in(manager).get("/staff/voice/figures").get_data(as_text=True)
     assert "Zebra" not in page and "Something I want sorted" in page and ">12<" in page
+    assert "How young people said they felt" in page and "No face picked" in page
     assert sign_in(worker).get("/staff/voice/figures").status_code == 403
