@@ -1,7 +1,7 @@
 """voice: statements, replies, call-backs, complaints, advocacy, teams, settings; staff line managers
 
 Revision ID: b1834a0ba4ee
-Revises: 543803ac9920
+Revises: bcfe8be441df
 Create Date: 2026-12-03 10:28:07.349487
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b1834a0ba4ee'
-down_revision = '543803ac9920'
+down_revision = 'bcfe8be441df'
 branch_labels = None
 depends_on = None
 
