@@ -1,6 +1,7 @@
 """Things that waited too long, told to the person who can do something about it.
 
-`heard voice-check` runs this every hour (or more often). Each thing is flagged once:
+`heard voice-check` runs this every hour (or more often), on every app server at once: each thing
+is flagged once, by the run that claims it (`app.jobs.claim_row`):
 - a message still unread by someone it was sent to, after the council's number of working days
   (default 2), goes to that reader's line manager;
 - a call-back not made by the time the council promised goes to the caller's line manager;
@@ -20,6 +21,7 @@ from .. import audit
 from ..access import MANAGER
 from ..auth.models import User
 from ..extensions import db
+from ..jobs import claim_row
 from ..models_base import utcnow
 from ..working_days import add_working_days, local_day
 from . import notify
@@ -56,7 +58,7 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
         )
     ).all()
     for receipt in receipts:
-        if not unread_too_long(receipt, now, settings.unread_days):
+        if not unread_too_long(receipt, now, settings.unread_days) or not claim_row(StatementReader.flagged_at, receipt.id, now):
             continue
         managers = managers_of(receipt.user)
         receipt.flagged_at = now
@@ -81,6 +83,8 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
         )
     ).all()
     for callback in late_calls:
+        if not claim_row(CallBack.flagged_at, callback.id, now):
+            continue
         managers = managers_of(callback.staff)
         callback.flagged_at = now
         callback.flagged_to = [m.id for m in managers]
@@ -104,7 +108,7 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
         )
     ).all()
     for stage in stages:
-        if stage is not stage.complaint.stage or today <= stage.deadline:
+        if stage is not stage.complaint.stage or today <= stage.deadline or not claim_row(ComplaintStage.flagged_on, stage.id, today):
             continue
         stage.flagged_on = today
         audit.record("voice.complaint.late_flagged", stage.complaint, authority_id=authority_id, actor=audit.ANONYMOUS, stage=stage.number)
