@@ -1,7 +1,7 @@
 """Deleting what Heard holds about a young person: all that can be, and why the rest is kept.
 
 `erase(person)` is what a council does for a deletion request: it deletes everything that is
-only the young person's own (drafts, posts for groups and the council, group memberships and
+only the young person's own (drafts, including unsent messages and complaints, posts for groups and the council, group memberships and
 meeting replies, their email address for reminders), and keeps, for reasons it names, what the
 council needs for their care or for keeping children safe. Those are deleted later by the
 retention schedule. `erase(person, everything=True)` is what the schedule does once a care leaver
@@ -23,6 +23,7 @@ from ..models_base import utcnow
 # Why something is kept after a deletion request: said to the young person in these words.
 KEPT = {
     "views": _l("The views you sent before your reviews, and what was decided. They are part of the record of your care, and the people who look after you need them. Heard deletes its copy on the schedule below."),
+    "messages": _l("Messages you sent your worker or IRO, call-backs, complaints, compliments and comments, and what staff answered. They are part of the record of your care, or of how the council answered you. Heard deletes its copy on the schedule below."),
     "alerts": _l("Times a safeguarding lead was told you might not be safe. They are kept to keep you and other children safe, and deleted on the schedule below."),
     "audit": _l("The record of who opened your things and when. It protects you, because it shows if anyone looked who should not have."),
     "anonymous": _l("Your survey answers, votes and ratings. Nobody can tell which ones are yours, not even us, so they cannot be found to delete. They do not say who you are."),
@@ -62,7 +63,7 @@ def erase(person: User, *, close_account: bool = False, everything: bool = False
     from ..pledges.models import PledgeReader
     from ..reviews.models import DRAFT, Review, StashedStep, ViewsSubmission
     from ..surveys.models import SurveyParticipation, SurveyWave
-    from .retention import delete_items, delete_reviews, delete_submissions
+    from .retention import delete_between_reviews, delete_items, delete_reviews, delete_submissions
 
     authority_id = person.authority_id
     done = Erasure()
@@ -75,6 +76,8 @@ def erase(person: User, *, close_account: bool = False, everything: bool = False
         ViewsSubmission.authority_id == authority_id, ViewsSubmission.young_person_id == person.id, ViewsSubmission.status == DRAFT)))
     done.deleted["drafts"] = delete_submissions(authority_id, drafts)
     done.deleted["drafts"] += _delete(StashedStep, StashedStep.authority_id == authority_id, StashedStep.claimed_user_id == person.id)
+
+    done.deleted["drafts"] += delete_between_reviews(authority_id, person.id, drafts_only=not everything)
 
     items = list(db.session.scalars(select(ModerationItem.id).where(ModerationItem.authority_id == authority_id, ModerationItem.author_id == person.id)))
     done.deleted["posts"] = delete_items(authority_id, items)

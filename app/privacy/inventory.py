@@ -184,6 +184,61 @@ def _taking_part(person: User) -> Section:
     return section
 
 
+def _between_reviews(person: User) -> Section:
+    from ..voice import advocacy, complaints, statements
+    from ..voice.models import DRAFT, AdvocacyRequest, CallBack, Representation, Statement
+    from ..voice.steps import FACE_LABELS, KIND_LABELS, TOPIC_LABELS
+
+    section = Section("between_reviews", _l("Messages, call-backs and complaints"),
+                      _l("Only the people you chose can read your messages. Complaints, compliments and comments go to the council team you picked."),
+                      empty=_l("Nothing yet."))
+    for item in db.session.scalars(select(Statement).where(Statement.young_person_id == person.id).order_by(Statement.created_at)).all():
+        section.records.append([
+            ("kind", _l("What for"), KIND_LABELS.get(item.kind, item.kind)),
+            ("face", _l("How you felt"), FACE_LABELS.get(item.face) if item.face else None),
+            ("topic", _l("About"), TOPIC_LABELS.get(item.topic) if item.topic else None),
+            ("words", _l("What you wrote"), item.text),
+            ("wanted", _l("What would help"), item.wanted),
+            ("avoid", _l("What you do not want to talk about"), item.avoid),
+            ("status", _l("Status"), _l("Not sent yet") if item.status == DRAFT else statements.STATUS_LABELS.get(statements.status_of(item))),
+            ("sent", _l("Sent on"), item.sent_at.date() if item.sent_at else None),
+            ("readers", _l("Who can read them"), ", ".join(item.readers or [])),
+            ("replies", _l("Answers"), [f"{_name(r.author) or ''}: {r.text}" for r in item.replies]),
+            ("read_by", _l("Read by"), [f"{_name(r.user)}: {r.first_read_at.date()}" for r in item.reader_rows if r.first_read_at]),
+        ])
+    for item in db.session.scalars(select(Representation).where(Representation.young_person_id == person.id).order_by(Representation.created_at)).all():
+        section.records.append([
+            ("kind", _l("What for"), KIND_LABELS.get(item.kind, item.kind)),
+            ("team", _l("Sent to"), item.team.name if item.team else None),
+            ("words", _l("What you wrote"), item.text),
+            ("wanted", _l("What would help"), item.wanted),
+            ("sent", _l("Sent on"), item.sent_at.date() if item.sent_at else _l("Not sent yet")),
+            ("stages", _l("What the council did"), [
+                " – ".join(str(part) for part in (complaints.STAGE_NAMES.get(stage.number), complaints.FINDING_LABELS.get(stage.finding), stage.response) if part)
+                for stage in item.stages
+            ]),
+            ("response", _l("Answer"), item.response),
+        ])
+    for item in db.session.scalars(select(CallBack).where(CallBack.young_person_id == person.id).order_by(CallBack.created_at)).all():
+        section.records.append([
+            ("callback", _l("Call-back you asked for"), _name(item.staff)),
+            ("about", _l("About"), item.about),
+            ("phone", _l("Phone number"), item.phone),
+            ("asked", _l("Asked on"), item.created_at.date() if item.created_at else None),
+            ("done", _l("Done on"), item.done_at.date() if item.done_at else None),
+            ("note", _l("Answer"), item.note),
+        ])
+    for item in db.session.scalars(select(AdvocacyRequest).where(AdvocacyRequest.young_person_id == person.id).order_by(AdvocacyRequest.created_at)).all():
+        section.records.append([
+            ("advocacy", _l("Asked for an advocate"), item.created_at.date() if item.created_at else None),
+            ("about", _l("About"), item.about),
+            ("contact", _l("How to contact you"), item.contact),
+            ("status", _l("Status"), advocacy.STATUS_LABELS.get(item.status, item.status)),
+            ("advocate", _l("Your advocate"), item.advocate_name),
+        ])
+    return section
+
+
 def _alerts(person: User, *, staff_view: bool) -> Section:
     from ..moderation.models import TRIGGER_HELP_BUTTON, SafeguardingAlert
 
@@ -222,6 +277,27 @@ ACTION_LABELS = {
 }
 
 
+# Between reviews: what staff did with a message, call-back or complaint, by the last word of its action.
+VOICE_ACTION_LABELS = {
+    "read": _l("opened what you sent"),
+    "viewed": _l("opened what you sent"),
+    "pdf_downloaded": _l("downloaded what you sent"),
+    "acknowledged": _l("said they read what you sent"),
+    "replied": _l("answered what you sent"),
+    "answered": _l("answered what you sent"),
+    "sorted": _l("marked what you sent as sorted"),
+    "done": _l("did the call-back you asked for"),
+}
+
+
+def _action_label(action: str):
+    if action in ACTION_LABELS:
+        return ACTION_LABELS[action]
+    if action.startswith("voice."):
+        return VOICE_ACTION_LABELS.get(action.rsplit(".", 1)[-1], action)
+    return action
+
+
 def _who_looked(person: User) -> Section:
     from ..audit import AuditEvent
     from ..reviews.models import Review, ViewsSubmission
@@ -229,14 +305,18 @@ def _who_looked(person: User) -> Section:
     section = Section("who_looked", _l("Who opened your things"),
                       _l("Every time staff open your record or what you wrote, Heard notes who and when."),
                       empty=_l("Nobody yet."))
+    from ..voice.models import CallBack, Representation, Statement
+
     submissions = select(ViewsSubmission.id).where(ViewsSubmission.young_person_id == person.id)
     reviews = select(Review.id).where(Review.young_person_id == person.id)
+    theirs = {model.__name__: select(model.id).where(model.young_person_id == person.id) for model in (Statement, Representation, CallBack)}
     events = db.session.scalars(
         select(AuditEvent).where(
             AuditEvent.actor_id.is_not(None), AuditEvent.actor_id != person.id,
             or_((AuditEvent.target_type == "User") & (AuditEvent.target_id == person.id),
                 (AuditEvent.target_type == "ViewsSubmission") & AuditEvent.target_id.in_(submissions),
-                (AuditEvent.target_type == "Review") & AuditEvent.target_id.in_(reviews)),
+                (AuditEvent.target_type == "Review") & AuditEvent.target_id.in_(reviews),
+                *((AuditEvent.target_type == name) & AuditEvent.target_id.in_(ids) for name, ids in theirs.items())),
         ).order_by(AuditEvent.at)
     ).all()
     for event in events:
@@ -244,7 +324,7 @@ def _who_looked(person: User) -> Section:
         section.records.append([
             ("when", _l("When"), event.at.date()),
             ("who", _l("Who"), _name(actor)),
-            ("what", _l("What they did"), ACTION_LABELS.get(event.action, event.action)),
+            ("what", _l("What they did"), _action_label(event.action)),
         ])
     return section
 
@@ -274,6 +354,7 @@ def everything_about(person: User, *, staff_view: bool = False) -> list[Section]
         _reviews(person),
         _posts(person, staff_view=staff_view),
         _groups(person),
+        _between_reviews(person),
         _taking_part(person),
         _alerts(person, staff_view=staff_view),
         _who_looked(person),

@@ -89,6 +89,73 @@ def delete_submissions(authority_id: int, submission_ids: list[int]) -> int:
     return len(submission_ids)
 
 
+def delete_between_reviews(authority_id: int, young_person_id: int | None = None, *, drafts_only: bool = False,
+                           ids: dict[str, list[int]] | None = None) -> int:
+    """Delete messages, complaints, compliments, comments, call-backs and advocacy requests, with
+    their receipts, replies and stages: a young person's (all, or only unsent drafts), or the
+    given ids ({"Statement": [...], "Representation": [...], "CallBack": [...], "AdvocacyRequest": [...]})."""
+    from ..voice.models import (
+        DRAFT,
+        AdvocacyRequest,
+        CallBack,
+        ComplaintStage,
+        Representation,
+        Statement,
+        StatementReader,
+        StatementReply,
+    )
+
+    def chosen(model):
+        if ids is not None:
+            return list(ids.get(model.__name__, []))
+        where = [model.authority_id == authority_id, model.young_person_id == young_person_id]
+        if drafts_only:
+            if not hasattr(model, "status") or model is AdvocacyRequest:
+                return []
+            where.append(model.status == DRAFT)
+        return _ids(select(model.id).where(*where))
+
+    statements, representations = chosen(Statement), chosen(Representation)
+    callbacks, advocacy = chosen(CallBack), chosen(AdvocacyRequest)
+    options = {"synchronize_session": False}
+    if statements:
+        for child in (StatementReader, StatementReply):
+            db.session.execute(delete(child).where(child.authority_id == authority_id, child.statement_id.in_(statements)), execution_options=options)
+        db.session.execute(delete(Statement).where(Statement.authority_id == authority_id, Statement.id.in_(statements)), execution_options=options)
+    if representations:
+        db.session.execute(delete(ComplaintStage).where(ComplaintStage.authority_id == authority_id, ComplaintStage.complaint_id.in_(representations)),
+                           execution_options=options)
+        db.session.execute(delete(Representation).where(Representation.authority_id == authority_id, Representation.id.in_(representations)),
+                           execution_options=options)
+    if callbacks:
+        db.session.execute(delete(CallBack).where(CallBack.authority_id == authority_id, CallBack.id.in_(callbacks)), execution_options=options)
+    if advocacy:
+        db.session.execute(delete(AdvocacyRequest).where(AdvocacyRequest.authority_id == authority_id, AdvocacyRequest.id.in_(advocacy)),
+                           execution_options=options)
+    return len(statements) + len(representations) + len(callbacks) + len(advocacy)
+
+
+def _purge_between_reviews(authority_id: int, now: datetime, days: int) -> int:
+    """Sent messages, finished call-backs, closed complaints, compliments and comments, and
+    finished advocacy requests, once the period has passed since they were sent or finished."""
+    from ..voice.models import ADVOCACY_CLOSED, CLOSED, SENT, AdvocacyRequest, CallBack, Representation, Statement
+
+    cutoff = _cutoff(now, days)
+    ids = {
+        "Statement": _ids(select(Statement.id).where(Statement.authority_id == authority_id, Statement.status == SENT,
+                                                     func.coalesce(Statement.sorted_at, Statement.sent_at) < cutoff)),
+        "Representation": _ids(select(Representation.id).where(
+            Representation.authority_id == authority_id, Representation.status == SENT,
+            or_(Representation.state == CLOSED, Representation.kind != "complaint"),
+            func.coalesce(Representation.closed_at, Representation.responded_at, Representation.sent_at) < cutoff)),
+        "CallBack": _ids(select(CallBack.id).where(CallBack.authority_id == authority_id,
+                                                   func.coalesce(CallBack.done_at, CallBack.cancelled_at) < cutoff)),
+        "AdvocacyRequest": _ids(select(AdvocacyRequest.id).where(AdvocacyRequest.authority_id == authority_id,
+                                                                 AdvocacyRequest.status == ADVOCACY_CLOSED, AdvocacyRequest.closed_at < cutoff)),
+    }
+    return delete_between_reviews(authority_id, ids=ids)
+
+
 def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
     from ..reviews.models import DRAFT, Review, ViewsSubmission
     from ..surveys.models import SurveyDraft
@@ -108,7 +175,15 @@ def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
                                   SurveyDraft.touched_on < cutoff.date()),
         execution_options={"synchronize_session": False},
     )
-    return count + (result.rowcount or 0)
+    count += result.rowcount or 0
+    # Messages and complaints never sent.
+    from ..voice.models import DRAFT as VOICE_DRAFT
+    from ..voice.models import Representation, Statement
+
+    stale = {model.__name__: _ids(select(model.id).where(model.authority_id == authority_id, model.status == VOICE_DRAFT,
+                                                         func.coalesce(model.updated_at, model.created_at) < cutoff))
+             for model in (Statement, Representation)}
+    return count + delete_between_reviews(authority_id, ids=stale)
 
 
 def _purge_stashes(authority_id: int, now: datetime, days: int) -> int:
@@ -295,10 +370,13 @@ YEAR = 365
 SCHEDULE: tuple[Rule, ...] = (
     Rule("views", _l("Views before reviews: the review, what the young person wrote, their wishes and what was decided, additions and read receipts"),
          _l("the date of the review"), 2 * YEAR, YEAR, 6 * YEAR, _l("The IRO keeps the views in the child's case record, which the council keeps as the law requires. Heard's copy is for following the review up and for complaints (at least a year); it is never kept longer than six years.")),
-    Rule("drafts", _l("Drafts: views never sent (once their review has passed) and surveys never finished"),
+    Rule("drafts", _l("Drafts: views never sent (once their review has passed), messages and complaints never sent, and surveys never finished"),
          _l("the last change"), 90, 30, YEAR, _l("A draft nobody finished is not needed for long.")),
     Rule("stashes", _l("Steps kept after a session ran out, waiting for the young person to sign in again"),
          _l("when the step arrived"), 14, 3, 60, _l("They are put back only within 72 hours of arriving.")),
+    Rule("between_reviews", _l("Messages to workers and IROs and their answers, call-backs, complaints, compliments, comments and requests for an advocate"),
+         _l("when it was sent, or finished for a complaint, call-back or advocacy request"), 2 * YEAR, YEAR, 6 * YEAR,
+         _l("Workers record what matters in the child's case record and complaints officers in the complaints record; Heard's copy is for following up.")),
     Rule("moderation_text", _l("The original words of checked posts (what is kept is only what was shared, after any redaction)"),
          _l("the moderation decision"), 90, 30, YEAR, _l("Long enough for a young person to ask why something was changed or not shared.")),
     Rule("moderation_items", _l("Checked posts and what holds them: ideas, comments, good news, questions for councillors, survey quotes"),
@@ -324,7 +402,7 @@ RULES = {rule.key: rule for rule in SCHEDULE}
 def _purges() -> dict[str, Callable[[int, datetime, int], int]]:
     """Each rule's purge: (council id, now, days) -> how many records it removed or cut down."""
     return {
-        "views": _purge_views, "drafts": _purge_drafts, "stashes": _purge_stashes,
+        "views": _purge_views, "drafts": _purge_drafts, "stashes": _purge_stashes, "between_reviews": _purge_between_reviews,
         "moderation_text": _purge_moderation_text, "moderation_items": _purge_moderation_items,
         "alerts": _purge_alerts, "audit": _purge_audit, "requests": _purge_requests, "codes": _purge_codes,
         "mail": _purge_mail, "care_leavers": _purge_care_leavers, "staff_left": _purge_staff_left,

@@ -153,3 +153,33 @@ def test_one_month_after_keeps_to_the_month():
     assert service.one_month_after(date(2027, 12, 15)) == date(2028, 1, 15)
     assert service.one_month_after(date(2028, 1, 31)) == date(2028, 2, 29)
     assert service.one_month_after(date(2027, 3, 1)) - date(2027, 3, 1) == timedelta(days=31)
+
+
+def test_my_data_holds_messages_call_backs_complaints_and_advocacy(world, sign_in):
+    person = world.a.young_person
+    factories.statement(person, text="My bus pass has run out")
+    factories.callback(person, about="About my placement")
+    team = factories.team(world.a.authority, name="Fostering team", members=[world.a.worker])
+    factories.representation(person, team=team, text="Nobody told me my contact was cancelled")
+    factories.advocacy_request(person, about="Help with my complaint")
+    db.session.commit()
+    data = json.loads(sign_in(person).get("/my/data.json").get_data(as_text=True))
+    words = [row.get("words") for row in data["between_reviews"]]
+    assert "My bus pass has run out" in words and "Nobody told me my contact was cancelled" in words
+    assert any(row.get("about") == "About my placement" for row in data["between_reviews"])
+    assert any(row.get("about") == "Help with my complaint" for row in data["between_reviews"])
+
+
+def test_a_deletion_deletes_unsent_messages_and_keeps_sent_ones(world, sign_in):
+    from app.voice.models import Statement
+
+    person = world.a.young_person
+    sent = factories.statement(person, text="Sent to my worker").id
+    draft = factories.statement(person, kind="other", text="Never sent", send=False).id
+    request = service.ask(person, "deletion", None)
+    db.session.commit()
+    sign_in(world.a.council_admin).post(f"/staff/data-requests/{request.id}", data={"reply": "Done."})
+    db.session.expire_all()
+    assert db.session.get(Statement, draft) is None
+    assert db.session.get(Statement, sent) is not None
+    assert "messages" in db.session.get(DataRequest, request.id).outcome["kept"]

@@ -171,6 +171,25 @@ def test_staff_who_left_lose_their_details_a_year_later_but_their_actions_stay(a
     assert db.session.get(AuditEvent, event.id).actor_id == iro.id
 
 
+def test_messages_go_two_years_after_they_were_sent_and_unsent_ones_after_ninety_days(app, world):
+    from app.voice.models import Statement, StatementReader
+
+    with freeze_time(LONG_AGO):
+        old = factories.statement(world.a.young_person, text="Old message").id
+        db.session.commit()
+    with freeze_time("2026-08-01 10:00:00"):
+        unsent = factories.statement(world.a.young_person, kind="other", text="Half written", send=False).id
+        db.session.commit()
+    recent = factories.statement(world.a.young_person, text="New message").id
+    db.session.commit()
+    with freeze_time(NOW):
+        _purge(app)
+    assert db.session.get(Statement, old) is None
+    assert _count(StatementReader, StatementReader.statement_id == old) == 0
+    assert db.session.get(Statement, unsent) is None
+    assert db.session.get(Statement, recent) is not None
+
+
 def test_periods_stay_within_the_limits_of_the_schedule(world):
     with acting_for(world.a.authority):
         with pytest.raises(RuleBroken):
