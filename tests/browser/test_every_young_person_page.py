@@ -23,7 +23,10 @@ def _young_people_paths(app, council) -> list[str]:
         if "GET" not in rule.methods or "young_person" not in roles or rule.endpoint == "static":
             continue
         with app.test_request_context():
-            paths.append(url_for(rule.endpoint, **{arg: PARAMS[arg](council) for arg in rule.arguments}))
+            path = url_for(rule.endpoint, **{arg: PARAMS[arg](council) for arg in rule.arguments})
+        if path.endswith((".json", ".pdf", ".csv")):
+            continue  # data and downloads, not pages (a download cannot be opened as a page)
+        paths.append(path)
     return sorted(set(paths))
 
 

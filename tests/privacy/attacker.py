@@ -6,11 +6,17 @@ cookie for any young person (anyone with SECRET_KEY can: Flask signs sessions wi
 """
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from app.extensions import db
 from app.models_base import utcnow
+
+
+# An answer shown as already chosen: a checked radio or checkbox (not the word in a sentence).
+CHECKED = re.compile(r"<input[^>]*\bchecked\b")
 
 
 def rows(sql: str, **params) -> list:
