@@ -15,12 +15,13 @@ SRC=$(cd "${2:-$(dirname "$0")/../..}" && pwd)
 GUIDE=$SRC/deploy/README.md
 
 [ -x "$R/bin/bash" ] || debootstrap bookworm "$R" http://deb.debian.org/debian
-cleanup() { for m in mnt/src sys dev proc; do umount -R "$R/$m" 2>/dev/null || true; done; }
+cleanup() { for m in sys dev proc; do umount -R "$R/$m" 2>/dev/null || true; done; }
 trap cleanup EXIT
 mountpoint -q "$R/proc" || mount -t proc proc "$R/proc"
 mountpoint -q "$R/dev" || mount --rbind /dev "$R/dev"
 mountpoint -q "$R/sys" || mount --rbind /sys "$R/sys"
-mkdir -p "$R/mnt/src" && { mountpoint -q "$R/mnt/src" || mount --bind -o ro "$SRC" "$R/mnt/src"; }
+# The code as committed in the checkout, as a bundle the chroot can clone.
+git -C "$SRC" bundle create "$R/root/heard.bundle" HEAD
 cp /etc/resolv.conf "$R/etc/resolv.conf"
 # A host that reaches PyPI through a proxy with its own certificate authority passes it on.
 if [ -n "${PIP_CERT:-}" ]; then
@@ -31,7 +32,8 @@ fi
 printf '#!/bin/sh\nexit 101\n' > "$R/usr/sbin/policy-rc.d" && chmod +x "$R/usr/sbin/policy-rc.d"
 
 # The shell commands of one step of the guide.
-step() { sed -n "/^### $1/,/^##/p" "$GUIDE" | sed -n '/^```sh/,/^```/p' | grep -v '```'; }
+step() { sed -n "/^### $1/,/^##/p" "$GUIDE" | sed -n '/^```sh/,/^```/p' | grep -v '```' \
+  | sed -e ':a' -e '/\\$/N; s/\\\n */ /; ta'; }  # one line per command
 in_root() { chroot "$R" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive /bin/bash -euxo pipefail -c "$1"; }
 
@@ -40,7 +42,7 @@ in_root 'rm -rf /srv/heard /etc/heard /var/backups/heard /etc/nginx/sites-enable
 
 # 1. Packages, and 2. a user and the code (cloned from the checkout instead of a URL).
 in_root "$(step '1. Packages')"
-in_root "$(step '2. A user' | sed 's#^git clone https://example.org/heard.git /srv/heard.*#git clone /mnt/src /srv/heard#')"
+in_root "$(step '2. A user' | sed 's#^git clone https://example.org/heard.git /srv/heard.*#git clone /root/heard.bundle /srv/heard#')"
 # When the host runs PostgreSQL too, Debian gave the chroot's cluster the next port: in the
 # private namespace the standard port is free, as on a fresh server.
 sed -i 's/^port = .*/port = 5432/' "$R"/etc/postgresql/*/main/postgresql.conf
