@@ -90,12 +90,12 @@ def test_answering_on_a_phone_in_tigrinya(app, phone):
     expect(phone.get_by_role("heading", level=1)).to_contain_text("ህይወተይ")
     phone.locator("main form button[type=submit]").click()
 
-    expect(phone.get_by_role("heading", level=1)).to_have_text("ዕድመኻ ክንደይ እዩ?")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("ዕድመኹም ክንደይ እዩ?")
     assert_accessible(phone)
     assert_no_horizontal_overflow(phone)
     phone.get_by_label("ካብ 12 ክሳብ 15").check()
     phone.locator("button[value=next]").click()
-    expect(phone.get_by_role("heading", level=1)).to_have_text("እትኣምኖ ዓቢ ሰብ ኣሎካዶ?")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("እትኣምንዎ ዓቢ ሰብ ኣሎኩምዶ?")
     phone.get_by_label("እወ").check()
     phone.locator("button[value=next]").click()
     # The 0 to 10 question fits the phone too.
@@ -103,7 +103,7 @@ def test_answering_on_a_phone_in_tigrinya(app, phone):
         if phone.locator(".heard-answers--scale10").count():
             break
         phone.locator("button[value=next]").click()
-    expect(phone.get_by_role("heading", level=1)).to_contain_text("ብህይወትካ")
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("ብህይወትኩም")
     assert_accessible(phone)
     assert_no_horizontal_overflow(phone)
     phone.locator("#answer-8").check()
