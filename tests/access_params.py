@@ -172,7 +172,6 @@ def _voice(council):
 
 PARAMS.update(
     {
-        "layer": lambda council: "short",
         "request_id": lambda council: _data_request(council).id,
         "kind": lambda council: "feeling",
         "statement_id": lambda council: _voice(council).statement.id,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -35,9 +35,10 @@ def retention_period(key: str) -> str:
 
 
 @bp.route("/privacy")
-@bp.route("/privacy/<layer>")
 @allow(PUBLIC)
-def notice_page(layer: str | None = None):
+def notice_page():
+    # The layer is a query (?layer=short), not part of the path: the notice is the same for every council.
+    layer = request.args.get("layer")
     if layer is not None and layer not in notice.LAYERS:
         abort(404)
     chosen = layer or notice.layer_for(current_user if current_user.is_authenticated else None)

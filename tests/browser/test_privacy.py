@@ -34,7 +34,7 @@ def small_phone(browser, live_server):
 def test_every_layer_of_the_notice_is_accessible_at_320px_in(language, small_phone):
     page = small_phone(language)
     for layer in LAYERS:
-        page.goto(f"/privacy/{layer}")
+        page.goto(f"/privacy?layer={layer}")
         assert page.locator("html").get_attribute("dir") == ("rtl" if language in RTL else "ltr")
         assert_accessible(page)
         assert_no_horizontal_overflow(page)
