@@ -161,6 +161,7 @@ def _cli_args(world):
         "council-reminders": [],
         "voice-check": [],
         "send-mail": [],
+        "purge": [],
     }
 
 
