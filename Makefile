@@ -55,9 +55,11 @@ translations: install-dev
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
 	$(BIN)/pybabel compile -d translations --statistics
 
-assets:
+# Builds static/dist/, then writes brotli and gzip copies of every static file for WhiteNoise.
+assets: install
 	npm ci --no-audit --no-fund
 	npm run build
+	$(BIN)/python -m whitenoise.compress --quiet static
 
 bench: install-dev
 	$(BIN)/python -m bench

@@ -48,6 +48,9 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from . import models  # noqa: F401  (every model registered before migrations look)
     from .i18n.locales import select_locale
 
+    from . import serving
+
+    serving.init_app(app)  # first, so compression runs after every other response hook
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True, compare_type=True)
     login.init_app(app)

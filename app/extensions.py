@@ -6,11 +6,11 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
+from .csrf_mask import MaskedCSRFProtect
 from .i18n.catalogues import HeardBabel
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -30,7 +30,7 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login = LoginManager()
-csrf = CSRFProtect()
+csrf = MaskedCSRFProtect()  # tokens masked per response: see csrf_mask.py
 babel = HeardBabel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 

@@ -19,6 +19,7 @@ from .i18n.content import localise
 from .i18n.formatting import local_date, local_datetime
 from .i18n.locales import LANGUAGES, current_language, direction, html_lang, language_name
 from .models_base import utcnow
+from .pagination import page_url
 from .staff.nav import staff_nav
 from .staff.panels import staff_panels, young_person_panels
 from .tenancy import current_authority, set_current_authority
@@ -73,6 +74,7 @@ def init_app(app: Flask) -> None:
     app.after_request(_headers)
     app.context_processor(_template_globals)
     app.jinja_env.globals["asset_url"] = asset_url
+    app.jinja_env.globals["page_url"] = page_url
     app.jinja_env.globals["staff_nav"] = staff_nav
     app.jinja_env.globals["staff_panels"] = staff_panels
     app.jinja_env.globals["young_person_panels"] = young_person_panels
@@ -129,10 +131,8 @@ def _headers(response):
         response.headers.setdefault(name, value)
     if current_app.config.get("HSTS"):
         response.headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
-    if request.endpoint == "static" and (request.view_args or {}).get("filename", "").startswith("dist/"):
-        # Content-hashed names never change meaning, so browsers may keep them for a year.
-        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    elif request.endpoint != "static":
+    # Static files are served and cached by WhiteNoise before Flask sees them (app/serving.py).
+    if request.endpoint != "static":
         # Pages can hold what a child wrote: never keep them in shared or back-button caches.
         response.headers.setdefault("Cache-Control", "no-store")
     return response

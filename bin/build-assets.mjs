@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync, constants as zlibConstants } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync, gzipSync, constants as zlibConstants } from 'node:zlib'
 
 import * as esbuild from 'esbuild'
 import * as sass from 'sass'
@@ -46,8 +46,10 @@ const SCRIPTS = {
   'heard.js': 'assets/js/heard.js'
 }
 
-// Files this build owns in static/dist/: "<name>.<hex>.<ext>", maps, manifest.
-const OWNED = /^(youth|staff|heard)\.[0-9a-f]{8,64}\.(css|js)(\.map)?$/
+// Files this build owns in static/dist/: "<name>.<hex>.<ext>", maps, manifest, and the brotli and
+// gzip copies that `make assets` writes next to each file (python -m whitenoise.compress).
+const OWNED = /^(youth|staff|heard)\.[0-9a-f]{8,64}\.(css|js)(\.map|\.gz|\.br)?$/
+const COMPRESSED = /\.(gz|br)$/
 
 function fail (message) {
   console.error(`build-assets: ${message}`)
@@ -162,14 +164,19 @@ if (check) {
   for (const { file, content } of Object.values(outputs)) {
     const path = join(outDir, file)
     if (!existsSync(path) || readFileSync(path, 'utf8') !== content) stale.push(file)
+    // The precompressed copies WhiteNoise serves must hold exactly this content.
+    for (const [suffix, decompress] of [['.br', brotliDecompressSync], ['.gz', gunzipSync]]) {
+      const copy = path + suffix
+      if (!existsSync(copy) || decompress(readFileSync(copy)).toString('utf8') !== content) stale.push(file + suffix)
+    }
   }
   const extra = existsSync(outDir)
-    ? readdirSync(outDir).filter((f) => OWNED.test(f) && !Object.values(manifest).includes(f))
+    ? readdirSync(outDir).filter((f) => OWNED.test(f) && !Object.values(manifest).includes(f.replace(COMPRESSED, '')))
     : []
   if (stale.length || extra.length) {
     fail(
       `static/dist/ is out of date (${[...stale, ...extra].join(', ')}). ` +
-        'Run `npm run build` and commit static/dist/.'
+        'Run `make assets` and commit static/dist/.'
     )
   }
   console.log('build-assets: static/dist/ is up to date.')
@@ -181,7 +188,8 @@ if (!check) {
   mkdirSync(outDir, { recursive: true })
   const keep = new Set(Object.values(manifest))
   for (const file of readdirSync(outDir)) {
-    if (OWNED.test(file) && !keep.has(file)) rmSync(join(outDir, file))
+    // Compressed copies are written afresh after the build, so old ones always go.
+    if (OWNED.test(file) && (!keep.has(file) || COMPRESSED.test(file))) rmSync(join(outDir, file))
   }
   for (const { file, content } of Object.values(outputs)) {
     writeFileSync(join(outDir, file), content)

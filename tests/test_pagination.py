@@ -1,0 +1,62 @@
+"""Long staff lists come a page at a time, with the search and filters kept on every page."""
+from sqlalchemy import select
+
+from app.auth.models import User
+from app.pagination import Page, contains, page_number, paginate, paginate_list, search_text
+
+from . import factories
+
+
+def test_page_numbers_from_the_address_are_whole_numbers_from_one():
+    assert [page_number(v) for v in ("3", None, "", "x", "0", "-2", 7)] == [3, 1, 1, 1, 1, 1, 7]
+
+
+def test_links_show_first_last_and_neighbours_with_gaps():
+    def numbers(number, total):
+        return Page(items=[1], number=number, per_page=10, total=total).numbers()
+
+    assert numbers(1, 5) == [1]  # one page
+    assert numbers(1, 95) == [1, 2, None, 10]
+    assert numbers(5, 95) == [1, None, 4, 5, 6, None, 10]
+    assert numbers(10, 95) == [1, None, 9, 10]
+    assert numbers(2, 30) == [1, 2, 3]
+
+
+def test_paginate_counts_every_match_and_loads_one_page(db):
+    council = factories.authority()
+    people = [factories.young_person(council, display_name=f"Person {n:03}") for n in range(120)]
+    stmt = select(User).where(User.authority_id == council.id, User.role == "young_person").order_by(User.display_name, User.id)
+
+    first = paginate(stmt, 1)
+    assert first.total == 120 and first.pages == 3 and len(first) == 50
+    assert [p.id for p in first] == [p.id for p in people[:50]]
+    assert (first.first, first.last, first.has_previous, first.has_next) == (1, 50, False, True)
+
+    last = paginate(stmt, "3")
+    assert [p.id for p in last] == [p.id for p in people[100:]] and (last.first, last.last) == (101, 120)
+    assert paginate(stmt, 99).number == 3  # past the end: the last page
+    assert paginate(stmt, "nonsense").number == 1
+
+    empty = paginate(stmt.where(User.id < 0), 1)
+    assert empty.total == 0 and empty.pages == 1 and not empty and (empty.first, empty.last) == (0, 0)
+
+
+def test_search_ignores_case_and_takes_wildcards_literally(db):
+    council = factories.authority()
+    for name in ("Amira Hassan", "AMIR Khan", "Sam 100% Jones", "Sam 1000 Jones", "Lily_Ray", "Lily Ray"):
+        factories.young_person(council, display_name=name)
+
+    def found(text):
+        stmt = select(User.display_name).where(User.authority_id == council.id, contains(User.display_name, search_text(text)))
+        return sorted(db.session.scalars(stmt))
+
+    assert found("amir") == ["AMIR Khan", "Amira Hassan"]
+    assert found("100%") == ["Sam 100% Jones"]
+    assert found("y_r") == ["Lily_Ray"]
+    assert found("_") == ["Lily_Ray"]
+    assert search_text("  two   words \n") == "two words" and len(search_text("x" * 500)) == 100
+
+
+def test_lists_in_memory_page_the_same_way():
+    page = paginate_list(list(range(75)), 2)
+    assert list(page) == list(range(50, 75)) and page.total == 75 and page.pages == 2
