@@ -439,6 +439,7 @@ def staff_review(review_id: int):
     context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
     context["pn_labels"] = service.PN_LABELS
+    context["happened"] = service.has_happened(review)
     return render_template("reviews/staff_review.html", **context)
 
 
@@ -509,6 +510,10 @@ def staff_outcomes(review_id: int):
     submission = review.submission
     if not service.can_read_views(me, submission):
         abort(404)
+    if not service.has_happened(review):
+        with applying():
+            service.check_has_happened(review)  # says why, once
+        return redirect(url_for("reviews.staff_review", review_id=review.id, _anchor="outcomes"))
     errors = []
     saved = 0
     for wish in submission.wishes:
@@ -539,6 +544,7 @@ def _staff_review_with_errors(review, me):
     context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
     context["pn_labels"] = service.PN_LABELS
+    context["happened"] = service.has_happened(review)
     return render_template("reviews/staff_review.html", **context), 400
 
 
@@ -548,9 +554,10 @@ def staff_participation(review_id: int):
     me, review = _managed_submission(review_id)
     form = ParticipationForm()
     if form.validate():
-        service.record_participation(review, me, form.code.data)
-        db.session.commit()
-        flash(_l("Participation code saved."), "success")
+        with applying() as outcome:
+            service.record_participation(review, me, form.code.data)
+        if outcome.ok:
+            flash(_l("Participation code saved."), "success")
     else:
         flash(_l("Choose how the young person took part"), "error")
     return redirect(url_for("reviews.staff_review", review_id=review.id, _anchor="participation"))
@@ -562,10 +569,10 @@ def staff_date(review_id: int):
     me, review = _managed_submission(review_id)
     form = ReviewDateForm()
     if form.validate():
-        review.date = form.date.data
-        audit.record("review.date_changed", review, actor=me)
-        db.session.commit()
-        flash(_l("Date saved."), "success")
+        with applying() as outcome:
+            service.change_date(review, form.date.data, me)
+        if outcome.ok:
+            flash(_l("Date saved."), "success")
     else:
         flash(_l("Enter the date like 31/03/2026"), "error")
     return redirect(url_for("reviews.staff_review", review_id=review.id))

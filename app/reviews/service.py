@@ -22,7 +22,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
 from ..access import IRO, WORKER, YOUNG_PERSON
-from ..auth.models import User
+from ..auth.models import User, age_on
 from ..errors import RuleBroken
 from ..extensions import db
 from ..i18n.locales import LANGUAGES
@@ -51,12 +51,8 @@ MAX_WISHES = 20
 STASH_HOURS = 72
 
 
-class ReviewError(Exception):
-    """A rule was broken; `message` is shown to the person (translated)."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class ReviewError(RuleBroken):
+    """A rule of reviews was broken; `message` is shown to the person (translated)."""
 
 
 # --------------------------------------------------------------------------- reviews
@@ -577,10 +573,29 @@ def acknowledge(submission: ViewsSubmission, by: User, note: str | None = None) 
     audit.record("views.acknowledged", submission, actor=by)
 
 
+def has_happened(review: Review) -> bool:
+    """Whether the review's day has come: what was decided, and how the child took part, are
+    recorded from then on, never before (a child must not read "Agreed" before the meeting)."""
+    return review.date is not None and review.date <= date.today()
+
+
+def check_has_happened(review: Review) -> None:
+    if review.date is None:
+        raise ReviewError(_l("Set the date of the review first: what was decided is recorded after the review."), field="date")
+    if not has_happened(review):
+        raise ReviewError(_l("This review has not happened yet. Record what was decided, and how they took part, on or after the day of the review."))
+
+
+def age_at_review(review: Review) -> int | None:
+    born = review.young_person.date_of_birth
+    return age_on(born, review.date) if born and review.date else None
+
+
 def record_outcome(wish: Wish, by: User, outcome: str, text: str | None) -> None:
     submission = wish.submission
     if not manages(by, submission.review) or not can_read_views(by, submission):
         raise PermissionError("only the review's IRO records outcomes")
+    check_has_happened(submission.review)
     if outcome not in OUTCOMES:
         raise ReviewError(_l("Choose what was decided"))
     text = _clean(text)[:MAX_TEXT]
@@ -597,7 +612,13 @@ def record_participation(review: Review, by: User, code: str) -> None:
     if not manages(by, review):
         raise PermissionError("only the review's IRO records participation")
     if code not in PN_CODES:
-        raise ReviewError(_l("Choose how the young person took part"))
+        raise ReviewError(_l("Choose how the young person took part"), field="code")
+    check_has_happened(review)
+    age = age_at_review(review)
+    if age is not None and code == "PN0" and age >= 4:
+        raise ReviewError(_l("PN0 is only for a child under 4 on the day of the review. This young person was %(age)s.", age=age), field="code")
+    if age is not None and code != "PN0" and age < 4:
+        raise ReviewError(_l("A child under 4 on the day of the review is recorded as PN0."), field="code")
     review.participation_code = code
     review.participation_recorded_at = utcnow()
     review.participation_recorded_by_id = by.id
@@ -620,6 +641,16 @@ OUTCOME_LABELS = {
     "not_this_time": _l("Not this time"),
     "find_out": _l("We'll find out"),
 }
+
+
+def change_date(review: Review, new_date: date | None, by: User) -> None:
+    """Move a review. Once something has been recorded after it, it cannot move back into the
+    future (or lose its date): the young person would read outcomes of a meeting still to come."""
+    recorded = review.participation_code or (review.submission and any(w.outcome for w in review.submission.wishes))
+    if recorded and (new_date is None or new_date > date.today()):
+        raise ReviewError(_l("What was decided at this review is already recorded, so it cannot move to a day that has not come yet."), field="date")
+    review.date = new_date
+    audit.record("review.date_changed", review, actor=by)
 
 
 def outcomes_complete(submission: ViewsSubmission | None) -> bool:
