@@ -136,7 +136,7 @@ def intro():
         db.session.commit()
         return redirect(url_for("surveys.question", position=_resume_step(current)))
     return render_template("surveys/intro.html", current=current, survey=survey, form=form,
-                           total=len(service.visible_questions(current.version, current.draft.answers or {})))
+                           total=service.progress(current.version, current.version.questions[0]).total if current.version.questions else 0)
 
 
 def _resume_step(current) -> int:
@@ -186,7 +186,7 @@ def question(position: int):
         current=current,
         q=q,
         step=step,
-        total=len(shown),
+        progress=service.progress(current.version, q),
         given=given if isinstance(given, list) else ([given] if given is not None else []),
         error=error,
         skip_label=results.skip_label(),

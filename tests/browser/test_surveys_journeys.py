@@ -148,3 +148,29 @@ def test_staff_read_results_with_charts_on_a_phone(app, phone):
     expect(phone.locator(".heard-code-sheet__card")).to_have_count(4)
     assert_accessible(phone)
     assert_no_horizontal_overflow(phone)
+
+
+def test_a_young_child_sees_large_faces_that_look_different_with_their_words(app, phone):
+    wave = factories.survey_wave(factories.authority(), "heard-4-7")
+    [code] = service.issue_codes(wave, 1)
+    db.session.commit()
+    phone.goto(f"/survey?code={code}")
+    phone.get_by_role("button", name="Start").click()
+    phone.get_by_label("Yes").first.check()  # a grown-up is helping
+    phone.get_by_role("button", name="Start").click()
+    for _ in range(10):
+        if phone.locator(".heard-answers--faces").count():
+            break
+        phone.locator("button[value=next]").click()
+    faces = phone.locator(".heard-answers--faces .heard-survey-face")
+    expect(faces).to_have_count(5)
+    sizes = faces.evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    assert min(sizes) >= 60, sizes
+    colours = faces.evaluate_all("els => els.map(e => getComputedStyle(e.querySelector('circle')).fill)")
+    assert len(set(colours)) == 5, colours
+    shapes = faces.evaluate_all("els => els.map(e => e.innerHTML.replace(/\\s+/g, ' '))")
+    assert len(set(shapes)) == 5
+    for word in ("Very sad", "Sad", "Very happy"):
+        expect(phone.locator(".heard-answers--faces label", has_text=word).first).to_be_visible()
+    assert_accessible(phone)
+    assert_no_horizontal_overflow(phone)
