@@ -21,6 +21,7 @@ from . import steps as S
 from .forms import (
     AcknowledgeForm,
     AdditionForm,
+    EarlyMeetingForm,
     HelperForm,
     ImportForm,
     MeetingForm,
@@ -114,7 +115,7 @@ def choose_version(review_id: int):
 
 
 def _step_form(step: S.Step, submission, formdata=None):
-    form_class = FORMS.get(step.kind)
+    form_class = EarlyMeetingForm if step.kind == S.MEETING and submission.version == S.EARLY else FORMS.get(step.kind)
     if form_class is None:
         return None
     data = service.step_data(submission, step)
