@@ -16,6 +16,7 @@ from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..extensions import db, limiter
 from ..i18n.content import localise
 from ..i18n.locales import current_language
+from ..links import public_url
 from ..qr import qr_svg
 from ..staff.nav import register_nav
 from ..tenancy import current_authority, get_or_404, set_current_authority
@@ -292,7 +293,7 @@ def wave(wave_id: int):
 
 
 def _public_link(code: str | None = None) -> str:
-    base = current_app.config["SERVER_NAME_FOR_LINKS"].rstrip("/") + url_for("surveys.enter")
+    base = public_url(url_for("surveys.enter"))
     return f"{base}?code={code}" if code else base
 
 
