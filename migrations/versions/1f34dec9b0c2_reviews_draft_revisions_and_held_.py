@@ -1,7 +1,7 @@
 """reviews: draft revisions and held versions, so two phones never overwrite each other
 
 Revision ID: 1f34dec9b0c2
-Revises: bcfe8be441df
+Revises: b1834a0ba4ee
 Create Date: 2026-12-03 12:13:05.833179
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '1f34dec9b0c2'
-down_revision = 'bcfe8be441df'
+down_revision = 'b1834a0ba4ee'
 branch_labels = None
 depends_on = None
 
