@@ -7,11 +7,9 @@ the local development address.
 """
 from __future__ import annotations
 
-import os
-
 from flask import current_app, has_request_context, request
 
-LOCAL_URL = f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"
+LOCAL_URL = "http://127.0.0.1:5000"  # where `make run` serves
 
 
 def public_url(path: str = "/") -> str:
