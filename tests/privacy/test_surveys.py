@@ -154,7 +154,10 @@ def test_no_request_line_log_line_or_qr_link_holds_a_survey_code(app, db, client
     codes = [c.replace("-", "") for c in re.findall(r'class="heard-code" dir="ltr">([A-Z0-9-]+)<', sheet)]
     assert len(codes) == 2
     code = codes[0]
-    base = app.config["SERVER_NAME_FOR_LINKS"] + "/survey"
+    from app.links import public_url
+
+    with app.test_request_context():
+        base = public_url("/survey")  # the address the sheet's requests came to
     title = "QR code for the survey"
     # Whatever the QR code says is sent to the server when scanned, unless it is after a "#".
     for leaky in (f"{base}?code={code}", f"{base}/{code}", f"{base}?c={code}"):
