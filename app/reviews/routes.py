@@ -172,19 +172,22 @@ def step(review_id: int, step: str):
     form = _step_form(current, submission, formdata=request.form)
     if not form.validate():
         return _render_step(review, submission, current, form, status=400)
-    service.save_step(submission, current, form.data)
+    alert = service.save_step(submission, current, form.data)
     db.session.commit()
     action = request.form.get("action")
     previous, following = S.neighbours(submission.version, current.key)
     if action == "later":
         flash(_l("Saved. Carry on any time, on this phone or another one."), "success")
-        return redirect(url_for("reviews.overview", review_id=review.id))
-    if action == "add_wish":
-        return redirect(url_for("reviews.step", review_id=review.id, step=current.key, more=1, _anchor=f"wishes-{len(submission.wishes)}"))
-    if action == "back" and previous is not None:
-        return redirect(url_for("reviews.step", review_id=review.id, step=previous.key))
-    target = following or current
-    return redirect(url_for("reviews.step", review_id=review.id, step=target.key))
+        target_url = url_for("reviews.overview", review_id=review.id)
+    elif action == "add_wish":
+        target_url = url_for("reviews.step", review_id=review.id, step=current.key, more=1, _anchor=f"wishes-{len(submission.wishes)}")
+    elif action == "back" and previous is not None:
+        target_url = url_for("reviews.step", review_id=review.id, step=previous.key)
+    else:
+        target_url = url_for("reviews.step", review_id=review.id, step=(following or current).key)
+    if alert is not None:  # what they wrote suggests risk: help now, and who has been told
+        return redirect(url_for("moderation.told", alert_id=alert.id, next=target_url))
+    return redirect(target_url)
 
 
 @bp.route("/my/reviews/<int:review_id>/send", methods=["POST"])
@@ -400,6 +403,8 @@ def _views_context(review, me):
         manages=service.manages(me, review),
         topics=S.topics_for(submission) if readable else [],
         people=service.reader_people(submission) if readable else [],
+        # Whoever reads words that raised a safeguarding alert sees that it exists, and its state.
+        alerts=service.alerts_on_views(submission) if readable else [],
     )
 
 

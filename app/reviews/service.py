@@ -256,10 +256,41 @@ def _clean(text: str | None) -> str:
     return (text or "").replace("\r\n", "\n").strip()
 
 
-def save_step(submission: ViewsSubmission, step: S.Step, data: dict) -> None:
-    """Save one step of a draft. `data` holds the step's fields, already validated by its form."""
+def _step_text(submission: ViewsSubmission, step: S.Step) -> str:
+    """The free text a young person has written on one step."""
+    if step.kind == S.TOPIC:
+        return ((submission.answers or {}).get(step.key) or {}).get("text", "")
+    if step.kind == S.WISHES:
+        return "\n\n".join(w.text for w in submission.wishes if w.text)
+    if step.kind == S.MEETING:
+        return "\n\n".join(v for k, v in (submission.meeting or {}).items() if k in ("where_when", "want_there", "not_there") and v)
+    return ""
+
+
+def save_step(submission: ViewsSubmission, step: S.Step, data: dict):
+    """Save one step of a draft. `data` holds the step's fields, already validated by its form.
+
+    Every save is screened: words that suggest risk raise a safeguarding alert at once, sent or
+    not. Returns that alert (the young person is then shown who has been told and where to get
+    help now), or None."""
     if submission.status != DRAFT:
         raise ReviewError(_l("You have already sent this. You can add something instead."))
+    before = _step_text(submission, step)
+    _save_step(submission, step, data)
+    from ..moderation import service as moderation
+
+    return moderation.screen_draft(
+        authority_id=submission.authority_id,
+        young_person=submission.young_person,
+        before=before,
+        after=_step_text(submission, step),
+        language=submission.language,
+        source="reviews.draft",
+        source_id=submission.id,
+    )
+
+
+def _save_step(submission: ViewsSubmission, step: S.Step, data: dict) -> None:
     if step.kind == S.TOPIC:
         answers = dict(submission.answers or {})
         answer = {"text": _clean(data.get("text"))[:MAX_TEXT]}
@@ -376,6 +407,7 @@ def send(submission: ViewsSubmission, *, key: str, language: str | None = None) 
         if role in submission.readers:
             submission.reader_rows.append(ViewsReader(authority_id=submission.authority_id, user_id=person.id, reader_role=role))
     submission.risk_flagged = _screen_for_safeguarding(submission, _all_text(submission))
+    submission.risk_flagged |= bool(alerts_on_views(submission))
     audit.record("views.sent", submission, actor=submission.young_person, readers=",".join(submission.readers))
     return True
 
@@ -397,6 +429,15 @@ def _screen_for_safeguarding(submission: ViewsSubmission, text: str, *, source: 
         return False
     from ..moderation import service as moderation
 
+    if source == "reviews.views":
+        # Words that already raised an alert while the draft was saved are not alerted twice.
+        earlier = "\n\n".join(moderation.load_alert_text(a).text or "" for a in moderation.alerts_about("reviews.draft", submission.id))
+        if earlier:
+            alert = moderation.screen_draft(
+                authority_id=submission.authority_id, young_person=submission.young_person, before=earlier, after=text,
+                language=submission.language, source=source, source_id=source_id or submission.id,
+            )
+            return alert is not None
     screening = moderation.screen_private(
         authority_id=submission.authority_id,
         young_person=submission.young_person,
@@ -735,3 +776,14 @@ def purge_old_stashes() -> int:
 
 def count_sent(authority_id: int) -> int:
     return db.session.scalar(select(func.count(ViewsSubmission.id)).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == SENT)) or 0
+
+
+def alerts_on_views(submission: ViewsSubmission) -> list:
+    """Safeguarding alerts raised by a young person's views (saved, sent or added to), newest first,
+    so the people who read the words can see that an alert exists and its state."""
+    from ..moderation import service as moderation
+
+    alerts = moderation.alerts_about("reviews.draft", submission.id) + moderation.alerts_about("reviews.views", submission.id)
+    for addition in submission.additions:
+        alerts += moderation.alerts_about("reviews.addition", addition.id)
+    return sorted({a.id: a for a in alerts}.values(), key=lambda a: (a.created_at, a.id), reverse=True)

@@ -1,9 +1,9 @@
 """The young person's own space: home, their people, getting help, their account."""
-from flask import flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, session, url_for
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
+from flask_login import current_user, logout_user
 
-from ..access import YOUNG_PERSON, allow
+from ..access import PUBLIC, YOUNG_PERSON, allow
 from ..auth.account import change_password_form
 from ..extensions import db
 from ..i18n.interpreter import InterpreterForm, set_interpreter
@@ -51,3 +51,16 @@ def account_interpreter():
         db.session.commit()
         flash(_l("Saved."), "success")
     return redirect(url_for("youth.account"))
+
+
+@bp.route("/exit")
+@allow(PUBLIC)
+def quick_exit():
+    """"Exit this page": sign out on this device at once and go somewhere harmless. Pages are
+    never cached (no-store), so Back asks the server again and finds nobody signed in. What the
+    young person saved stays on the server for next time. The button's script replaces the page
+    in the history (location.replace); without JavaScript the link still comes here."""
+    if current_user.is_authenticated:
+        logout_user()
+    session.clear()
+    return redirect(current_app.config["QUICK_EXIT_URL"])

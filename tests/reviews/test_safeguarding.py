@@ -25,7 +25,8 @@ def test_risk_in_views_raises_an_alert_sends_anyway_and_shows_help(sign_in):
     submission = db.session.query(ViewsSubmission).one()
     assert submission.status == "sent" and submission.risk_flagged
     alert = db.session.query(SafeguardingAlert).one()
-    assert alert.young_person_id == person.id and alert.source == "reviews.views" and alert.source_id == submission.id
+    # Raised when the words were saved, before sending, and not again when they were sent.
+    assert alert.young_person_id == person.id and alert.source == "reviews.draft" and alert.source_id == submission.id
     page = client.get(f"/my/reviews/{review.id}/").get_data(as_text=True)
     assert "Are you safe?" in page and "0800 1111" in page and "0300 555 0199" in page
     assert "Sometimes I want to kill myself" in sign_in(iro).get(f"/staff/reviews/{review.id}").get_data(as_text=True)

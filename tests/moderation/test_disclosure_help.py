@@ -1,0 +1,232 @@
+"""Help wherever a young person discloses: every save screened, help shown at once in their
+language, who has been told and why, a choice to be contacted after anonymous words, the people
+who read the words see the alert, and the lead has what they need to act."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.moderation import service
+from app.moderation.models import SafeguardingAlert
+
+from .. import factories
+
+RISKY = "my foster dad hits me and I want to kill myself"
+
+
+class People:
+    def __init__(self, *, age=14, care_status="in_care", language="en"):
+        self.council = factories.authority(out_of_hours_phone="0300 555 0199", enabled_languages=["en", "ar"])
+        self.lead = factories.staff(self.council, "safeguarding_lead", email="lead@example.org")
+        self.worker = factories.staff(self.council, "worker", email="worker@example.org", display_name="Dana Worker", work_phone="0300 555 0123")
+        self.iro = factories.staff(self.council, "iro", email="iro@example.org")
+        self.child = factories.young_person(
+            self.council, display_name="Zarmina", age=age, care_status=care_status, preferred_language=language,
+            worker_id=self.worker.id, iro_id=self.iro.id, reference="NM-2044", placement="Foster carers, Hill Top, Northmoor", phone="07700 900555",
+        )
+        db.session.commit()
+
+
+def _alerts():
+    db.session.expire_all()
+    return db.session.scalars(select(SafeguardingAlert).order_by(SafeguardingAlert.id)).all()
+
+
+# --- views before a review: every save ----------------------------------------------------------
+
+
+def test_risk_in_a_saved_unsent_draft_raises_an_alert_and_tells_the_child_who_was_told(sign_in, mail_outbox):
+    """Fails before this change: "Save and finish later" showed only "Saved"."""
+    people = People()
+    review = factories.review(people.child)
+    client = sign_in(people.child)
+    client.get(f"/my/reviews/{review.id}/worries/")
+    response = client.post(f"/my/reviews/{review.id}/worries/", data={"text": RISKY, "action": "later"})
+    [alert] = _alerts()
+    assert alert.source == "reviews.draft" and alert.young_person_id == people.child.id and alert.language == "en"
+    assert response.status_code == 302 and f"/my/help/told/{alert.id}" in response.location
+    page = client.get(response.location).get_data(as_text=True)
+    assert "the council&#39;s safeguarding team" in page and "your worker, Dana Worker" in page
+    assert "0800 1111" in page and "tel:999" in page and "0300 555 0199" in page
+    assert re.search(rf'href="/my/reviews/{review.id}/?">Carry on', page)  # and on to where they were going
+    assert sorted(m["To"] for m in mail_outbox) == ["lead@example.org", "worker@example.org"]
+
+    # Saving the same words again, then sending, raises nothing more.
+    client.post(f"/my/reviews/{review.id}/worries/", data={"text": RISKY + " really"})
+    assert len(_alerts()) == 1
+    # Another young person cannot open the page about this alert.
+    other = factories.young_person(people.council)
+    assert sign_in(other).get(f"/my/help/told/{alert.id}").status_code == 404
+
+
+def test_sending_views_whose_risk_was_alerted_while_saving_does_not_alert_twice(sign_in, mail_outbox):
+    from app.reviews import service as reviews_service
+
+    people = People()
+    review = factories.review(people.child)
+    client = sign_in(people.child)
+    client.get(f"/my/reviews/{review.id}/worries/")
+    client.post(f"/my/reviews/{review.id}/worries/", data={"text": RISKY})
+    db.session.expire_all()
+    submission = review.submission
+    submission.readers = ["iro"]
+    assert reviews_service.send(submission, key="k1")
+    db.session.commit()
+    assert len(_alerts()) == 1 and submission.risk_flagged
+
+
+def test_the_iro_reading_views_sees_that_an_alert_exists_and_its_state(sign_in, mail_outbox):
+    people = People()
+    review = factories.review(people.child)
+    submission = factories.sent_views(review, answers={"worries": RISKY}, readers=("iro",))
+    db.session.commit()
+    [alert] = _alerts()
+    page = sign_in(people.iro).get(f"/staff/reviews/{review.id}").get_data(as_text=True)
+    assert "raised a safeguarding alert" in page and "Not acknowledged" in page
+    sign_in(people.lead).post(f"/staff/safeguarding/{alert.id}/acknowledge")
+    page = sign_in(people.iro).get(f"/staff/reviews/{review.id}").get_data(as_text=True)
+    assert "Acknowledged" in page and people.lead.display_name in page
+
+
+# --- the alert page has what the lead needs ----------------------------------------------------------
+
+
+def test_the_alert_page_gives_the_lead_what_they_need_to_act(sign_in):
+    """Fails before this change: a first name only, and a name link that answered "You cannot see this page"."""
+    people = People()
+    alert = service.screen_private(authority_id=people.council.id, young_person=people.child, text=RISKY, source="test.private").alert
+    db.session.commit()
+    lead = sign_in(people.lead)
+    page = lead.get(f"/staff/safeguarding/{alert.id}").get_data(as_text=True)
+    for fact in ("NM-2044", "Foster carers, Hill Top, Northmoor", "07700 900555", "Dana Worker", "0300 555 0123", "worker@example.org"):
+        assert fact in page, fact
+    link = re.search(r'href="([^"]+)"><bdi>Zarmina', page).group(1)
+    assert link == f"/staff/safeguarding/{alert.id}/young-person"
+    person_page = lead.get(link)
+    assert person_page.status_code == 200 and "NM-2044" in person_page.get_data(as_text=True)
+    # Someone who may not see the alert may not see this either.
+    other_worker = factories.staff(people.council, "worker")
+    assert sign_in(other_worker).get(link).status_code == 404
+
+
+# --- anonymous survey: help, and a choice to be contacted ----------------------------------------
+
+
+def _survey_with_code(council):
+    from app.surveys import service as surveys
+
+    wave = factories.survey_wave(council)
+    [code] = surveys.issue_codes(wave, 1)
+    db.session.commit()
+    version = wave.version
+    position = [q.key for q in surveys.visible_questions(version, {})].index("heard:anything") + 1
+    return wave, code, position
+
+
+def _disclose_in_survey(client, code, position, text=RISKY):
+    assert client.post("/survey", data={"code": code}).status_code == 302
+    response = client.post(f"/survey/q/{position}", data={"text": text, "action": "next"})
+    assert response.status_code == 302 and "/survey/help?" in response.location
+    return response.location
+
+
+def test_an_anonymous_survey_disclosure_shows_help_at_once_and_stays_anonymous_when_they_say_no(app, sign_in, mail_outbox):
+    """Fails before this change: the child was shown nothing."""
+    people = People()
+    wave, code, position = _survey_with_code(people.council)
+    client = sign_in(people.child)
+    help_url = _disclose_in_survey(client, code, position)
+    page = client.get(help_url).get_data(as_text=True)
+    assert "Do you want someone to contact you?" in page and "0800 1111" in page
+    [alert] = _alerts()
+    assert alert.young_person_id is None and alert.source_id == wave.id and alert.language == "en"
+    token = re.search(r'name="t" value="([^"]+)"', page).group(1)
+    response = client.post("/survey/help", data={"t": token, "next": "/survey/check", "contact": "no"})
+    assert response.status_code == 302
+    [alert] = _alerts()
+    assert alert.young_person_id is None and alert.contact_consent is False
+    lead_page = sign_in(people.lead).get(f"/staff/safeguarding/{alert.id}").get_data(as_text=True)
+    assert "written anonymously" in lead_page and wave.title in lead_page and "English" in lead_page and "kill myself" in lead_page
+
+
+def test_saying_yes_while_signed_in_names_them_with_consent_recorded_and_tells_their_worker(app, sign_in, mail_outbox):
+    people = People()
+    wave, code, position = _survey_with_code(people.council)
+    client = sign_in(people.child)
+    help_url = _disclose_in_survey(client, code, position)
+    token = re.search(r'name="t" value="([^"]+)"', client.get(help_url).get_data(as_text=True)).group(1)
+    mail_outbox.clear()
+    client.post("/survey/help", data={"t": token, "next": "/survey/check", "contact": "yes"})
+    [alert] = _alerts()
+    assert alert.young_person_id == people.child.id and alert.contact_consent is True and alert.consented_at is not None
+    assert people.worker.id in alert.notified_ids and [m["To"] for m in mail_outbox] == ["worker@example.org"]
+    # A second answer changes nothing.
+    client.post("/survey/help", data={"t": token, "next": "/survey/check", "contact": "no"})
+    assert _alerts()[0].contact_consent is True
+
+
+def test_without_signing_in_the_survey_help_page_shows_help_but_cannot_name_anyone(app, client, mail_outbox):
+    people = People()
+    wave, code, position = _survey_with_code(people.council)
+    help_url = _disclose_in_survey(client, code, position)
+    page = client.get(help_url).get_data(as_text=True)
+    assert "Do you want someone to contact you?" not in page
+    assert "If you are under 19, Childline" in page and "If you are 18 or over, Samaritans" in page
+    assert client.get("/survey/help?t=forged").status_code == 404
+
+
+# --- Childline is for under-19s ------------------------------------------------------------------
+
+
+def test_care_leavers_are_offered_adult_services_not_childline(sign_in):
+    """Fails before this change: Childline was offered to a 19-year-old."""
+    people = People(age=19, care_status="care_leaver")
+    page = sign_in(people.child).get("/my/help").get_data(as_text=True)
+    assert "0800 1111" not in page
+    assert "116 123" in page and "85258" in page and "Your personal adviser, Dana Worker" in page and "0300 555 0199" in page
+    younger = factories.young_person(people.council, age=14)
+    page = sign_in(younger).get("/my/help").get_data(as_text=True)
+    assert "0800 1111" in page and "116 123" not in page
+
+
+# --- other places a child writes ---------------------------------------------------------------
+
+
+def test_a_pledge_comment_that_suggests_risk_shows_help_and_who_was_told(app, mail_outbox):
+    from app.moderation.models import ModerationItem
+
+    people = People()
+    item = service.submit_text(authority_id=people.council.id, source="pledge.comment", text=RISKY, author=people.child)
+    db.session.commit()
+    from flask import current_app, render_template
+
+    with current_app.test_request_context():
+        from flask_login import login_user
+
+        login_user(db.session.get(type(people.child), people.child.id))
+        html = render_template("pledges/comment_help.html", item=db.session.get(ModerationItem, item.id), next_url="/pledge/")
+    assert "your worker, Dana Worker" in html and "0800 1111" in html and "I need help now" in html
+
+
+# --- help without signing in -----------------------------------------------------------------------
+
+
+def test_help_is_one_link_from_the_sign_in_page_without_signing_in(client):
+    """Fails before this change: a signed-out child had no way to the help numbers."""
+    one = factories.authority(name="Northmoor Council", slug="northmoor", out_of_hours_phone="0300 555 0199", contact_phone="0300 555 0100")
+    db.session.commit()
+    sign_in_page = client.get("/sign-in").get_data(as_text=True)
+    assert 'href="/help"' in sign_in_page
+    response = client.get("/help")  # one council on this installation: its page at once
+    assert response.status_code == 302 and response.location.endswith("/help/northmoor")
+    page = client.get("/help/northmoor").get_data(as_text=True)
+    for number in ("tel:999", "0800 1111", "116 123", "0300 555 0199", "0300 555 0100"):
+        assert number in page, number
+    factories.authority(name="Westfold Council", slug="westfold", out_of_hours_phone="0300 555 0777")
+    db.session.commit()
+    listing = client.get("/help").get_data(as_text=True)
+    assert "/help/northmoor" in listing and "/help/westfold" in listing and "0300 555 0777" in listing
+    assert client.get("/help/nowhere").status_code == 404
+    assert one.slug == "northmoor"
