@@ -425,6 +425,8 @@ def help_now():
 def public_help():
     """Help without signing in, for a child who is locked out or signed out: the national numbers,
     and each council's own (one council: its page at once)."""
+    if current_user.is_authenticated:  # someone signed in is helped by their own council
+        return redirect(url_for("moderation.council_help", slug=current_authority().slug))
     councils = list(db.session.scalars(select(Authority).order_by(Authority.name)))
     if len(councils) == 1:
         return redirect(url_for("moderation.council_help", slug=councils[0].slug))
@@ -434,11 +436,15 @@ def public_help():
 @bp.route("/help/<slug>")
 @allow(PUBLIC)
 def council_help(slug: str):
+    if current_user.is_authenticated:
+        council = current_authority()
+        if council.slug != slug:  # someone signed in is helped by their own council
+            return redirect(url_for("moderation.council_help", slug=council.slug))
+        return render_template("moderation/public_help.html", councils=[], council=council)
     council = db.session.scalar(select(Authority).where(Authority.slug == slug))
     if council is None:
         abort(404)
-    if not current_user.is_authenticated:
-        set_current_authority(council)  # a public page about this council
+    set_current_authority(council)  # a public page about this council
     return render_template("moderation/public_help.html", councils=[], council=council)
 
 

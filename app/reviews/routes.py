@@ -54,28 +54,33 @@ def _own_review(review_id: int) -> Review:
 
 
 def _recover_stashed():
-    """After signing back in: put any step that arrived while signed out into its draft."""
+    """After signing back in: put any step that arrived while signed out into its draft. Returns
+    where to go first when what was kept suggests risk (help now, and who has been told), else None."""
     token = session.get(STASH_SESSION)
-    replayed, used = service.replay_stashes(_me(), token)
+    replayed, used, alerts = service.replay_stashes(_me(), token)
     session.pop(STASH_SESSION, None)
     if used:
         db.session.commit()
     if replayed:
         flash(_l("You were signed out while you were writing. We kept what you wrote: check it below."), "success")
-    return replayed
+    if alerts:
+        return redirect(url_for("moderation.told", alert_id=alerts[-1].id, next=request.path))
+    return None
 
 
 @bp.route("/my/reviews/")
 @allow(YOUNG_PERSON)
 def mine():
-    _recover_stashed()
+    if (first := _recover_stashed()) is not None:
+        return first
     return render_template("reviews/youth_list.html", reviews=service.reviews_of(_me()))
 
 
 @bp.route("/my/reviews/<int:review_id>/")
 @allow(YOUNG_PERSON)
 def overview(review_id: int):
-    _recover_stashed()
+    if (first := _recover_stashed()) is not None:
+        return first
     review = _own_review(review_id)
     submission = review.submission
     if submission is not None and submission.status == SENT:
@@ -154,8 +159,8 @@ def _render_step(review, submission, step, form, status=200):
 @bp.route("/my/reviews/<int:review_id>/<step>/", methods=["GET", "POST"])
 @allow(YOUNG_PERSON)
 def step(review_id: int, step: str):
-    if request.method == "GET":
-        _recover_stashed()
+    if request.method == "GET" and (first := _recover_stashed()) is not None:
+        return first
     review = _own_review(review_id)
     submission = service.start_or_resume(review, _me())
     if submission.status == SENT:
@@ -199,6 +204,7 @@ def send(review_id: int):
         return redirect(url_for("reviews.overview", review_id=review.id))
     form = SendForm()
     language = form.language.data if form.language.data else None
+    known = {a.id for a in service.alerts_on_views(submission)}
     try:
         newly_sent = service.send(submission, key=form.key.data or "", language=language)
     except service.ReviewError as error:
@@ -209,6 +215,9 @@ def send(review_id: int):
     db.session.commit()
     if newly_sent:
         flash(_l("Sent. Your views are on their way to the people you chose."), "success")
+    raised = [a for a in service.alerts_on_views(submission) if a.id not in known]
+    if raised:  # words no save had alerted: help now, and who has been told
+        return redirect(url_for("moderation.told", alert_id=raised[0].id, next=url_for("reviews.overview", review_id=review.id)))
     return redirect(url_for("reviews.overview", review_id=review.id))
 
 
@@ -248,7 +257,12 @@ def add(review_id: int):
                 _announce(submission, new=False)
             db.session.commit()
             flash(_l("Added. The people you chose can read it now."), "success")
-            return redirect(url_for("reviews.overview", review_id=review.id, _anchor="additions"))
+            back = url_for("reviews.overview", review_id=review.id, _anchor="additions")
+            if flagged:  # help now, and who has been told
+                [alert, *_] = service.alerts_about_addition(addition) or [None]
+                if alert is not None:
+                    return redirect(url_for("moderation.told", alert_id=alert.id, next=back))
+            return redirect(back)
     return (
         render_template(
             "reviews/youth_status.html",

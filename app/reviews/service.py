@@ -419,7 +419,9 @@ def _all_text(submission: ViewsSubmission) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _screen_for_safeguarding(submission: ViewsSubmission, text: str, *, source: str = "reviews.views", source_id: int | None = None) -> bool:
+def _screen_for_safeguarding(
+    submission: ViewsSubmission, text: str, *, source: str = "reviews.views", source_id: int | None = None, language: str | None = None
+) -> bool:
     """THE safeguarding call point for views and additions: never holds anything back.
 
     Hands the private text to the moderation screen, which raises an alert to a person at once if
@@ -435,14 +437,14 @@ def _screen_for_safeguarding(submission: ViewsSubmission, text: str, *, source: 
         if earlier:
             alert = moderation.screen_draft(
                 authority_id=submission.authority_id, young_person=submission.young_person, before=earlier, after=text,
-                language=submission.language, source=source, source_id=source_id or submission.id,
+                language=language or submission.language, source=source, source_id=source_id or submission.id,
             )
             return alert is not None
     screening = moderation.screen_private(
         authority_id=submission.authority_id,
         young_person=submission.young_person,
         text=text,
-        language=submission.language,
+        language=language or submission.language,
         source=source,
         source_id=source_id or submission.id,
     )
@@ -473,7 +475,7 @@ def add_addition(submission: ViewsSubmission, *, text: str, language: str | None
     db.session.add(addition)
     db.session.flush()
     audit.record("views.addition_sent", submission, actor=submission.young_person, addition_id=addition.id)
-    flagged = _screen_for_safeguarding(submission, text, source="reviews.addition", source_id=addition.id)
+    flagged = _screen_for_safeguarding(submission, text, source="reviews.addition", source_id=addition.id, language=addition.language)
     return addition, True, flagged
 
 
@@ -741,17 +743,18 @@ def stash_step(submission: ViewsSubmission, step_key: str, fields: dict, *, toke
     return stash
 
 
-def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmission, str]], int]:
+def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmission, str]], int, list]:
     """Save any stashed steps of this young person into their drafts (only their own drafts).
-    Returns the (draft, step) pairs replayed and how many stashes were used up."""
+    Returns the (draft, step) pairs replayed, how many stashes were used up, and the safeguarding
+    alerts their words raised (screened like any other save)."""
     if not user.is_young_person:
-        return [], 0
+        return [], 0, []
     conditions = [StashedStep.claimed_user_id == user.id]
     if token:
         conditions.append(StashedStep.token == token)
     stashes = list(db.session.scalars(select(StashedStep).where(or_(*conditions)).order_by(StashedStep.id)))
     cutoff = utcnow() - timedelta(hours=STASH_HOURS)
-    replayed = []
+    replayed, alerts = [], []
     for stash in stashes:
         submission = db.session.get(ViewsSubmission, stash.submission_id)
         db.session.delete(stash)
@@ -760,10 +763,12 @@ def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmi
         step = S.find_step(submission.version, stash.step)
         if step is None:
             continue
-        save_step(submission, step, stash.fields)
+        alert = save_step(submission, step, stash.fields)
+        if alert is not None:
+            alerts.append(alert)
         audit.record("views.step_recovered", submission, actor=user, step=step.key)
         replayed.append((submission, step.key))
-    return replayed, len(stashes)
+    return replayed, len(stashes), alerts
 
 
 def purge_old_stashes() -> int:
@@ -787,3 +792,10 @@ def alerts_on_views(submission: ViewsSubmission) -> list:
     for addition in submission.additions:
         alerts += moderation.alerts_about("reviews.addition", addition.id)
     return sorted({a.id: a for a in alerts}.values(), key=lambda a: (a.created_at, a.id), reverse=True)
+
+
+def alerts_about_addition(addition: Addition) -> list:
+    """Safeguarding alerts raised by one addition's words, newest first."""
+    from ..moderation import service as moderation
+
+    return moderation.alerts_about("reviews.addition", addition.id)

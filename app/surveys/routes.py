@@ -8,7 +8,6 @@ from datetime import date
 from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from itsdangerous import BadData, URLSafeTimedSerializer
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -186,7 +185,8 @@ def question(position: int):
                 next_step = shown.index(q) + 2
                 target = url_for("surveys.question", position=next_step) if next_step <= len(shown) else url_for("surveys.check")
             if alert is not None:  # help at once, and the choice to be contacted
-                return redirect(url_for("surveys.help", t=_help_token(alert.id), next=target))
+                session[HELP_ALERT_KEY] = alert.id
+                return redirect(url_for("surveys.help", next=target))
             return redirect(target)
     given = answers.get(q.key)
     return render_template(
@@ -202,25 +202,19 @@ def question(position: int):
     ), (400 if error else 200)
 
 
-# The help page after anonymous words raised an alert carries the alert's number in a signed,
-# short-lived token held by the young person's browser only: nothing on the server links the
-# alert to them unless they say yes to being contacted while signed in.
-def _help_serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="survey-alert-contact")
+# The help page after anonymous words raised an alert finds the alert through the young person's
+# own browser session only (never the address, which servers log with the time): nothing on the
+# server links the alert to them unless they say yes to being contacted while signed in.
+HELP_ALERT_KEY = "survey-help-alert"
 
 
-def _help_token(alert_id: int) -> str:
-    return _help_serializer().dumps(alert_id)
-
-
-def _alert_from_token(token: str | None):
+def _alert_for_help():
     from ..moderation.models import SafeguardingAlert
 
-    try:
-        alert_id = _help_serializer().loads(token or "", max_age=60 * 60 * 6)
-    except BadData:
+    alert_id = session.get(HELP_ALERT_KEY)
+    if not isinstance(alert_id, int):
         return None
-    with all_councils():  # the signed token says which alert; its council is bound next
+    with all_councils():  # the browser's own session says which alert; its council is bound next
         alert = db.session.get(SafeguardingAlert, alert_id)
     if alert is None or alert.source != "survey.answer":
         return None
@@ -233,7 +227,7 @@ def _alert_from_token(token: str | None):
 @bp.route("/survey/help", methods=["GET", "POST"])
 @allow(PUBLIC)
 def help():
-    alert = _alert_from_token(request.values.get("t"))
+    alert = _alert_for_help()
     if alert is None:
         abort(404)
     next_url = safe_next(request.values.get("next")) or url_for("surveys.check")
@@ -247,6 +241,7 @@ def help():
             with applying() as outcome:
                 moderation.answer_contact_question(alert, current_user._get_current_object() if signed_in else None, choice == "yes")
             if outcome.ok:
+                session.pop(HELP_ALERT_KEY, None)
                 if choice == "yes":
                     flash(_l("Thank you. Someone whose job is to keep you safe will get in touch with you."), "success")
                 else:
@@ -254,8 +249,7 @@ def help():
                 return redirect(next_url)
         else:
             flash(_l("Choose yes or no"), "error")
-    return render_template("surveys/help.html", alert=alert, token=request.values.get("t"), next_url=next_url,
-                           signed_in=signed_in, answered=answered)
+    return render_template("surveys/help.html", alert=alert, next_url=next_url, signed_in=signed_in, answered=answered)
 
 
 @bp.route("/survey/check", methods=["GET", "POST"])

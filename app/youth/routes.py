@@ -7,6 +7,7 @@ from ..access import PUBLIC, YOUNG_PERSON, allow
 from ..auth.account import change_password_form
 from ..extensions import db
 from ..i18n.interpreter import InterpreterForm, set_interpreter
+from ..i18n.locales import SESSION_KEY as LANGUAGE_SESSION_KEY
 from . import bp
 from .cards import Card, card_provider, cards_for
 
@@ -60,7 +61,10 @@ def quick_exit():
     never cached (no-store), so Back asks the server again and finds nobody signed in. What the
     young person saved stays on the server for next time. The button's script replaces the page
     in the history (location.replace); without JavaScript the link still comes here."""
+    language = session.get(LANGUAGE_SESSION_KEY)
     if current_user.is_authenticated:
         logout_user()
     session.clear()
+    if language:  # so that signing in again speaks their language, as after signing out
+        session[LANGUAGE_SESSION_KEY] = language
     return redirect(current_app.config["QUICK_EXIT_URL"])

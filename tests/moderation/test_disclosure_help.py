@@ -4,6 +4,7 @@ who read the words see the alert, and the lead has what they need to act."""
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 from sqlalchemy import select
 
@@ -129,6 +130,9 @@ def _disclose_in_survey(client, code, position, text=RISKY):
     assert client.post("/survey", data={"code": code}).status_code == 302
     response = client.post(f"/survey/q/{position}", data={"text": text, "action": "next"})
     assert response.status_code == 302 and "/survey/help?" in response.location
+    # Which alert it was is kept in the browser's own session, never in an address that a
+    # server would log with the time.
+    assert list(parse_qs(urlsplit(response.location).query)) == ["next"]
     return response.location
 
 
@@ -142,8 +146,7 @@ def test_an_anonymous_survey_disclosure_shows_help_at_once_and_stays_anonymous_w
     assert "Do you want someone to contact you?" in page and "0800 1111" in page
     [alert] = _alerts()
     assert alert.young_person_id is None and alert.source_id == wave.id and alert.language == "en"
-    token = re.search(r'name="t" value="([^"]+)"', page).group(1)
-    response = client.post("/survey/help", data={"t": token, "next": "/survey/check", "contact": "no"})
+    response = client.post("/survey/help", data={"next": "/survey/check", "contact": "no"})
     assert response.status_code == 302
     [alert] = _alerts()
     assert alert.young_person_id is None and alert.contact_consent is False
@@ -156,14 +159,14 @@ def test_saying_yes_while_signed_in_names_them_with_consent_recorded_and_tells_t
     wave, code, position = _survey_with_code(people.council)
     client = sign_in(people.child)
     help_url = _disclose_in_survey(client, code, position)
-    token = re.search(r'name="t" value="([^"]+)"', client.get(help_url).get_data(as_text=True)).group(1)
+    assert "Do you want someone to contact you?" in client.get(help_url).get_data(as_text=True)
     mail_outbox.clear()
-    client.post("/survey/help", data={"t": token, "next": "/survey/check", "contact": "yes"})
+    client.post("/survey/help", data={"next": "/survey/check", "contact": "yes"})
     [alert] = _alerts()
     assert alert.young_person_id == people.child.id and alert.contact_consent is True and alert.consented_at is not None
     assert people.worker.id in alert.notified_ids and [m["To"] for m in mail_outbox] == ["worker@example.org"]
     # A second answer changes nothing.
-    client.post("/survey/help", data={"t": token, "next": "/survey/check", "contact": "no"})
+    client.post("/survey/help", data={"next": "/survey/check", "contact": "no"})
     assert _alerts()[0].contact_consent is True
 
 
@@ -174,7 +177,8 @@ def test_without_signing_in_the_survey_help_page_shows_help_but_cannot_name_anyo
     page = client.get(help_url).get_data(as_text=True)
     assert "Do you want someone to contact you?" not in page
     assert "If you are under 19, Childline" in page and "If you are 18 or over, Samaritans" in page
-    assert client.get("/survey/help?t=forged").status_code == 404
+    # Another browser, which did not write the words, finds nothing to answer.
+    assert app.test_client().get("/survey/help").status_code == 404
 
 
 # --- Childline is for under-19s ------------------------------------------------------------------
@@ -230,3 +234,15 @@ def test_help_is_one_link_from_the_sign_in_page_without_signing_in(client):
     assert "/help/northmoor" in listing and "/help/westfold" in listing and "0300 555 0777" in listing
     assert client.get("/help/nowhere").status_code == 404
     assert one.slug == "northmoor"
+
+
+def test_someone_signed_in_is_helped_by_their_own_council(sign_in):
+    ours = factories.authority(name="Northmoor Council", slug="northmoor", out_of_hours_phone="0300 555 0199")
+    factories.authority(name="Westfold Council", slug="westfold", out_of_hours_phone="0300 555 0777")
+    child = factories.young_person(ours)
+    db.session.commit()
+    client = sign_in(child)
+    assert client.get("/help").location.endswith("/help/northmoor")
+    assert client.get("/help/westfold").location.endswith("/help/northmoor")
+    page = client.get("/help/northmoor").get_data(as_text=True)
+    assert "0300 555 0199" in page and "Westfold" not in page
