@@ -1,7 +1,7 @@
 """Safeguarding alerts record a young person's choice to be contacted; young people's placement and phone for whoever holds an alert
 
 Revision ID: aa5673752c6d
-Revises: 543803ac9920
+Revises: bcfe8be441df
 Create Date: 2026-12-03 13:06:40.661730
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'aa5673752c6d'
-down_revision = '543803ac9920'
+down_revision = 'bcfe8be441df'
 branch_labels = None
 depends_on = None
 
