@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from sqlalchemy import select
 
 from app.extensions import db
@@ -198,20 +199,62 @@ def test_care_leavers_are_offered_adult_services_not_childline(sign_in):
 # --- other places a child writes ---------------------------------------------------------------
 
 
-def test_a_pledge_comment_that_suggests_risk_shows_help_and_who_was_told(app, mail_outbox):
-    from app.moderation.models import ModerationItem
-
-    people = People()
-    item = service.submit_text(authority_id=people.council.id, source="pledge.comment", text=RISKY, author=people.child)
+def _write_risk(place: str, people: People, client):
+    """Write RISKY where a young person can write, through the page they use; the response."""
+    council = people.council
+    if place == "pledge comment":
+        version = factories.pledge_version(council, "in_care", themes=1, promises=1)
+        factories.rating_round(council)
+        db.session.commit()
+        promise = version.promises[0]
+        return client.post(f"/pledge/rate/{promise.id}", data={"answer": "not_kept", "comment": RISKY})
+    group = factories.council_group(council)
+    factories.council_member(group, people.child)
+    if place == "idea":
+        db.session.commit()
+        return client.post(f"/council/groups/{group.id}/ideas/new", data={"text": RISKY})
+    if place == "consultation answer":
+        consultation = factories.council_consultation(group)
+        db.session.commit()
+        return client.post(f"/council/consultations/{consultation.id}", data={"text": RISKY})
+    if place == "good news":
+        db.session.commit()
+        return client.post(f"/council/groups/{group.id}/good-news", data={"text": RISKY, "show_name": "anonymous"})
+    if place == "meeting question":
+        meeting = factories.council_meeting(group)
+        db.session.commit()
+        return client.post(f"/council/meetings/{meeting.id}", data={"text": RISKY})
+    assert place == "poll comment"
+    poll = factories.council_poll(group, allow_comment=True)
+    question = poll.questions[0]
     db.session.commit()
-    from flask import current_app, render_template
+    return client.post(
+        f"/council/polls/{poll.id}/questions/{question.id}", data={"choice": str(question.options[0].id), "comment": RISKY}
+    )
 
-    with current_app.test_request_context():
-        from flask_login import login_user
 
-        login_user(db.session.get(type(people.child), people.child.id))
-        html = render_template("pledges/comment_help.html", item=db.session.get(ModerationItem, item.id), next_url="/pledge/")
-    assert "your worker, Dana Worker" in html and "0800 1111" in html and "I need help now" in html
+@pytest.mark.parametrize("place", ["idea", "consultation answer", "good news", "meeting question", "poll comment", "pledge comment"])
+def test_risk_written_anywhere_shows_help_at_once_says_who_was_told_and_records_the_language(place, app, sign_in, mail_outbox):
+    """A poll comment's page showed help but not who had been told, before this change."""
+    from markupsafe import escape
+
+    from flask_babel import force_locale
+
+    people = People(language="ar")
+    response = _write_risk(place, people, sign_in(people.child))
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    [alert] = _alerts()
+    assert alert.young_person_id == people.child.id and alert.language == "ar"  # an interpreter may be needed
+    assert 'lang="ar"' in page and 'dir="rtl"' in page
+    with app.test_request_context(), force_locale("ar"):
+        told = service.told_whom(alert)
+    assert len(told) == 2 and "Dana Worker" in told[1]
+    for who in told:  # who has been told, in their language
+        assert f"<li>{escape(who)}</li>" in page, who
+    assert 'href="tel:999"' in page and "0800 1111" in page and "0300 555 0199" in page
+    assert 'action="/my/help/now"' in page  # "I need help now"
+    assert sorted(m["To"] for m in mail_outbox) == ["lead@example.org", "worker@example.org"]
 
 
 # --- help without signing in -----------------------------------------------------------------------
