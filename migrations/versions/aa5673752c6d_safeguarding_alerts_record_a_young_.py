@@ -1,7 +1,7 @@
 """Safeguarding alerts record a young person's choice to be contacted; young people's placement and phone for whoever holds an alert
 
 Revision ID: aa5673752c6d
-Revises: bcfe8be441df
+Revises: b1834a0ba4ee
 Create Date: 2026-12-03 13:06:40.661730
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'aa5673752c6d'
-down_revision = 'bcfe8be441df'
+down_revision = 'b1834a0ba4ee'
 branch_labels = None
 depends_on = None
 
