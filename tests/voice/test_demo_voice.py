@@ -28,7 +28,7 @@ def test_the_demo_council_shows_every_part_of_between_reviews(sign_in):
     assert "Tess" in ruth.get("/staff/voice/advocacy/").get_data(as_text=True)
     assert "Your advocate is Tess." in sign_in(people["yonas"]).get("/my/advocate/").get_data(as_text=True)
     assert "Lily" in sign_in(people["worker"]).get("/staff/voice/call-backs").get_data(as_text=True)
-    assert "Daniel will call you by" in sign_in(people["lily"]).get("/my/").get_data(as_text=True)
+    assert "<bdi>Daniel</bdi> will call you by" in sign_in(people["lily"]).get("/my/").get_data(as_text=True)
     waiting = sign_in(people["manager"]).get("/staff/voice/waiting").get_data(as_text=True)
     assert "Priya Shah" in waiting and "Sam" in waiting
     assert "A compliment" in sign_in(people["worker"]).get("/staff/voice/feedback/").get_data(as_text=True)

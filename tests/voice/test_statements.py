@@ -129,6 +129,17 @@ def test_worker_reads_replies_and_sorts_and_the_young_person_sees_it(sign_in):
     assert "new reply" not in young.get("/my/").get_data(as_text=True)
 
 
+def test_the_young_person_sees_when_their_worker_says_they_got_it(sign_in):
+    worker, iro, person = _people()
+    statement = factories.statement(person, kind="sort", text="My bus pass has run out")
+    db.session.commit()
+    young = sign_in(person)
+    assert "got your message" not in young.get(f"/my/say/{statement.id}/").get_data(as_text=True)
+    sign_in(worker).post(f"/staff/voice/statements/{statement.id}/acknowledge")
+    page = sign_in(person).get(f"/my/say/{statement.id}/").get_data(as_text=True)
+    assert "<bdi>Daniel Hughes</bdi> got your message" in page
+
+
 def test_inbox_lists_unread_first_then_newest(sign_in):
     worker, iro, person = _people()
     other = factories.young_person(worker.authority, display_name="Jamal", worker_id=worker.id)
