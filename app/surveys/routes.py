@@ -17,6 +17,7 @@ from ..errors import applying
 from ..extensions import db, limiter
 from ..i18n.content import localise
 from ..i18n.locales import current_language
+from ..links import public_url
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
 from ..staff.nav import register_nav
@@ -138,7 +139,7 @@ def intro():
         db.session.commit()
         return redirect(url_for("surveys.question", position=_resume_step(current)))
     return render_template("surveys/intro.html", current=current, survey=survey, form=form,
-                           total=len(service.visible_questions(current.version, current.draft.answers or {})))
+                           total=service.progress(current.version, current.version.questions[0]).total if current.version.questions else 0)
 
 
 def _resume_step(current) -> int:
@@ -194,7 +195,7 @@ def question(position: int):
         current=current,
         q=q,
         step=step,
-        total=len(shown),
+        progress=service.progress(current.version, q),
         given=given if isinstance(given, list) else ([given] if given is not None else []),
         error=error,
         skip_label=results.skip_label(),
@@ -350,7 +351,7 @@ def wave(wave_id: int):
 
 
 def _public_link(code: str | None = None) -> str:
-    base = current_app.config["SERVER_NAME_FOR_LINKS"].rstrip("/") + url_for("surveys.enter")
+    base = public_url(url_for("surveys.enter"))
     return f"{base}?code={code}" if code else base
 
 

@@ -1,7 +1,7 @@
 """Safeguarding alerts record a young person's choice to be contacted; young people's placement and phone for whoever holds an alert
 
 Revision ID: aa5673752c6d
-Revises: b1834a0ba4ee
+Revises: 1f34dec9b0c2
 Create Date: 2026-12-03 13:06:40.661730
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'aa5673752c6d'
-down_revision = 'b1834a0ba4ee'
+down_revision = '1f34dec9b0c2'
 branch_labels = None
 depends_on = None
 
