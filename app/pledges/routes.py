@@ -166,7 +166,7 @@ def rate(promise_id: int):
             db.session.commit()
             rated.add(promise.id)
             if item is not None and item.risk:
-                return render_template("pledges/comment_help.html", next_url=_after_rating_url(version, rated, promise))
+                return render_template("pledges/comment_help.html", item=item, next_url=_after_rating_url(version, rated, promise))
             return redirect(_after_rating_url(version, rated, promise))
     promises = version.promises
     return render_template(

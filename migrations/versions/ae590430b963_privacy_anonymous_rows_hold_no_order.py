@@ -10,7 +10,7 @@ anonymous moderation items, audit events and alerts, and of young people's sign-
 the day (alerts to the hour).
 
 Revision ID: ae590430b963
-Revises: 1f34dec9b0c2
+Revises: aa5673752c6d
 Create Date: 2026-12-03 10:00:00
 
 """
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'ae590430b963'
-down_revision = '1f34dec9b0c2'
+down_revision = 'aa5673752c6d'
 branch_labels = None
 depends_on = None
 
