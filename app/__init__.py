@@ -69,6 +69,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .i18n.routes import bp as i18n_bp
     from .moderation import bp as moderation_bp
     from .pledges import bp as pledges_bp
+    from .reports import bp as reports_bp
     from .reviews import bp as reviews_bp
     from .staff import bp as staff_bp
     from .surveys import bp as surveys_bp
@@ -82,6 +83,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(moderation_bp)
     app.register_blueprint(reviews_bp)
+    app.register_blueprint(reports_bp)
     app.register_blueprint(surveys_bp)
     app.register_blueprint(survey_staff_bp, url_prefix="/staff/surveys")
     app.register_blueprint(pledges_bp, url_prefix="/pledge")
