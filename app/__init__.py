@@ -69,12 +69,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .i18n.routes import bp as i18n_bp
     from .moderation import bp as moderation_bp
     from .pledges import bp as pledges_bp
-    from .reports import bp as reports_bp
     from .reviews import bp as reviews_bp
     from .staff import bp as staff_bp
     from .surveys import bp as surveys_bp
     from .surveys import staff_bp as survey_staff_bp
     from .youth import bp as youth_bp
+    from .reports import bp as reports_bp  # last: its demo quarter adds to the other features' demo content
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(i18n_bp)

@@ -110,13 +110,14 @@ def demo(if_empty: bool) -> None:
 
 
 def demo_sign_ins() -> list[str]:
-    from .demo import DEMO_PASSWORD, DEMO_SLUG
+    from .demo import DEMO_PASSWORD, DEMO_SLUG, named_people
 
     authority = db.session.scalar(select(Authority).where(Authority.slug == DEMO_SLUG))
     if authority is None:
         return []
+    named = named_people(authority.id)  # not the many invented young people behind the demo's figures
     people = db.session.scalars(
-        select(User).where(User.authority_id == authority.id, User.password_hash.is_not(None)).order_by(User.id)
+        select(User).where(named, User.password_hash.is_not(None)).order_by(User.id)
     ).all()
     lines = ["", f"Demo sign-ins for {authority.name} (password for all: {DEMO_PASSWORD})"]
     for person in people:
@@ -126,7 +127,7 @@ def demo_sign_ins() -> list[str]:
             extra = f"  authenticator key {person.totp_secret} (or: flask --app wsgi heard totp-code {person.email})"
         lines.append(f"  {person.role_label:<40} {who}{extra}")
     waiting = db.session.scalars(
-        select(User).where(User.authority_id == authority.id, User.role == "young_person", User.password_hash.is_(None))
+        select(User).where(named, User.role == "young_person", User.password_hash.is_(None))
     ).all()
     for person in waiting:
         lines.append(
