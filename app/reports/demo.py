@@ -245,5 +245,4 @@ def load(authority, people):
             for position, item in enumerate(chosen):
                 db.session.add(BoardQuote(authority_id=authority.id, quarter=q.key, item_id=item.id, position=position, chosen_by_id=people["participation"].id))
     _survey(authority, people, quarter, rng, 70, "Summer check-in")
-    _survey(authority, people, quarter.year_before(), rng, 64, "Summer check-in last year")
     db.session.flush()
