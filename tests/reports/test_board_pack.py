@@ -32,8 +32,11 @@ def at(days: int, hour: int = 12, quarter: Q.Quarter = QUARTER) -> datetime:
 
 
 def weekday(days: int, quarter: Q.Quarter = QUARTER) -> int:
-    """The first weekday (Monday to Friday) on or after `days` into the quarter, as days in."""
-    while (quarter.start + timedelta(days=days)).weekday() >= 5:
+    """The first working day (Monday to Friday, not a bank holiday) on or after `days` into the
+    quarter, as days in."""
+    from app.moderation.clock import is_bank_holiday
+
+    while (quarter.start + timedelta(days=days)).weekday() >= 5 or is_bank_holiday(quarter.start + timedelta(days=days)):
         days += 1
     return days
 
@@ -127,6 +130,20 @@ def test_safeguarding_section_splits_alerts_by_office_hours_and_counts_those_ack
     assert shown(table, "in_time") == "34 (76%)"
     assert shown(table, "day") == "30 (67%)" and shown(table, "night") == "15 (33%)"
     assert shown(table, "day_in_time") == "24 (80%)" and shown(table, "night_in_time") == "10 (67%)"
+
+
+def test_safeguarding_counts_an_alert_raised_on_a_bank_holiday_as_raised_while_the_office_was_closed():
+    from app.moderation.clock import is_bank_holiday
+
+    council = factories.authority()
+    holiday = next(d for d in range(92) if is_bank_holiday(QUARTER.start + timedelta(days=d)) and (QUARTER.start + timedelta(days=d)).weekday() < 5)
+    for _ in range(6):
+        _alert(council, at(weekday(holiday + 1), 11))
+    for _ in range(7):
+        _alert(council, at(holiday, 11))  # a weekday, in office hours, but the office is shut
+    db.session.commit()
+    table = safeguarding_section.section(council.id, board_pack.quarters_for(QUARTER)).tables[0]
+    assert shown(table, "day") == "6 (46%)" and shown(table, "night") == "7 (54%)"
 
 
 def test_safeguarding_in_time_share_hides_when_too_few_were_late():

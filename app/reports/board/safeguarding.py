@@ -1,16 +1,15 @@
 """Safeguarding: how many alerts were raised, and how many were acknowledged within the council's
-deadline, for alerts raised while the office was open and while it was closed. Counts only: no
+deadline, for alerts raised while the office was open and while it was closed (the
+safeguarding clock's own office hours: UK time, bank holidays closed). Counts only: no
 words and no names ever reach the pack."""
 from __future__ import annotations
-
-from datetime import datetime, time
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ...extensions import db
-from ...i18n.formatting import UK
 from ...moderation import service as moderation
+from ...moderation.clock import office_open
 from ...moderation.models import SafeguardingAlert
 from ..disclosure import BASE, protect
 from ..quarters import Quarter
@@ -20,18 +19,6 @@ from .tables import COUNT, SHARE, Row, Table, entry_of
 DAY, NIGHT = "day", "night"
 IN_TIME, OTHER = "in_time", "other"  # acknowledged within the deadline, or not (late, or not yet)
 OUTCOMES = [IN_TIME, OTHER]
-
-
-def _hm(value: str) -> time:
-    hours, minutes = (int(part) for part in value.split(":"))
-    return time(hours, minutes)
-
-
-def in_office_hours(moment: datetime, settings) -> bool:
-    """Whether the council's office was open (its office days and hours, UK time)."""
-    local = moment.astimezone(UK)
-    days = settings.work_days or [0, 1, 2, 3, 4]
-    return local.weekday() in days and _hm(settings.work_start) <= local.time() < _hm(settings.work_end)
 
 
 def counts(authority_id: int, quarter: Quarter) -> dict:
@@ -45,7 +32,7 @@ def counts(authority_id: int, quarter: Quarter) -> dict:
     ).all()
     out = {DAY: dict.fromkeys(OUTCOMES, 0), NIGHT: dict.fromkeys(OUTCOMES, 0)}
     for created_at, deadline_at, acknowledged_at in rows:
-        when = DAY if in_office_hours(created_at, settings) else NIGHT
+        when = DAY if office_open(created_at, settings) else NIGHT
         out[when][IN_TIME if acknowledged_at is not None and acknowledged_at <= deadline_at else OTHER] += 1
     return out
 
