@@ -283,6 +283,20 @@ def test_escalate_started_on_both_servers_at_once_escalates_each_alert_once(topo
     assert _escalations(topology_app, alert_ids) == {alert_id: 1 for alert_id in alert_ids}
 
 
+def test_no_log_of_the_proxy_or_the_app_servers_holds_a_search(topology_app, council):
+    ((_id, username),) = _young_people(topology_app, council, 1)
+    phone = Phone()
+    phone.sign_in(username, None)
+    marker = f"Quillbright{time.time_ns()}"
+    for _ in range(4):
+        phone.get(f"/my/?q={marker}")
+    assert set(phone.upstreams) == UPSTREAMS
+    time.sleep(1)  # let the servers write their logs
+    logs = [*RUN.glob("access-*.log"), *RUN.glob("error-*.log"), Path("/var/log/nginx/heard.access.log")]
+    assert any(path.exists() and "/my/" in path.read_text(errors="replace") for path in logs)
+    assert [path for path in logs if path.exists() and marker in path.read_text(errors="replace")] == []
+
+
 # --- last: one app server dies in the middle of a load ------------------------------------------------
 
 def _reviews_for(app, people) -> dict[str, int]:
