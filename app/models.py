@@ -10,3 +10,4 @@ from .reports import models as reports_models  # noqa: F401
 from .reviews import models as reviews_models  # noqa: F401
 from .surveys import models as surveys_models  # noqa: F401
 from .tenancy import Authority  # noqa: F401
+from .voice import models as voice_models  # noqa: F401
