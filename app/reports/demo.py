@@ -47,6 +47,9 @@ from ..reviews.models import LAC_REVIEW, PATHWAY_REVIEW, SENT, Review, ViewsSubm
 from ..surveys import service as surveys
 from ..surveys.models import Survey
 from ..surveys.synthetic import bulk_load
+from ..voice.models import CALLED, COMPLAINT, FEELING, GOOD_NEWS, SORT, VISIT, CallBack, ComplaintStage, Representation, Statement, StatementReply
+from ..voice.models import CLOSED as COMPLAINT_CLOSED
+from ..voice.models import SENT as VOICE_SENT
 from . import quarters as Q
 from .models import BoardQuote
 
@@ -64,6 +67,14 @@ QUOTES = (
     "When my IRO read what I wrote before the meeting, I did not have to say it all again in front of everyone.",
     "Please keep the bus passes. Without them I cannot get to college.",
 )
+MESSAGES = (
+    (SORT, "My phone credit has run out and I cannot ring my mum."),
+    (GOOD_NEWS, "I got a merit at school today."),
+    (FEELING, "A bit worried about moving schools."),
+    (VISIT, "Can we talk about my contact plans when you visit?"),
+    (SORT, "My bus pass stopped working."),
+)
+COMPLAINT_TEXT = "My contact with my sister was cancelled and nobody told me why."
 IDEA_TEXTS = ("A film night at the youth hub", "Free gym passes for care leavers", "A welcome pack for new foster children", "Driving lessons for 17 year olds")
 ANSWERS = ("Yes, starting next month", "We are looking into it with the leisure team", "Not this year, but it is in next year's plan")
 
@@ -229,6 +240,47 @@ def _survey(authority, people, quarter, rng, responses: int, title: str):
     bulk_load(wave, responses, rng, bands=("12-17", "12-17", "12-17", "8-11"))
 
 
+def _between_reviews(authority, people, quarter, cohort, rng, messages: int, late: int, callbacks: int, complaints: int):
+    """Messages to the worker (most answered the same day, `late` of them a week on), call-backs
+    (a third made after the promise) and complaints (a third answered after stage 1's timescale).
+    Everything is answered, so nothing from an old quarter waits in anyone's list."""
+    worker, officer = people["worker"], people["complaints"]
+    last = date.today() - timedelta(days=1)
+    for n in range(messages):
+        person = cohort[n % len(cohort)]
+        kind, text = MESSAGES[n % len(MESSAGES)]
+        sent_at = _at(_days(quarter, rng, last), rng.randint(9, 20))
+        answered_at = sent_at + (timedelta(days=10) if n < late else timedelta(hours=20))
+        statement = Statement(authority_id=authority.id, young_person_id=person.id, kind=kind, text=text, face="worried" if kind == FEELING else None,
+                              status=VOICE_SENT, readers=["worker"], language="en", send_key=f"demo-board-{quarter.key}-s{n}",
+                              sent_at=sent_at, updated_at=sent_at, created_at=sent_at, acknowledged_at=answered_at, acknowledged_by_id=worker.id,
+                              sorted_at=answered_at if n % 3 else None, sorted_by_id=worker.id if n % 3 else None)
+        db.session.add(statement)
+        db.session.flush()
+        db.session.add(StatementReply(authority_id=authority.id, statement_id=statement.id, author_id=worker.id, text="Thank you for telling me. I will sort it this week.",
+                                      client_key=f"demo-board-{quarter.key}-r{n}", created_at=answered_at))
+    for n in range(callbacks):
+        person = cohort[(n * 7) % len(cohort)]
+        asked = _at(_days(quarter, rng, last), rng.randint(9, 17))
+        db.session.add(CallBack(authority_id=authority.id, young_person_id=person.id, staff_id=worker.id, staff_role="worker", language="en",
+                                send_key=f"demo-board-{quarter.key}-c{n}", promise_hours=48, due_at=asked + timedelta(hours=48), created_at=asked,
+                                done_at=asked + (timedelta(days=4) if n % 3 == 0 else timedelta(hours=5)), done_by_id=worker.id, outcome=CALLED))
+    for n in range(complaints):
+        person = cohort[(n * 11) % len(cohort)]
+        day = _days(quarter, rng, last - timedelta(days=30))
+        sent_at = _at(day, 18)
+        complaint = Representation(authority_id=authority.id, young_person_id=person.id, kind=COMPLAINT, text=COMPLAINT_TEXT, status=VOICE_SENT,
+                                   language="en", send_key=f"demo-board-{quarter.key}-k{n}", sent_at=sent_at, updated_at=sent_at, created_at=sent_at,
+                                   received_on=day, state=COMPLAINT_CLOSED, closed_at=sent_at + timedelta(days=25))
+        db.session.add(complaint)
+        db.session.flush()
+        due = day + timedelta(days=14)  # 10 working days
+        answered = day + (timedelta(days=20) if n % 3 == 0 else timedelta(days=4))
+        db.session.add(ComplaintStage(authority_id=authority.id, complaint_id=complaint.id, number=1, started_on=day, due_on=due, finding="upheld",
+                                      response="We are sorry. Your social worker will tell you about any change to contact.", responded_on=answered,
+                                      responded_at=_at(answered, 12), responded_by_id=officer.id))
+
+
 @demo_loader
 def load(authority, people):
     today = date.today()
@@ -240,6 +292,8 @@ def load(authority, people):
         _alerts(authority, people, q, cohort, alerts, rng)
         items = _moderation(authority, people, q, texts, rng)
         _council(authority, people, q, cohort, rng, members=16 if q == quarter else 12, ideas=24 if q == quarter else 14)
+        _between_reviews(authority, people, q, cohort, rng, messages=34 if q == quarter else 22, late=9 if q == quarter else 7,
+                         callbacks=18 if q == quarter else 15, complaints=15 if q == quarter else 13)
         if q == quarter:
             chosen = [i for i in items if i.status == APPROVED][:4]
             for position, item in enumerate(chosen):

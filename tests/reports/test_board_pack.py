@@ -282,6 +282,97 @@ def test_council_section_counts_meetings_attendance_polls_ideas_and_questions():
 # --- surveys and the pledge ---------------------------------------------------------------------
 
 
+# --- between reviews -----------------------------------------------------------------------------
+
+
+def _quiet_monday() -> int:
+    """Days into the quarter of a Monday with no bank holiday in the week that follows it."""
+    from app.moderation.clock import is_bank_holiday
+
+    days = 7
+    while (QUARTER.start + timedelta(days=days)).weekday() != 0 or any(
+        is_bank_holiday(QUARTER.start + timedelta(days=days + n)) for n in range(8)
+    ):
+        days += 1
+    return days
+
+
+def _between_reviews(people, worker, officer, *, messages, acknowledged, replied, sorted_, kept, callbacks, complaints, answered, others=0):
+    """Each young person sends one message on a quiet Monday; some are answered that day, some
+    a week later; call-backs are asked for, some made that afternoon; complaints are made and some
+    answered two days later; the next young people send compliments and comments."""
+    from freezegun import freeze_time
+
+    from app.voice import callbacks as voice_callbacks
+    from app.voice import complaints as voice_complaints
+    from app.voice import statements as voice_statements
+
+    monday = _quiet_monday()
+    with freeze_time(at(monday, 10)):
+        sent = [factories.statement(person) for person in people[:messages]]
+        calls = [factories.callback(person, about=None) for person in people[:callbacks]]
+        made = [factories.representation(person) for person in people[:complaints]]
+        for n, person in enumerate(people[complaints:complaints + others]):
+            factories.representation(person, kind=("compliment", "comment")[n % 2], text="Thank you")
+        db.session.commit()
+    with freeze_time(at(monday, 16)):
+        for statement in sent[:acknowledged]:
+            voice_statements.acknowledge(statement, worker)
+        for statement in sent[:sorted_]:
+            voice_statements.mark_sorted(statement, worker)
+        for call in calls[:kept]:
+            voice_callbacks.record_call(call, worker, "called")
+    with freeze_time(at(monday + 2, 10)):
+        for complaint in made[:answered]:
+            voice_complaints.respond(complaint.stage, officer, "upheld", "Put right")
+    with freeze_time(at(monday + 7, 10)):  # the Monday after: 5 working days, past the council's 2
+        for statement in sent[acknowledged:acknowledged + replied]:
+            voice_statements.reply(statement, worker, "Sorry for the wait", key=f"late-{statement.id}")
+    db.session.commit()
+
+
+def _voice_council(people):
+    council = factories.authority()
+    worker = factories.staff(council, "worker")
+    officer = factories.staff(council, "complaints_officer")
+    young = [factories.young_person(council, worker_id=worker.id) for _ in range(people)]
+    db.session.commit()
+    return council, worker, officer, young
+
+
+def test_between_reviews_section_counts_messages_answers_call_backs_and_complaint_stages():
+    from app.reports.board import voice as voice_section
+
+    council, worker, officer, people = _voice_council(22)
+    # 14 messages: 7 acknowledged the same day, 7 answered a week later (5 working days), 6 marked
+    # sorted; 12 call-backs, 6 made within the promise and 6 never made; 11 complaints, 6 answered
+    # within stage 1's timescale and 5 still open long after it; 11 compliments and comments.
+    _between_reviews(people, worker, officer, messages=14, acknowledged=7, replied=7, sorted_=6, kept=6, callbacks=12, complaints=11, answered=6, others=11)
+    answered, complaints = voice_section.section(council.id, board_pack.quarters_for(QUARTER)).tables
+    assert row(answered, "acknowledged").label == "Messages acknowledged within 2 working days"
+    assert shown(answered, "messages") == "14"
+    assert shown(answered, "acknowledged") == "7 (50%)"
+    assert shown(answered, "sorted") == "6 (43%)"
+    assert shown(answered, "reply") == "5 working days"
+    assert shown(answered, "callbacks") == "6 (50%)"
+    assert shown(complaints, "complaints") == "11"
+    assert shown(complaints, "stage_1") == "6 (55%)"
+    assert shown(complaints, "stage_2") == "fewer than 5"
+    # Nothing happened between reviews the quarter before, and the figures do not spill into it.
+    assert shown(answered, "messages", 1) == "fewer than 5" and shown(answered, "reply", 1) == "–"
+
+
+def test_between_reviews_hides_a_share_that_would_give_away_a_few_late_answers():
+    from app.reports.board import voice as voice_section
+
+    council, worker, officer, people = _voice_council(12)
+    # 12 messages, 10 acknowledged in time: "10 of 12" would tell the Board that 2 were late.
+    _between_reviews(people, worker, officer, messages=12, acknowledged=10, replied=0, sorted_=0, kept=0, callbacks=0, complaints=0, answered=0)
+    answered, _ = voice_section.section(council.id, board_pack.quarters_for(QUARTER)).tables
+    assert shown(answered, "messages") == "12"
+    assert shown(answered, "acknowledged") == "hidden to protect small numbers"
+
+
 def test_surveys_section_shows_headline_measures_of_waves_that_closed_in_the_quarter():
     from app.surveys import definitions
     from app.surveys.models import SurveyWave

@@ -14,7 +14,6 @@ class Section:
     plain: str  # the same, in plain words, for the young people's version
     tables: list[Table] = field(default_factory=list)
     extras: dict = field(default_factory=dict)  # lists a section shows besides its tables
-    waiting: str | None = None  # why the section has nothing to show yet, where that is so
 
     @property
     def empty(self) -> bool:
