@@ -79,13 +79,14 @@ def counts(authority_id: int, quarter: Quarter) -> dict:
                 votes += n
                 possible += max(members, n)
 
+    # Grouped by the status itself: PostgreSQL will not group by a comparison with a bound value.
     ideas = db.session.execute(
-        select(Idea.response.is_not(None), Idea.status == DONE, func.count())
+        select(Idea.response.is_not(None), Idea.status, func.count())
         .where(Idea.authority_id == authority_id, Idea.created_at >= quarter.starts_at, Idea.created_at < quarter.ends_at)
-        .group_by(Idea.response.is_not(None), Idea.status == DONE)
+        .group_by(Idea.response.is_not(None), Idea.status)
     ).all()
     answered = sum(n for is_answered, _, n in ideas if is_answered)
-    done = sum(n for is_answered, is_done, n in ideas if is_answered and is_done)
+    done = sum(n for is_answered, status, n in ideas if is_answered and status == DONE)
     raised = sum(n for *_, n in ideas)
 
     questions = db.session.execute(
