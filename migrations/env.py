@@ -9,10 +9,8 @@ from alembic import context
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging.
-# This line sets up loggers basically.
-# Keep the loggers that exist already (the app's own among them): migrations also run inside the
-# app's process, and the default would switch its log off for the rest of that process.
+# Interpret the config file for Python logging, leaving the app's own loggers on: migrations run
+# inside a live process too (tests, backup restores), whose warnings must still be heard.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 

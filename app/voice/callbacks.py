@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from .. import audit
@@ -192,7 +193,7 @@ def when_words(due: datetime, now: datetime | None = None) -> str:
     return str(_l("by %(time)s on %(day)s", time=time_text, day=format_datetime(due_local.astimezone(UK), "EEEE d MMMM")))
 
 
-def promise_words(callback: CallBack, now: datetime | None = None) -> str:
+def promise_words(callback: CallBack, now: datetime | None = None) -> Markup:
     """"Daniel will call you by 4pm tomorrow": the first name of the person, and the promise."""
-    name = callback.staff.display_name.split()[0]
-    return str(_l("%(name)s will call you %(when)s", name=name, when=when_words(callback.due_at, now)))
+    name = Markup("<bdi>{}</bdi>").format(callback.staff.display_name.split()[0])  # its own direction in Arabic
+    return Markup(escape(str(_l("%(name)s will call you %(when)s")))) % {"name": name, "when": when_words(callback.due_at, now)}
