@@ -1,7 +1,7 @@
 """reports: quotes chosen for the board pack; the young person each audit event concerns
 
 Revision ID: c09874006e84
-Revises: 1f34dec9b0c2
+Revises: aa5673752c6d
 Create Date: 2026-12-03 12:11:51.475375
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'c09874006e84'
-down_revision = '1f34dec9b0c2'
+down_revision = 'aa5673752c6d'
 branch_labels = None
 depends_on = None
 
