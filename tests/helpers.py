@@ -26,3 +26,15 @@ def browser_key(client, purpose: str) -> str | None:
     """The random key a test browser keeps in its session for `purpose` (app/privacy/keys.py)."""
     with client.session_transaction() as session:
         return ((session.get("device_keys") or {}).get("k") or {}).get(purpose)
+
+
+def text_of(response) -> str:
+    """What a reader would see in a response: a PDF's text through pdftotext where installed,
+    anything else decoded as text."""
+    if response.mimetype == "application/pdf":
+        import shutil
+        import subprocess
+
+        if shutil.which("pdftotext"):
+            return subprocess.run(["pdftotext", "-", "-"], input=response.data, capture_output=True, check=True).stdout.decode()
+    return response.get_data().decode("utf-8", errors="replace")
