@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from sqlalchemy.orm import joinedload
 
 from . import access
 from .auth.models import CARE_LEAVER, IN_CARE, User
@@ -100,7 +101,9 @@ def _load_user(user_id: str):
         ident, epoch = (int(part) for part in user_id.split("."))
     except ValueError:
         return None
-    user = db.session.get(User, ident)
+    # The council and the young person's IRO and worker come in the same query: every page
+    # shows the council, and a young person's home shows their people.
+    user = db.session.get(User, ident, options=[joinedload(User.authority), joinedload(User.iro), joinedload(User.worker)])
     if user is None or user.session_epoch != epoch or not user.active:
         return None
     return user

@@ -72,16 +72,10 @@ def _queue_panel(viewer):
 
 @card_provider
 def _not_published_card(young_person):
-    items = service.not_published_for(young_person)
-    if not items:
+    notices = service.not_published_for(young_person)
+    if not notices:
         return None
-    notices = [service.own_view(item.id, young_person) for item in items]
-    return Card(
-        title=_l("Not shared"),
-        template="moderation/card_not_published.html",
-        order=40,
-        context={"notices": [n for n in notices if n]},
-    )
+    return Card(title=_l("Not shared"), template="moderation/card_not_published.html", order=40, context={"notices": notices})
 
 
 # ---------------------------------------------------------------------------------------------

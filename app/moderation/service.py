@@ -227,8 +227,10 @@ def own_view(item_id: int | None, author: User | None) -> OwnView | None:
         .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
         .where(ModerationItem.id == item_id, ModerationItem.author_id == author.id)
     )
-    if item is None:
-        return None
+    return _own_view(item) if item is not None else None
+
+
+def _own_view(item: ModerationItem) -> OwnView:
     status = PENDING if item.status == ESCALATED else item.status
     reason = str(REASONS.get(item.reason or "other")) if item.status == REJECTED else None
     published = item.approved_text if item.status == APPROVED and item.redacted else None
@@ -696,17 +698,18 @@ def escalate(item: ModerationItem, by: User, note: str | None = None) -> Safegua
     )
 
 
-def not_published_for(author: User, days: int = 30) -> list[ModerationItem]:
-    """The author's recent items that were not published, for the notice on their home."""
+def not_published_for(author: User, days: int = 30) -> list[OwnView]:
+    """The author's own view of their recent items that were not published, for the notice on
+    their home (one query)."""
     since = utcnow() - timedelta(days=days)
-    return list(
-        db.session.scalars(
-            select(ModerationItem)
-            .where(ModerationItem.author_id == author.id, ModerationItem.status == REJECTED, ModerationItem.decided_at >= since)
-            .order_by(ModerationItem.decided_at.desc())
-            .limit(5)
-        ).all()
+    items = db.session.scalars(
+        select(ModerationItem)
+        .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
+        .where(ModerationItem.author_id == author.id, ModerationItem.status == REJECTED, ModerationItem.decided_at >= since)
+        .order_by(ModerationItem.decided_at.desc())
+        .limit(5)
     )
+    return [_own_view(item) for item in items]
 
 
 # ---------------------------------------------------------------------------------------------

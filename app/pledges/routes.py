@@ -56,19 +56,16 @@ def pledge_panel():
 
 @card_provider
 def _pledge_card(young_person):
-    version = service.current_version_for(young_person)
-    if version is None:
+    facts = service.card_facts(young_person)
+    if facts is None:
         return None
-    rnd = service.open_round(young_person.authority_id)
-    rated = len(service.my_ratings(young_person, rnd)) if rnd else 0
-    new = service.new_answers(young_person, version)
-    title = _l("Your charter") if version.pledge.audience == CARE_LEAVER else _l("Your pledge")
+    title = _l("Your charter") if facts.version.pledge.audience == CARE_LEAVER else _l("Your pledge")
     return Card(
         title=title,
         template="pledges/card.html",
         order=30,
-        highlight=bool(new) or (rnd is not None and rated < len(version.promises)),
-        context={"version": version, "round": rnd, "rated": rated, "total": len(version.promises), "new_answers": new},
+        highlight=bool(facts.new_answers) or (facts.round is not None and facts.rated < facts.total),
+        context={"version": facts.version, "round": facts.round, "rated": facts.rated, "total": facts.total, "new_answers": facts.new_answers},
     )
 
 

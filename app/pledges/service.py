@@ -7,10 +7,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, distinct, func, insert, select, update
+from sqlalchemy import and_, delete, distinct, func, insert, or_, select, update
+from sqlalchemy.orm import joinedload, selectinload
 
 from .. import audit
 from ..auth.models import CARE_LEAVER as USER_CARE_LEAVER
@@ -69,9 +71,74 @@ def pledges(authority_id: int) -> dict[str, Pledge]:
     return {audience: get_pledge(authority_id, audience, create=True) for audience in (IN_CARE, CARE_LEAVER)}
 
 
+def _current_version_id(authority_id: int, audience: str):
+    """The version young people read now (the newest published one), as a subquery."""
+    return (
+        select(PledgeVersion.id)
+        .join(Pledge, Pledge.id == PledgeVersion.pledge_id)
+        .where(Pledge.authority_id == authority_id, Pledge.audience == audience, PledgeVersion.status == PUBLISHED)
+        .order_by(PledgeVersion.number.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 def current_version_for(young_person) -> PledgeVersion | None:
-    pledge = get_pledge(young_person.authority_id, audience_of(young_person))
-    return pledge.current if pledge else None
+    """The version the young person reads, with its themes and promises (three queries in all)."""
+    return db.session.scalar(
+        select(PledgeVersion)
+        .options(selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises), selectinload(PledgeVersion.pledge))
+        .where(PledgeVersion.id == _current_version_id(young_person.authority_id, audience_of(young_person)))
+    )
+
+
+@dataclass
+class CardFacts:
+    version: PledgeVersion
+    total: int  # promises in the version
+    new_answers: int  # answers to them since the young person last read the pledge
+    round: RatingRound | None  # open for rating now
+    rated: int = 0  # promises the young person has rated in that round
+
+
+def card_facts(young_person, now: datetime | None = None) -> CardFacts | None:
+    """What the home card shows: one query, and a second to count the young person's own ratings
+    while a round is open (their ratings are found by a key made with the round's secret, which
+    only the application can compute)."""
+    now = now or utcnow()
+    authority_id = young_person.authority_id
+    promises_of_version = select(Promise.lineage_id).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion)
+    total = select(func.count(Promise.id)).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion).scalar_subquery()
+    seen = select(PledgeReader.seen_at).where(PledgeReader.young_person_id == young_person.id).scalar_subquery()
+    fresh = (
+        select(func.count(PledgeAnswer.id))
+        .where(
+            PledgeAnswer.authority_id == authority_id,
+            PledgeAnswer.promise_lineage_id.in_(promises_of_version),
+            # answered at all, and (if they ever read it) since they last did
+            or_(PledgeAnswer.we_will_at.is_not(None), PledgeAnswer.we_did_at.is_not(None)),
+            or_(seen.is_(None), PledgeAnswer.we_will_at > seen, PledgeAnswer.we_did_at > seen),
+        )
+        .correlate(PledgeVersion)
+        .scalar_subquery()
+    )
+    open_now = and_(RatingRound.authority_id == authority_id, RatingRound.sealed_at.is_(None), RatingRound.opens_at <= now, RatingRound.closes_at > now)
+    row = db.session.execute(
+        select(PledgeVersion, total, fresh, RatingRound)
+        .outerjoin(RatingRound, open_now)
+        .options(joinedload(PledgeVersion.pledge))
+        .where(PledgeVersion.id == _current_version_id(authority_id, audience_of(young_person)))
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    version, total, fresh, rnd = row
+    facts = CardFacts(version=version, total=total or 0, new_answers=fresh or 0, round=rnd)
+    if rnd is not None and rnd.secret:
+        facts.rated = db.session.scalar(
+            select(func.count(PledgeRating.id)).where(PledgeRating.round_id == rnd.id, PledgeRating.rater_key == rater_key(rnd, young_person))
+        ) or 0
+    return facts
 
 
 def start_draft(pledge: Pledge, by=None) -> PledgeVersion:

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from .. import audit
 from ..access import IRO, WORKER, YOUNG_PERSON
@@ -88,7 +88,7 @@ def review_kind_label(kind: str) -> str:
 
 def reviews_of(young_person: User) -> list[Review]:
     """The young person's reviews: coming ones first (soonest first, undated next), then past ones."""
-    reviews = list(db.session.scalars(select(Review).where(Review.young_person_id == young_person.id)))
+    reviews = list(db.session.scalars(select(Review).options(joinedload(Review.submission)).where(Review.young_person_id == young_person.id)))
     today = date.today()
     coming = sorted((r for r in reviews if r.date is None or r.date >= today), key=lambda r: (r.date is None, r.date or today))
     past = sorted((r for r in reviews if r.date is not None and r.date < today), key=lambda r: r.date, reverse=True)
