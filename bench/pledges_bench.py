@@ -76,6 +76,7 @@ def main():
                     for _ in range(PEOPLE):
                         rows.append(dict(authority_id=authority.id, round_id=rnd.id, promise_id=promise.id, answer=rng.choice(ANSWERS), age_band=rng.choice(bands)))
             db.session.execute(insert(PledgeRating), rows)
+            service.tally_round(rnd, rows)
             rnd.sealed_at = rnd.closes_at
             rnd.secret = None
             rnd.participants = {IN_CARE: PEOPLE, CARE_LEAVER: PEOPLE}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,6 +32,7 @@ from .models import (
     PledgeComment,
     PledgeRating,
     PledgeReader,
+    PledgeTally,
     PledgeTheme,
     PledgeVersion,
     Promise,
@@ -397,8 +399,27 @@ def seal_round(rnd: RatingRound, now: datetime | None = None) -> None:
     if rows:
         db.session.execute(insert(PledgeRating), rows)
     db.session.execute(update(PledgeComment).where(PledgeComment.round_id == rnd.id).values(rater_key=None), execution_options=ALL)
+    tally_round(rnd, rows)
     rnd.secret = None
     rnd.sealed_at = now or utcnow()
+
+
+def tally_round(rnd: RatingRound, rows: list[dict] | None = None) -> None:
+    """Count a round's ratings per promise, age band and answer, for its scorecard (once, as it is
+    sealed; `rows` are its ratings when the caller has them already)."""
+    if rows is None:
+        columns = (PledgeRating.promise_id, PledgeRating.age_band, PledgeRating.answer)
+        rows = [row._asdict() for row in db.session.execute(select(*columns).where(PledgeRating.round_id == rnd.id), execution_options=ALL)]
+    counted = Counter((row["promise_id"], row["age_band"], row["answer"]) for row in rows)
+    db.session.execute(delete(PledgeTally).where(PledgeTally.round_id == rnd.id), execution_options=ALL)
+    if counted:
+        db.session.execute(
+            insert(PledgeTally),
+            [
+                dict(authority_id=rnd.authority_id, round_id=rnd.id, promise_id=promise_id, age_band=band, answer=answer, count=n)
+                for (promise_id, band, answer), n in sorted(counted.items(), key=lambda item: (item[0][0], item[0][1] or "", item[0][2]))
+            ],
+        )
 
 
 def seal_due_rounds(authority_id: int | None = None, now: datetime | None = None) -> int:

@@ -635,7 +635,8 @@ def report(staff: User, start: date, end: date):
     stmt = select(Review).where(Review.authority_id == staff.authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
-    reviews = list(db.session.scalars(stmt))
+    # Each review's views and wishes come in two more queries, not two per review.
+    reviews = list(db.session.scalars(stmt.options(selectinload(Review.submission).selectinload(ViewsSubmission.wishes))))
     views_before = acknowledged = 0
     with_wishes = outcomes_done = 0
     codes: dict[str, int] = {}
