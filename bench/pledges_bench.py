@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 ROUNDS = 4
-PEOPLE = 1500
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "1500"))
 
 
 def timed(fn, n):

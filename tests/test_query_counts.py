@@ -75,17 +75,14 @@ PAGES = [
     ("participation_officer", "/staff/moderation/?status=rejected"),
     ("manager", "/staff/moderation/figures"),
     ("safeguarding_lead", "/staff/safeguarding/"),
+    ("safeguarding_lead", "/staff/safeguarding/?show=all"),
+    ("worker", "/staff/safeguarding/"),
     ("council_admin", "/admin/"),
     ("manager", "/pledge/scorecard"),
     ("manager", "/pledge/scorecard/print"),
     ("manager", "/pledge/scorecard.csv"),
     ("manager", "/staff/surveys/"),
 ]
-
-
-@pytest.fixture(scope="module")
-def sizes():
-    return {}
 
 
 @pytest.mark.parametrize(("role", "path"), PAGES, ids=[f"{r}:{p}" for r, p in PAGES])

@@ -13,6 +13,7 @@ from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..extensions import db
+from ..pagination import search_text
 from ..i18n.locales import LANGUAGES, language_name
 from ..models_base import utcnow
 from ..staff.nav import register_nav
@@ -91,7 +92,8 @@ def queue():
         status = PENDING
     source = request.args.get("source") or None
     language = request.args.get("language") or None
-    items = service.queue(current_user.authority_id, source=source, language=language, status=status)
+    search = search_text(request.args.get("q"))
+    items = service.queue(current_user.authority_id, source=source, language=language, status=status, search=search, page=request.args.get("page"))
     sources, languages = service.queue_filters(current_user.authority_id)
     return render_template(
         "moderation/queue.html",
@@ -99,12 +101,11 @@ def queue():
         status=status,
         source=source,
         language=language,
+        search=search,
         sources=sources,
         filter_languages=languages,
         language_name=language_name,
         now=utcnow(),
-        waiting=service.queue_count(current_user),
-        page_size=service.QUEUE_PAGE,
     )
 
 
@@ -186,11 +187,10 @@ def _alert_or_404(alert_id: int) -> SafeguardingAlert:
 @bp.route("/staff/safeguarding/")
 @allow(*ALERT_ROLES)
 def alerts():
-    show = request.args.get("show", "open")
-    alerts = service.alerts_for(current_user)
-    if show == "open":
-        alerts = [a for a in alerts if a.status != "closed"]
-    return render_template("moderation/alerts.html", alerts=alerts, show=show, now=utcnow())
+    show = "all" if request.args.get("show") == "all" else "open"
+    search = search_text(request.args.get("q"))
+    alerts = service.alerts_page(current_user, status=None if show == "all" else "not_closed", search=search, page=request.args.get("page"))
+    return render_template("moderation/alerts.html", alerts=alerts, show=show, search=search, now=utcnow())
 
 
 @bp.route("/staff/safeguarding/<int:alert_id>")
