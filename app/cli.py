@@ -1,5 +1,12 @@
-"""flask --app wsgi heard ...: set up councils and people from the command line."""
+"""flask --app wsgi heard ...: set up councils and people from the command line.
+
+Every command starts with no council bound (`HeardCommands`), so each one binds the council it
+works for with `acting_for`, loops over councils for jobs that serve them all, or says it works
+across councils with `all_councils()`; one that forgets fails instead of reading every council.
+"""
 from __future__ import annotations
+
+import functools
 
 import click
 import pyotp
@@ -10,11 +17,30 @@ from sqlalchemy import func, select
 from .access import ADMIN, STAFF_ROLES
 from .auth.models import User
 from .auth.passwords import hash_password, password_problem
+from .demo import DEMO_PASSWORD, DEMO_SLUG, load_demo
 from .extensions import db
 from .staff import service as staff_service
-from .tenancy import Authority
+from .tenancy import Authority, acting_for, all_councils, unbound
 
-heard_cli = AppGroup("heard", help="Heard administration commands.")
+
+class HeardCommands(AppGroup):
+    """Commands that start with no council bound, however they are called."""
+
+    def command(self, *args, **kwargs):
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn):
+            @functools.wraps(fn)
+            def run_unbound(*fn_args, **fn_kwargs):
+                with unbound():
+                    return fn(*fn_args, **fn_kwargs)
+
+            return register(run_unbound)
+
+        return decorator
+
+
+heard_cli = HeardCommands("heard", help="Heard administration commands.")
 
 
 def _authority(slug: str) -> Authority:
@@ -54,8 +80,15 @@ def create_staff(slug: str, email: str, name: str, role: str, password: str | No
     """Create a member of staff and print their invite code (or set a password)."""
     authority = _authority(slug)
     email = email.strip().lower()
-    if db.session.scalar(select(func.count()).select_from(User).where(User.email == email)):
+    with all_councils():  # an email signs in to one account, whichever council it is in
+        taken = db.session.scalar(select(func.count()).select_from(User).where(User.email == email))
+    if taken:
         raise click.ClickException(f"{email} already has an account.")
+    with acting_for(authority):
+        _create_staff(authority, email, name, role, password)
+
+
+def _create_staff(authority: Authority, email: str, name: str, role: str, password: str | None) -> None:
     user = User(authority=authority, role=role, display_name=name, email=email)
     db.session.add(user)
     db.session.flush()
@@ -79,27 +112,25 @@ def create_staff(slug: str, email: str, name: str, role: str, password: str | No
 def invite(slug: str, reference: str | None, user_id: int | None) -> None:
     """Print a new invite code for a young person (or member of staff) without an account."""
     authority = _authority(slug)
-    stmt = select(User).where(User.authority_id == authority.id)
     if reference:
-        stmt = stmt.where(User.reference == reference)
+        stmt = select(User).where(User.reference == reference)
     elif user_id:
-        stmt = stmt.where(User.id == user_id)
+        stmt = select(User).where(User.id == user_id)
     else:
         raise click.ClickException("Give --reference or --user-id.")
-    user = db.session.scalar(stmt)
-    if user is None:
-        raise click.ClickException("No such person in that council.")
-    code = staff_service.issue_invite(user, by=None)
-    db.session.commit()
-    click.echo(f"Invite code for {user.display_name}: {code}  ({_join_link(code)})")
+    with acting_for(authority):
+        user = db.session.scalar(stmt)
+        if user is None:
+            raise click.ClickException("No such person in that council.")
+        code = staff_service.issue_invite(user, by=None)
+        db.session.commit()
+        click.echo(f"Invite code for {user.display_name}: {code}  ({_join_link(code)})")
 
 
 @heard_cli.command("demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing if the database already has a council.")
 def demo(if_empty: bool) -> None:
     """Load the demo council, with one account of every role, and print how to sign in."""
-    from .demo import load_demo
-
     if if_empty and db.session.scalar(select(func.count()).select_from(Authority)):
         lines = demo_sign_ins()
         if lines:
@@ -110,14 +141,15 @@ def demo(if_empty: bool) -> None:
 
 
 def demo_sign_ins() -> list[str]:
-    from .demo import DEMO_PASSWORD, DEMO_SLUG
-
     authority = db.session.scalar(select(Authority).where(Authority.slug == DEMO_SLUG))
     if authority is None:
         return []
-    people = db.session.scalars(
-        select(User).where(User.authority_id == authority.id, User.password_hash.is_not(None)).order_by(User.id)
-    ).all()
+    with acting_for(authority):
+        return _sign_ins(authority)
+
+
+def _sign_ins(authority: Authority) -> list[str]:
+    people = db.session.scalars(select(User).where(User.password_hash.is_not(None)).order_by(User.id)).all()
     lines = ["", f"Demo sign-ins for {authority.name} (password for all: {DEMO_PASSWORD})"]
     for person in people:
         who = person.username or person.email
@@ -125,9 +157,7 @@ def demo_sign_ins() -> list[str]:
         if person.is_staff and person.totp_secret:
             extra = f"  authenticator key {person.totp_secret} (or: flask --app wsgi heard totp-code {person.email})"
         lines.append(f"  {person.role_label:<40} {who}{extra}")
-    waiting = db.session.scalars(
-        select(User).where(User.authority_id == authority.id, User.role == "young_person", User.password_hash.is_(None))
-    ).all()
+    waiting = db.session.scalars(select(User).where(User.role == "young_person", User.password_hash.is_(None))).all()
     for person in waiting:
         lines.append(
             f"  {person.display_name} has no account yet: sign in as their worker and make an invite card, or run"
@@ -142,12 +172,13 @@ def demo_sign_ins() -> list[str]:
 @click.argument("email")
 def totp_code(email: str) -> None:
     """Print the current authenticator code of a demo staff account (demo councils only)."""
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None or not user.totp_secret:
-        raise click.ClickException("No such staff account with an authenticator.")
-    if not user.authority.is_demo:
-        raise click.ClickException("Only demo accounts can print codes.")
-    click.echo(pyotp.TOTP(user.totp_secret).now())
+    with all_councils():  # an email names one account, whichever council it is in
+        user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        if user is None or not user.totp_secret:
+            raise click.ClickException("No such staff account with an authenticator.")
+        if not user.authority.is_demo:
+            raise click.ClickException("Only demo accounts can print codes.")
+        click.echo(pyotp.TOTP(user.totp_secret).now())
 
 
 @heard_cli.command("translation-status")

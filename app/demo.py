@@ -15,7 +15,7 @@ from .auth.models import CARE_LEAVER, IN_CARE, User
 from .auth.passwords import hash_password
 from .extensions import db
 from .models_base import utcnow
-from .tenancy import Authority
+from .tenancy import Authority, acting_for
 
 DEMO_SLUG = "northmoor"
 DEMO_PASSWORD = "demo river lantern"
@@ -55,6 +55,7 @@ YOUNG_PEOPLE = [
 
 
 def load_demo() -> dict[str, User]:
+    """Create the demo council and everything in it, acting for that council throughout."""
     authority = Authority(
         name="Northmoor Council",
         slug=DEMO_SLUG,
@@ -67,6 +68,14 @@ def load_demo() -> dict[str, User]:
         is_demo=True,
     )
     db.session.add(authority)
+    db.session.flush()
+    with acting_for(authority):
+        people = _load(authority)
+        db.session.commit()
+    return people
+
+
+def _load(authority: Authority) -> dict[str, User]:
     password_hash = hash_password(DEMO_PASSWORD)
     people: dict[str, User] = {}
     for key, role, name, email, title in STAFF:
@@ -99,5 +108,4 @@ def load_demo() -> dict[str, User]:
     db.session.flush()
     for loader in _loaders:
         loader(authority, people)
-    db.session.commit()
     return people

@@ -6,6 +6,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
@@ -27,7 +28,17 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-db = SQLAlchemy(model_class=Base)
+class Session(FlaskSession):
+    """`get()` finds rows in the identity map without a query, so it checks the council itself."""
+
+    def get(self, entity, ident, **kwargs):
+        from .tenancy import OPT_OUT, visible  # tenancy's models need `db`, made below
+
+        found = super().get(entity, ident, **kwargs)
+        return found if (kwargs.get("execution_options") or {}).get(OPT_OUT) else visible(found)
+
+
+db = SQLAlchemy(model_class=Base, session_options={"class_": Session})
 migrate = Migrate()
 login = LoginManager()
 csrf = MaskedCSRFProtect()  # tokens masked per response: see csrf_mask.py

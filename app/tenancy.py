@@ -1,23 +1,41 @@
-"""Councils, and the one place where queries are scoped to the current council.
+"""Councils, and the one place where queries are scoped to a council. It fails closed.
 
-Every row that belongs to a council carries `authority_id` (see `AuthorityOwned`). While a
-signed-in request runs, every ORM SELECT is given a criterion that keeps it to the user's
-council, so a view that forgets to filter still cannot read another council's rows.
-Cross-council work (anonymous comparisons, the command line) opts out explicitly with
-`db.session.execute(stmt, execution_options={"all_authorities": True})`.
+Every row that belongs to a council carries `authority_id` (see `AuthorityOwned`). Which council
+the code is acting for lives in a context variable:
+- a request binds the signed-in user's council when it starts (and at sign-in), and is unbound
+  again when it ends (`app/web.py`);
+- CLI commands, jobs and public pages about one council bind it with `with acting_for(authority):`
+  (or, for the rest of a public request, `set_current_authority(id)`);
+- code that truly works across councils says so with `with all_councils():`, or for one statement
+  `execution_options={"all_authorities": True}`: the user loader and sign-in by username, the
+  command line's council lookup, anonymous comparisons between councils.
+
+Every ORM SELECT, UPDATE and DELETE is given a criterion that keeps council-owned models to the
+bound council wherever they appear (joins, subqueries, relationship loads, refreshes of expired
+rows), and `db.session.get` refuses another council's row even from the identity map. With no
+council bound and no opt-out, any statement that touches a council-owned model raises
+`NoCouncilBound`, so forgetting to bind is an error, never a leak.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
 from typing import TypeVar
 
-from flask import abort, g, has_request_context
-from sqlalchemy import JSON, Boolean, String, event
+from flask import abort
+from sqlalchemy import JSON, Boolean, String, event, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.types import Boolean as BooleanType
 
 from .extensions import db
 from .models_base import AuthorityOwned, TimestampMixin
 
 T = TypeVar("T")
+
+OPT_OUT = "all_authorities"  # the execution option that lets one statement span councils
 
 
 class Authority(TimestampMixin, db.Model):
@@ -38,14 +56,86 @@ class Authority(TimestampMixin, db.Model):
         return f"<Authority {self.slug}>"
 
 
-def set_current_authority(authority_id: int | None) -> None:
-    g.authority_id = authority_id
+class NoCouncilBound(RuntimeError):
+    """A council-owned model was queried with no council bound and no explicit opt-out."""
+
+    def __init__(self):
+        super().__init__(
+            "a council-owned model was queried with no council bound: sign in, use "
+            "`with acting_for(authority):`, or opt out with `with all_councils():`"
+        )
+
+
+class _AllCouncils:
+    def __repr__(self) -> str:
+        return "<all councils>"
+
+
+ALL_COUNCILS = _AllCouncils()
+
+# None: nobody bound (council-owned queries raise); an id: that council; ALL_COUNCILS: opted out.
+_bound: ContextVar[int | _AllCouncils | None] = ContextVar("heard_council", default=None)
+
+
+def _id_of(authority: Authority | int | None) -> int | None:
+    return authority if authority is None or isinstance(authority, int) else authority.id
+
+
+def bind(authority: Authority | int | None) -> Token:
+    """Bind a council (None: none) until `unbind(token)`. Requests do this at start and end."""
+    return _bound.set(_id_of(authority))
+
+
+def unbind(token: Token) -> None:
+    _bound.reset(token)
+
+
+def set_current_authority(authority: Authority | int | None) -> None:
+    """Bind a council for the rest of the current request: sign-in, and public pages that learn
+    their council from what they were given (an invite code, a survey code)."""
+    _bound.set(_id_of(authority))
+
+
+@contextmanager
+def _binding(value) -> Iterator[None]:
+    token = _bound.set(value)
+    try:
+        yield
+    finally:
+        _bound.reset(token)
+
+
+def acting_for(authority: Authority | int):
+    """`with acting_for(authority):` scopes everything inside to that council."""
+    if _id_of(authority) is None:
+        raise ValueError("acting_for() needs a council")
+    return _binding(_id_of(authority))
+
+
+def all_councils():
+    """`with all_councils():` for the little code that truly works across councils."""
+    return _binding(ALL_COUNCILS)
+
+
+def unbound():
+    """`with unbound():` runs with no council bound, whatever the caller bound: every CLI
+    command starts this way, so a command that forgets to bind a council fails."""
+    return _binding(None)
+
+
+def councils() -> list[Authority]:
+    """Every council, for jobs that serve them all: `for c in councils(): with acting_for(c): ...`."""
+    return list(db.session.scalars(select(Authority).order_by(Authority.id)))
 
 
 def current_authority_id() -> int | None:
-    if not has_request_context():
-        return None
-    return g.get("authority_id")
+    """The council being acted for, or None when none is (or when all are)."""
+    bound = _bound.get()
+    return bound if isinstance(bound, int) else None
+
+
+def spans_all_councils() -> bool:
+    return _bound.get() is ALL_COUNCILS
 
 
 def current_authority() -> Authority | None:
@@ -53,27 +143,58 @@ def current_authority() -> Authority | None:
     return db.session.get(Authority, authority_id) if authority_id else None
 
 
+def visible(obj: T | None) -> T | None:
+    """`obj` if the bound council may see it: None for another council's row; raises if none is bound."""
+    if obj is None or not isinstance(obj, AuthorityOwned):
+        return obj
+    bound = _bound.get()
+    if bound is ALL_COUNCILS:
+        return obj
+    if bound is None:
+        raise NoCouncilBound()
+    return obj if obj.authority_id == bound else None
+
+
 def get_or_404(model: type[T], ident) -> T:
-    """Fetch a council-owned row by id, or 404 if it is missing or another council's."""
+    """Fetch a row by id, or 404 if it is missing or another council's."""
     obj = db.session.get(model, ident)
     if obj is None:
-        abort(404)
-    if isinstance(obj, AuthorityOwned) and obj.authority_id != current_authority_id():
         abort(404)
     return obj
 
 
+class _Refused(ColumnElement):
+    """Criterion given to council-owned models when no council is bound: it refuses to compile,
+    so the statement raises before it reaches the database."""
+
+    inherit_cache = True
+    _traverse_internals = []
+    type = BooleanType()
+
+
+@compiles(_Refused)
+def _refuse(element, compiler, **kw):
+    raise NoCouncilBound()
+
+
+_REFUSED = _Refused()
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _scope_to_current_authority(state: ORMExecuteState) -> None:
-    if not state.is_select or state.execution_options.get("all_authorities"):
+    if not (state.is_select or state.is_update or state.is_delete) or state.execution_options.get(OPT_OUT):
         return
-    authority_id = current_authority_id()
-    if authority_id is None:
+    bound = _bound.get()
+    if bound is ALL_COUNCILS:
         return
-    state.statement = state.statement.options(
-        with_loader_criteria(
-            AuthorityOwned,
-            lambda cls: cls.authority_id == authority_id,
-            include_aliases=True,
-        )
-    )
+    refresh = state.load_options._refresh_state if state.is_select else None
+    if refresh is not None and isinstance(refresh.obj(), AuthorityOwned):
+        # Loader criteria skip refreshes of expired rows, so add the condition to the statement.
+        if bound is None:
+            raise NoCouncilBound()
+        state.statement = state.statement.where(refresh.mapper.class_.authority_id == bound)
+    if bound is None:
+        criteria = lambda cls: _REFUSED  # noqa: E731
+    else:
+        criteria = lambda cls: cls.authority_id == bound  # noqa: E731
+    state.statement = state.statement.options(with_loader_criteria(AuthorityOwned, criteria, include_aliases=True))

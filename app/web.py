@@ -6,9 +6,9 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Flask, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, logout_user
+from flask_login import current_user, logout_user, user_logged_in, user_logged_out
 from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.orm import joinedload
@@ -23,7 +23,8 @@ from .models_base import utcnow
 from .pagination import page_url
 from .staff.nav import staff_nav
 from .staff.panels import staff_panels, young_person_panels
-from .tenancy import current_authority, set_current_authority
+from . import tenancy
+from .tenancy import all_councils, current_authority, set_current_authority
 
 CSP = "; ".join(
     [
@@ -70,6 +71,9 @@ def init_app(app: Flask) -> None:
     app.view_functions["static"] = access.allow(access.PUBLIC)(_wrap(app.view_functions["static"]))
 
     app.before_request(_bind_authority)
+    app.teardown_request(_unbind_authority)
+    user_logged_in.connect(_bind_on_sign_in, app)
+    user_logged_out.connect(_unbind_on_sign_out, app)
     app.before_request(_expire_idle_session)
     app.before_request(access.enforce)
     app.after_request(_headers)
@@ -103,14 +107,31 @@ def _load_user(user_id: str):
         return None
     # The council and the young person's IRO and worker come in the same query: every page
     # shows the council, and a young person's home shows their people.
-    user = db.session.get(User, ident, options=[joinedload(User.authority), joinedload(User.iro), joinedload(User.worker)])
+    with all_councils():  # whoever signed in, in whichever council
+        user = db.session.get(User, ident, options=[joinedload(User.authority), joinedload(User.iro), joinedload(User.worker)])
     if user is None or user.session_epoch != epoch or not user.active:
         return None
     return user
 
 
 def _bind_authority():
-    set_current_authority(current_user.authority_id if current_user.is_authenticated else None)
+    # Every request starts bound to the signed-in user's council, or to none; never to whatever
+    # this thread's last request left behind.
+    g.council_token = tenancy.bind(current_user.authority_id if current_user.is_authenticated else None)
+
+
+def _unbind_authority(_error=None):
+    token = g.pop("council_token", None)
+    if token is not None:
+        tenancy.unbind(token)
+
+
+def _bind_on_sign_in(_app, user, **_extra):
+    set_current_authority(user.authority_id)
+
+
+def _unbind_on_sign_out(_app, user=None, **_extra):
+    set_current_authority(None)
 
 
 def _expire_idle_session():

@@ -21,6 +21,7 @@ from config import normalise_database_url
 from app.extensions import db as _db
 from app.extensions import limiter
 from app.models_base import utcnow
+from app.tenancy import all_councils
 
 from . import factories
 
@@ -40,7 +41,7 @@ def _forget_request_state() -> None:
     signed-in user, the council and the interface language a test may have left there."""
     from flask import g
 
-    for name in ("_login_user", "authority_id"):
+    for name in ("_login_user", "council_token"):
         g.pop(name, None)
     babel_refresh()
 
@@ -105,10 +106,15 @@ def app():
 
 @pytest.fixture(autouse=True)
 def db(app):
-    """A clean database for every test: every table emptied afterwards."""
+    """A clean database for every test: every table emptied afterwards.
+
+    A test looks at every council's rows, as the test of a promise across councils must; what it
+    drives (requests, CLI commands) binds its own council, as in production, and fails closed if
+    it does not."""
     limiter.reset()
     _forget_request_state()
-    yield _db
+    with all_councils():
+        yield _db
     _forget_request_state()
     _db.session.rollback()
     _db.session.remove()

@@ -55,7 +55,7 @@ def _grow(council, n: int) -> None:
         ]
         db.session.execute(insert(PledgeRating), rows)
         db.session.flush()
-    pledges.seal_due_rounds(authority.id)
+    pledges.seal_due_rounds()
     factories.survey_wave(authority)
     db.session.commit()
 

@@ -11,6 +11,7 @@ from ..extensions import db, limiter
 from ..i18n.locales import SESSION_KEY
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
+from ..tenancy import set_current_authority
 from ..web import RATE_LIMITED_FORMS
 from . import bp, service
 from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
@@ -66,6 +67,8 @@ def sign_in():
         session["next"] = request.args["next"]
     if form.validate_on_submit():
         user = service.authenticate(form.identifier.data, form.password.data)
+        if user is not None:
+            set_current_authority(user.authority_id)  # the rest of this request is about their council
         if user is None:
             form.password.errors.append(_l("That username or password is not right. Check them and try again."))
         elif user.is_staff:
@@ -83,7 +86,10 @@ def _pending_user():
     from ..web import _load_user  # same epoch check as a full session
 
     pending = session.get(PENDING)
-    return _load_user(pending) if pending else None
+    user = _load_user(pending) if pending else None
+    if user is not None:
+        set_current_authority(user.authority_id)  # half-way through signing in to their council
+    return user
 
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])
@@ -150,6 +156,7 @@ def join_account():
         session.pop(INVITE_SESSION, None)
         flash(_l("Enter your code to start."), "info")
         return redirect(url_for("auth.join"))
+    set_current_authority(access.authority_id)  # the code says whose council this page is about
     user = access.user
     form = NewAccountForm()
     if request.method == "GET":

@@ -9,11 +9,13 @@ from datetime import datetime, timedelta
 import pyotp
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from .. import audit
 from ..access import YOUNG_PERSON
 from ..extensions import db
 from ..models_base import utcnow
+from ..tenancy import all_councils
 from .models import INVITE, RESET, AccessCode, User
 from .passwords import hash_password, needs_rehash, password_problem, verify_password
 
@@ -78,9 +80,12 @@ def find_code(code: str, purpose: str) -> AccessCode | None:
     """A code that can still be used, or None."""
     if len(normalise_code(code)) != CODE_LENGTH:
         return None
-    found = db.session.scalar(
-        select(AccessCode).where(AccessCode.code_hash == _hash_code(code), AccessCode.purpose == purpose)
-    )
+    with all_councils():  # a code is typed before anyone knows which council it is from
+        found = db.session.scalar(
+            select(AccessCode)
+            .options(joinedload(AccessCode.user))
+            .where(AccessCode.code_hash == _hash_code(code), AccessCode.purpose == purpose)
+        )
     if found is None or found.used_at or found.revoked_at or found.expires_at <= utcnow():
         return None
     if not found.user.active:
@@ -93,10 +98,8 @@ def find_code(code: str, purpose: str) -> AccessCode | None:
 def username_problem(username: str):
     if not USERNAME_RE.match(username):
         return _l("Use 3 to 30 letters a to z, numbers, dots, dashes or underscores, starting with a letter or number.")
-    taken = db.session.scalar(
-        select(func.count()).select_from(User).where(func.lower(User.username) == username),
-        execution_options={"all_authorities": True},
-    )
+    with all_councils():  # usernames sign in without naming a council, so they are unique across all
+        taken = db.session.scalar(select(func.count()).select_from(User).where(func.lower(User.username) == username))
     if taken:
         return _l("Someone already has that username. Try another.")
     return None
@@ -157,10 +160,8 @@ def authenticate(identifier: str, password: str) -> User | None:
     user = None
     if identifier:
         column = User.email if "@" in identifier else User.username
-        user = db.session.scalar(
-            select(User).where(func.lower(column) == identifier),
-            execution_options={"all_authorities": True},
-        )
+        with all_councils():  # sign-in names a person, not a council
+            user = db.session.scalar(select(User).where(func.lower(column) == identifier))
     if not verify_password(user.password_hash if user else None, password or ""):
         return None
     if not user.active:

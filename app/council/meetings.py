@@ -199,23 +199,20 @@ def send_reminders(now: datetime | None = None, hours: int = REMINDER_HOURS) -> 
     nothing about the meeting beyond that there is one: the details are behind sign-in.
     """
     now = now or utcnow()
-    everywhere = {"all_authorities": True}
     stmt = select(Meeting).where(
         Meeting.cancelled_at.is_(None), Meeting.reminder_sent_at.is_(None),
         Meeting.starts_at > now, Meeting.starts_at <= now + timedelta(hours=hours),
     )
     sent = 0
-    for meeting in db.session.scalars(stmt, execution_options=everywhere).all():
+    for meeting in db.session.scalars(stmt).all():
         declined = {r.user_id for r in db.session.scalars(select(MeetingRsvp).where(
-            MeetingRsvp.meeting_id == meeting.id, MeetingRsvp.answer == NOT_GOING), execution_options=everywhere)}
+            MeetingRsvp.meeting_id == meeting.id, MeetingRsvp.answer == NOT_GOING))}
         contacts = db.session.execute(
             select(MemberContact.email, User.preferred_language)
             .join(Membership, Membership.user_id == MemberContact.user_id)
             .join(User, User.id == MemberContact.user_id)
             .where(Membership.group_id == meeting.group_id, Membership.state == ACTIVE,
-                   MemberContact.authority_id == meeting.authority_id, User.active.is_(True),
-                   MemberContact.user_id.not_in(declined) if declined else true()),
-            execution_options=everywhere,
+                   User.active.is_(True), MemberContact.user_id.not_in(declined) if declined else true()),
         ).all()
         for email, language in contacts:
             with force_locale(language or "en"):

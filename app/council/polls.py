@@ -197,7 +197,7 @@ def close_expired_polls(now: datetime | None = None) -> int:
     """Mark open-period polls whose closing time has passed as closed (run from the reminders job)."""
     now = now or utcnow()
     stmt = select(Poll).where(Poll.state == OPEN, Poll.mode == OPEN_POLL, Poll.closes_at.is_not(None), Poll.closes_at <= now)
-    polls = db.session.scalars(stmt, execution_options={"all_authorities": True}).all()
+    polls = db.session.scalars(stmt).all()
     for poll in polls:
         close_poll(poll, None)
     return len(polls)

@@ -560,7 +560,7 @@ def escalation_candidates(authority_id: int) -> list[User]:
 def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
     """Escalate every open alert past its deadline to the next person on its council's list.
 
-    Runs from `flask heard escalate` every few minutes. Each escalation gives the next person a
+    Runs for the bound council from `flask heard escalate` every few minutes. Each escalation gives the next person a
     fresh deadline; when the list runs out, every safeguarding lead and everyone already told is
     emailed again at each deadline until someone acknowledges.
     """
@@ -570,7 +570,6 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
         .where(SafeguardingAlert.status == OPEN, SafeguardingAlert.deadline_at <= now)
         .order_by(SafeguardingAlert.deadline_at)
         .with_for_update(skip_locked=True),  # two overlapping runs never escalate one alert twice
-        execution_options=ALL,
     ).all()
     escalated = []
     for alert in overdue:
@@ -882,43 +881,36 @@ def figures(authority_id: int, start: datetime | None, end: datetime | None) -> 
     )
 
 
-def send_digests(now: datetime | None = None) -> int:
-    """Email each council's participation officers how many items wait. Returns emails queued."""
+def send_digest(now: datetime | None = None) -> int:
+    """Email the bound council's participation officers how many items wait. Returns emails queued."""
     from ..access import PARTICIPATION
-    from ..tenancy import Authority
+    from ..tenancy import current_authority_id
 
     now = now or utcnow()
-    sent = 0
-    for authority in db.session.scalars(select(Authority).order_by(Authority.id), execution_options=ALL).all():
-        waiting = db.session.execute(
-            select(ModerationItem.risk, ModerationItem.created_at).where(
-                ModerationItem.authority_id == authority.id, ModerationItem.status.in_((PENDING, ESCALATED))
-            ),
-            execution_options=ALL,
-        ).all()
-        if not waiting:
-            continue
-        officers = db.session.scalars(
-            select(User).where(User.authority_id == authority.id, User.role == PARTICIPATION, User.active.is_(True), User.email.is_not(None)),
-            execution_options=ALL,
-        ).all()
-        if not officers:
-            continue
-        oldest = min(r.created_at for r in waiting)
-        days = max(0, (now - oldest).days)
-        flagged = sum(1 for r in waiting if r.risk)
-        body = "\n".join(
-            [
-                str(_l("Good morning. Items are waiting in the Heard moderation queue.")),
-                "",
-                str(_l("Waiting: %(count)s", count=len(waiting))),
-                str(_l("Flagged for possible risk: %(count)s", count=flagged)),
-                str(_l("Oldest has waited: %(days)s days", days=days)),
-                "",
-                link("/staff/moderation/"),
-            ]
-        )
-        _mail_after_commit([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body)
-        audit.record("moderation.digest_sent", None, authority_id=authority.id, actor=None, waiting=len(waiting), to=[o.id for o in officers])
-        sent += len(officers)
-    return sent
+    waiting = db.session.execute(
+        select(ModerationItem.risk, ModerationItem.created_at).where(ModerationItem.status.in_((PENDING, ESCALATED)))
+    ).all()
+    if not waiting:
+        return 0
+    officers = db.session.scalars(
+        select(User).where(User.role == PARTICIPATION, User.active.is_(True), User.email.is_not(None))
+    ).all()
+    if not officers:
+        return 0
+    oldest = min(r.created_at for r in waiting)
+    days = max(0, (now - oldest).days)
+    flagged = sum(1 for r in waiting if r.risk)
+    body = "\n".join(
+        [
+            str(_l("Good morning. Items are waiting in the Heard moderation queue.")),
+            "",
+            str(_l("Waiting: %(count)s", count=len(waiting))),
+            str(_l("Flagged for possible risk: %(count)s", count=flagged)),
+            str(_l("Oldest has waited: %(days)s days", days=days)),
+            "",
+            link("/staff/moderation/"),
+        ]
+    )
+    _mail_after_commit([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body)
+    audit.record("moderation.digest_sent", None, authority_id=current_authority_id(), actor=None, waiting=len(waiting), to=[o.id for o in officers])
+    return len(officers)

@@ -77,7 +77,7 @@ def _locale() -> str:
 @allow(YOUNG_PERSON)
 def read():
     person = current_user._get_current_object()
-    service.seal_due_rounds(person.authority_id)
+    service.seal_due_rounds()
     version = service.current_version_for(person)
     rnd = service.open_round(person.authority_id)
     new_since = service.last_read(person)
@@ -205,7 +205,7 @@ def _chosen_round(rounds: list[RatingRound]) -> RatingRound | None:
 
 def _scorecard_context(with_comments: bool = True, audit_action: str | None = None):
     authority = current_authority()
-    service.seal_due_rounds(authority.id)
+    service.seal_due_rounds()
     rounds = service.sealed_rounds(authority.id)
     rnd = _chosen_round(rounds)
     if audit_action and rnd is not None:
@@ -268,7 +268,7 @@ def _csv_safe(value: str) -> str:
 @allow(*SCORECARD_ROLES)
 def scorecard_csv():
     authority = current_authority()
-    service.seal_due_rounds(authority.id)
+    service.seal_due_rounds()
     db.session.commit()
     rnd = _chosen_round(service.sealed_rounds(authority.id))
     if rnd is None:
@@ -328,7 +328,7 @@ def answer(promise_id: int):
 @allow(ADMIN)
 def admin_overview():
     authority = current_authority()
-    service.seal_due_rounds(authority.id)
+    service.seal_due_rounds()
     found = service.pledges(authority.id)
     db.session.commit()
     enabled = authority.enabled_languages or ["en"]

@@ -1,13 +1,9 @@
 """The pledge scorecard: what young people said about each promise, made safe to show.
 
-Every figure goes through app.reports.disclosure first (under 5 hidden, groups under 10 not
-broken down, secondary suppression within a distribution). A scorecard shows several related
-tables at once (council, age band, theme, promise, promise by age band), so a hidden number
-could still be worked out by subtracting one table from another. `protect()` closes that gap: it
-treats every "total = sum of parts" relation the page shows as an equation and hides more until
-no equation has a single unknown, and no single shown part makes up the whole of its total while
-others are hidden (that would show every hidden part is 0: in a distribution, that everyone gave
-the same answer, which tells how each of them rated; the ONS calls this group disclosure).
+Every figure goes through app.reports.disclosure. A scorecard shows several related tables at
+once (council, age band, theme, promise, promise by age band), so a hidden number could still be
+worked out by subtracting one table from another: `protect()` hands every "total = sum of parts"
+relation the page shows to the shared rules, which hide more until none gives a small number away.
 
 Theme and council figures count ratings, not people (one young person rates many promises), so
 they are only broken down when at least 10 different young people stand behind them.
@@ -27,7 +23,8 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.models import AGE_BANDS
 from ..extensions import db
-from ..reports.disclosure import MIN_GROUP, Cell, Distribution, distribution
+from ..reports import disclosure
+from ..reports.disclosure import Cell, Distribution, distribution
 from .models import (
     ANSWERS,
     AUDIENCES,
@@ -78,90 +75,7 @@ def protect(
     many different young people stand behind them; such a node is not broken down under 10.
     `priority(key)` ranks how much a node's figures matter: lower ones are hidden first.
     """
-    categories = list(categories)
-    people = people or {}
-    value: dict[tuple, int] = {}
-    hidden: set[tuple] = set()
-    empty: set = set()
-    for key, node_counts in counts.items():
-        for c in categories:
-            value[(key, c)] = int(node_counts.get(c, 0))
-        dist = distribution(node_counts, categories)
-        if key in people and people[key] < MIN_GROUP:
-            dist = Distribution(base=dist.base)
-        value[(key, BASE)] = sum(int(node_counts.get(c, 0)) for c in categories)
-        if value[(key, BASE)] == 0:
-            empty.add(key)
-            continue  # nobody stands behind an empty node: knowing it is empty tells nothing about anyone
-        if dist.base.suppressed:
-            hidden.add((key, BASE))
-        for c in categories:
-            if not dist.broken_down or dist.cells[c].suppressed:
-                hidden.add((key, c))
-
-    def hide(ref):
-        hidden.add(ref)
-        if ref[1] == BASE:  # no figure is shown against a hidden base
-            hidden.update((ref[0], c) for c in categories)
-
-    lines = [((key, BASE), [(key, c) for c in categories]) for key in counts]
-    for total, parts in equations:
-        lines.append(((total, BASE), [(part, BASE) for part in parts]))
-        lines.extend(((total, c), [(part, c) for part in parts]) for c in categories)
-
-    member_of: dict[tuple, list] = {}
-    for line in lines:
-        for ref in (line[0], *line[1]):
-            member_of.setdefault(ref, []).append(line)
-
-    def knock_on(ref) -> int:
-        """How many more lines hiding `ref` would leave with a single unknown (each costs another figure)."""
-        refs = {ref} | ({(ref[0], c) for c in categories} if ref[1] == BASE else set())
-        cost = 0
-        for total, parts in {id(line): line for r in refs for line in member_of.get(r, [])}.values():
-            members = [total, *parts]
-            if sum(1 for m in members if m in hidden) == 0 and sum(1 for m in members if m in refs) == 1:
-                cost += 1
-        return cost
-
-    changed = True
-    while changed:
-        changed = False
-        for total, parts in lines:
-            if not parts:
-                continue
-            unknown = [ref for ref in [total, *parts] if ref in hidden]
-            risky = len(unknown) == 1
-            shown = [p for p in parts if p not in hidden and p[0] not in empty]
-            if not risky and total not in hidden and len(unknown) >= 2 and len(shown) == 1:
-                # One shown part is the whole total: every hidden part is 0, so everyone in the
-                # group is known to have given that one answer (group disclosure).
-                risky = value[total] == value[shown[0]]
-            if not risky:
-                continue
-            # Hide one more, weighing how many other figures its hiding would force out too
-            # against how much it matters (a summary before a promise), then the smallest.
-            # Hiding a part nobody stands behind would change nothing.
-            candidates = [p for p in parts if p not in hidden and p[0] not in empty]
-            if total not in hidden:
-                candidates.append(total)
-            if candidates:
-                hide(min(candidates, key=lambda ref: (knock_on(ref) + priority(ref[0]), priority(ref[0]), value[ref], ref is total, str(ref))))
-                changed = True
-
-    result = {}
-    for key in counts:
-        base_hidden = (key, BASE) in hidden or value[(key, BASE)] == 0
-        base = Cell(None if base_hidden else value[(key, BASE)])
-        cells = {}
-        for c in categories:
-            if (key, c) in hidden or base_hidden:
-                cells[c] = Cell(None)
-            else:
-                cells[c] = Cell(value[(key, c)], 100.0 * value[(key, c)] / base.count if base.count else None)
-        broken_down = not base_hidden and any(not cell.suppressed for cell in cells.values())
-        result[key] = Distribution(base=base, cells=cells if broken_down else {}, broken_down=broken_down)
-    return result
+    return disclosure.protect(counts, categories, equations, people=people, priority=priority)
 
 
 # --- The scorecard of one round ------------------------------------------------------------
@@ -420,7 +334,8 @@ def _trend_cell(rows, n, index, audience, kind, lineage_id, label, dist: Distrib
 
 
 def csv_rows(card: RoundScorecard, text_of) -> list[list[str]]:
-    """Rows for the CSV export: every figure as on the page, suppressed ones as "<5"."""
+    """Rows for the CSV export: every figure as on the page, small ones as "<5", others hidden to
+    protect them as "hidden"."""
     header = ["round", "audience", "version", "level", "theme", "promise", "age_band", "total"]
     for c in ANSWERS:
         header += [c, f"{c}_percent"]

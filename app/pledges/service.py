@@ -422,13 +422,10 @@ def tally_round(rnd: RatingRound, rows: list[dict] | None = None) -> None:
         )
 
 
-def seal_due_rounds(authority_id: int | None = None, now: datetime | None = None) -> int:
-    """Seal every round whose closing time has passed (all councils when authority_id is None)."""
+def seal_due_rounds(now: datetime | None = None) -> int:
+    """Seal every round of the bound council whose closing time has passed."""
     now = now or utcnow()
-    stmt = select(RatingRound).where(RatingRound.sealed_at.is_(None), RatingRound.closes_at <= now)
-    if authority_id is not None:
-        stmt = stmt.where(RatingRound.authority_id == authority_id)
-    due = list(db.session.scalars(stmt, execution_options={"all_authorities": authority_id is None}))
+    due = list(db.session.scalars(select(RatingRound).where(RatingRound.sealed_at.is_(None), RatingRound.closes_at <= now)))
     for rnd in due:
         seal_round(rnd, now=now)
     return len(due)

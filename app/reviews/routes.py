@@ -15,7 +15,7 @@ from ..auth.models import User
 from ..extensions import db
 from ..pagination import search_text
 from ..staff import service as staff_service
-from ..tenancy import get_or_404
+from ..tenancy import all_councils, get_or_404, set_current_authority
 from . import bp, service
 from . import steps as S
 from .forms import (
@@ -274,8 +274,12 @@ def _keep_steps_of_expired_sessions(response):
         return response
     review_id = (request.view_args or {}).get("review_id")
     step_key = (request.view_args or {}).get("step")
-    review = db.session.get(Review, review_id) if review_id else None
-    submission = review.submission if review else None
+    with all_councils():  # nobody is signed in: the draft's own council is the one to act for
+        review = db.session.get(Review, review_id) if review_id else None
+    if review is None:
+        return response
+    set_current_authority(review.authority_id)
+    submission = review.submission
     if submission is None or submission.status == SENT or S.find_step(submission.version, step_key) is None:
         return response
     current = S.find_step(submission.version, step_key)

@@ -641,8 +641,6 @@ class ReportFigures:
 def report(staff: User, start: date, end: date):
     """Counts for the reviews held in a period (dated, between start and end, not in the future).
     An IRO sees their own reviews; managers and admins the whole council."""
-    from ..reports.disclosure import distribution
-
     stmt = select(Review).where(Review.authority_id == staff.authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
@@ -664,14 +662,29 @@ def report(staff: User, start: date, end: date):
         codes[key] = codes.get(key, 0) + 1
     total = len(reviews)
     sent = sum(1 for r in reviews if r.submission is not None and r.submission.status == SENT)
-    return {
-        "total": total,
-        "views_before": distribution({"yes": views_before, "no": total - views_before}, ["yes", "no"]),
-        "acknowledged_before": distribution({"yes": acknowledged, "no": views_before - acknowledged}, ["yes", "no"]),
-        "outcomes_recorded": distribution({"yes": outcomes_done, "no": with_wishes - outcomes_done}, ["yes", "no"]),
-        "participation": distribution(codes, [*PN_CODES, "none"]),
-        "sent": sent,
-    }
+    return {"total": total, "sent": sent, **protect_report_figures(total, views_before, acknowledged, with_wishes, outcomes_done, codes)}
+
+
+def protect_report_figures(total: int, views_before: int, acknowledged: int, with_wishes: int, outcomes_done: int, codes: dict) -> dict:
+    """The report's tables, protected together: "acknowledged before" counts out of the views sent
+    before, and the codes out of the reviews held, so each base is another table's figure."""
+    from ..reports.disclosure import BASE, protect
+
+    yes_no = ["yes", "no"]
+    return protect(
+        {
+            "views_before": {"yes": views_before, "no": total - views_before},
+            "acknowledged_before": {"yes": acknowledged, "no": views_before - acknowledged},
+            "outcomes_recorded": {"yes": outcomes_done, "no": with_wishes - outcomes_done},
+            "participation": codes,
+        },
+        yes_no,
+        categories_of={"participation": [*PN_CODES, "none"]},
+        lines=[
+            (("views_before", "yes"), [("acknowledged_before", BASE)]),
+            (("views_before", BASE), [("participation", BASE)]),
+        ],
+    )
 
 
 def quarter_of(day: date) -> tuple[date, date]:

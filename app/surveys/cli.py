@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..cli import heard_cli
 from ..extensions import db
+from ..tenancy import acting_for, councils
 from . import service
 from .models import SurveyDraft, SurveyWave
 
@@ -19,10 +20,12 @@ def surveys_settle() -> None:
     Run it daily. Answers are written in batches of 5 so that nobody's can be picked out by when
     they arrived; a closed wave's last few are written however many there are, and drafts that
     were never sent are deleted."""
-    wave_ids = db.session.scalars(select(SurveyDraft.wave_id).distinct(), execution_options=service.ALL).all()
-    written = 0
-    for wave_id in wave_ids:
-        wave = db.session.execute(select(SurveyWave).where(SurveyWave.id == wave_id), execution_options=service.ALL).scalar_one()
-        written += service.close_out(wave) if wave.closes_on < date.today() else service.flush(wave)
-        db.session.commit()
-    click.echo(f"Settled {len(wave_ids)} waves ({written} drafts written or removed).")
+    settled = written = 0
+    for council in councils():
+        with acting_for(council):
+            waves = db.session.scalars(select(SurveyWave).where(SurveyWave.id.in_(select(SurveyDraft.wave_id)))).all()
+            for wave in waves:
+                written += service.close_out(wave) if wave.closes_on < date.today() else service.flush(wave)
+                db.session.commit()
+            settled += len(waves)
+    click.echo(f"Settled {settled} waves ({written} drafts written or removed).")

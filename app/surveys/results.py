@@ -38,8 +38,8 @@ def band_label(band: str) -> str:
 
 
 # --- suppression --------------------------------------------------------------------------------
-# The shared rules already keep every hidden group of cells at 5 or more and check each answer of a
-# breakdown against the overall figure; these names are kept for the callers below.
+# The shared rules keep every hidden group of cells at 5 or more, check each answer of a breakdown
+# against the overall figure, and label hidden figures truly.
 
 
 def safe_distribution(counts, categories) -> Distribution:
@@ -195,8 +195,10 @@ def _wave_results(wave: SurveyWave, with_quotes: bool) -> WaveResults:
         overall = safe_distribution(counts, categories)
         qr = QuestionResult(question, sections[question.section_id], categories, labels, overall)
         if overall.broken_down:
-            qr.by_band = _ordered(safe_breakdown(per_band[question.id], categories, overall), AGE_BANDS)
-            qr.by_status = _ordered(safe_breakdown(per_status[question.id], categories, overall), (IN_CARE, CARE_LEAVER))
+            # Both breakdowns sit beside the same overall figures: protect them together.
+            split = disclosure.partitions({"band": per_band[question.id], "status": per_status[question.id]}, categories, overall)
+            qr.by_band = _ordered(split["band"], AGE_BANDS)
+            qr.by_status = _ordered(split["status"], (IN_CARE, CARE_LEAVER))
         results.append(qr)
 
     councils = _add_trends_and_comparison(wave, [r for r in results if r.question.kind not in (TEXT, MULTIPLE) and r.has_positive])

@@ -18,7 +18,7 @@ from ..i18n.content import localise
 from ..i18n.locales import current_language
 from ..qr import qr_svg
 from ..staff.nav import register_nav
-from ..tenancy import current_authority, get_or_404
+from ..tenancy import current_authority, get_or_404, set_current_authority
 from ..youth.cards import Card, card_provider
 from . import bp, definitions, results, service, staff_bp
 from . import codes as code_rules
@@ -62,8 +62,14 @@ def _survey_card(young_person):
 
 
 def _current():
-    token = session.get(SESSION_KEY)
-    return service.resume(token, user=current_user)
+    current = service.resume(session.get(SESSION_KEY), user=current_user)
+    if current is None:
+        return None
+    if current_user.is_authenticated:
+        # Someone signed in acts for their own council only.
+        return current if current.wave.authority_id == current_user.authority_id else None
+    set_current_authority(current.wave.authority_id)  # a public page about this survey's council
+    return current
 
 
 def _finish_redirect():
@@ -85,8 +91,11 @@ def enter():
         form.code.data = code_rules.pretty(code_rules.normalise(request.args["code"]))
     if form.validate_on_submit():
         try:
-            code, _session = service.start_with_code(form.code.data, language=_locale())
+            code, started = service.start_with_code(form.code.data, language=_locale())
+            if current_user.is_authenticated and started.wave.authority_id != current_user.authority_id:
+                raise service.SurveyError("unknown")  # someone signed in acts for their own council only
         except service.SurveyError as error:
+            db.session.rollback()
             form.code.errors.append(CODE_ERRORS.get(error.reason, CODE_ERRORS["unknown"]))
         else:
             db.session.commit()

@@ -26,6 +26,7 @@ from sqlalchemy.orm import joinedload
 from .. import audit
 from ..auth.models import User, age_on
 from ..extensions import db
+from ..tenancy import acting_for
 from . import codes as code_rules
 from .models import (
     MULTIPLE,
@@ -178,7 +179,11 @@ def start_with_code(raw_code: str, *, language: str | None = None, today: date |
     if row.used:
         raise SurveyError("used")
     wave = _wave(row.wave_id)
-    today = today or date.today()
+    with acting_for(wave.authority_id):  # the code says which council's survey this is
+        return code, _open_draft(wave, code, language, today or date.today())
+
+
+def _open_draft(wave: SurveyWave, code: str, language: str | None, today: date) -> Session:
     if today < wave.opens_on:
         raise SurveyError("not_open")
     if today > wave.closes_on:
@@ -195,7 +200,7 @@ def start_with_code(raw_code: str, *, language: str | None = None, today: date |
         db.session.flush()
     elif draft.submitted:
         raise SurveyError("used")
-    return code, Session(wave, draft)
+    return Session(wave, draft)
 
 
 def start_signed_in(person: User, wave: SurveyWave, *, today: date | None = None) -> Session:

@@ -1,4 +1,6 @@
 """Polls: one secret vote per member per question, changeable until close, hidden results."""
+import csv
+import io
 import json
 
 import pytest
@@ -249,6 +251,22 @@ def test_csv_export_follows_the_small_numbers_rules(cicc, sign_in):
     db.session.commit()
     body = sign_in(cicc.officer).get(f"/council/manage/polls/{poll.id}/results.csv").get_data(as_text=True)
     assert "<5" in body and ",3," not in body
+
+
+def test_csv_export_labels_a_count_hidden_to_protect_a_small_one_as_hidden(cicc, sign_in):
+    poll = factories.council_poll(cicc.group)
+    q = _q(poll)
+    voters = [factories.young_person(cicc.authority) for _ in range(21)]
+    for voter in voters:
+        factories.council_member(cicc.group, voter)
+    for voter, answer in zip(voters, ["Yes"] * 10 + ["No"] * 9 + ["Not sure"] * 2):
+        polls.cast_vote(q, voter, [_option(q, answer)])
+    polls.close_poll(poll, cicc.officer)
+    db.session.commit()
+    body = sign_in(cicc.officer).get(f"/council/manage/polls/{poll.id}/results.csv").get_data(as_text=True)
+    rows = {row[1]: row[2] for row in csv.reader(io.StringIO(body))}
+    # The 9 who said no are hidden so that the 2 unsure cannot be worked out; they are not "<5".
+    assert rows["Yes"] == "10" and rows["No"] == "hidden" and rows["Not sure"] == "<5"
 
 
 def test_facilitator_builds_and_runs_a_live_poll_through_the_pages(cicc, sign_in):

@@ -5,6 +5,7 @@ import csv
 import io
 import itertools
 import random
+import re
 
 import pytest
 
@@ -89,23 +90,54 @@ def test_small_numbers_are_hidden_on_the_scorecard_and_in_the_csv(council, sign_
     card = scorecard.round_scorecard(council.round)
     result = next(r for _, _, r in card.promise_results() if r.promise.id == promise.id)
     assert result.overall.base.count == 15
-    # Nobody said "sometimes" or "don't know": showing both 6 and 9 would give those zeros away.
-    assert result.overall.cell(NOT_KEPT).count == 9 and result.overall.cell(KEPT).count is None
-    assert result.bands["8-11"].base.count is None
-    assert not result.bands["12-17"].broken_down and result.bands["12-17"].base.count is None
+    # Nobody said "sometimes" or "don't know": showing 9 "not kept" beside a hidden "kept" (so at
+    # least 5) would leave at most 1 for those two, so nothing is broken down.
+    assert not result.overall.broken_down
+    assert result.bands["8-11"].base.count is None and result.bands["8-11"].base.small
+    # The 12 aged 12-17 are hidden so that the 3 aged 8-11 cannot be worked out: not "fewer than 5".
+    assert result.bands["12-17"].base.count is None and not result.bands["12-17"].base.small
 
     client = sign_in(council.manager)
     page = client.get("/pledge/scorecard").get_data(as_text=True)
-    assert "fewer than 5" in page
+    assert "fewer than 5" in page and "hidden to protect small numbers" in page
     response = client.get(f"/pledge/scorecard.csv?round={council.round.id}")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     for row in rows:
         for column in ["total", *ANSWERS]:
             value = row[column]
-            assert value == "<5" or int(value) >= MIN_CELL, (row, column)
+            assert value in ("<5", "hidden") or int(value) >= MIN_CELL, (row, column)
     promise_rows = [r for r in rows if r["level"] == "promise" and r["promise"] == "Promise 1.1"]
-    assert {r["age_band"]: r["total"] for r in promise_rows} == {"all": "15", "8-11": "<5", "12-17": "<5"}
+    assert {r["age_band"]: r["total"] for r in promise_rows} == {"all": "15", "8-11": "<5", "12-17": "hidden"}
+
+
+def test_a_rating_hidden_to_protect_a_small_one_is_labelled_as_hidden_not_as_fewer_than_5(council, sign_in):
+    promise = council.pledge.promises[0]
+    # 2 "don't know" are too few to show; the 7 "sometimes" are hidden with them so that the 2
+    # cannot be worked out. The 7 are not "fewer than 5", on the page, in print or in the CSV.
+    _rate_many(council, promise, [KEPT] * 20 + [SOMETIMES] * 7 + [NOT_KEPT] * 11 + [DONT_KNOW] * 2, age=14)
+    service.close_round_now(council.round)
+    db.session.commit()
+    card = scorecard.round_scorecard(council.round)
+    result = next(r for _, _, r in card.promise_results() if r.promise.id == promise.id)
+    assert result.overall.cell(KEPT).count == 20 and result.overall.cell(NOT_KEPT).count == 11
+    assert str(result.overall.cell(SOMETIMES)) == "hidden to protect small numbers"
+    assert str(result.overall.cell(DONT_KNOW)) == "fewer than 5"
+
+    client = sign_in(council.manager)
+    page = client.get("/pledge/scorecard").get_data(as_text=True)
+    chart = page[page.index(f'id="chart-p{promise.id}-caption"') :]
+    chart = chart[: chart.index("</table>")]
+    shown = dict(re.findall(r'<th scope="row" class="govuk-table__header">([^<]*)</th>\s*<td[^>]*>([^<]*)</td>', chart))
+    assert shown == {"Kept": "20", "Sometimes": "hidden to protect small numbers", "Not kept": "11", "Don't know": "fewer than 5", "Total": "40"}, shown
+    page = client.get(f"/pledge/scorecard/print?round={council.round.id}").get_data(as_text=True)
+    row = page[page.index('<th scope="row" class="govuk-table__header">Promise 1.1</th>') :]
+    row = row[: row.index("</tr>")]
+    cells = [c.strip() for c in re.findall(r"<td[^>]*>([^<]*)</td>", row)]
+    assert cells == ["40", "20 (50%)", "hidden to protect small numbers", "11 (28%)", "fewer than 5"], cells
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/pledge/scorecard.csv?round={council.round.id}").get_data(as_text=True))))
+    row = next(r for r in rows if r["level"] == "promise" and r["promise"] == "Promise 1.1" and r["age_band"] == "all")
+    assert (row[KEPT], row[SOMETIMES], row[NOT_KEPT], row[DONT_KNOW]) == ("20", "hidden", "11", "<5")
 
 
 def test_a_group_where_everyone_gave_the_same_answer_is_not_broken_down(council):
@@ -120,7 +152,7 @@ def test_a_group_where_everyone_gave_the_same_answer_is_not_broken_down(council)
 
 def test_the_scorecard_shows_only_closed_rounds(council, sign_in):
     promise = council.pledge.promises[0]
-    _rate_many(council, promise, [KEPT] * 7 + [SOMETIMES] * 7, age=14)
+    _rate_many(council, promise, [KEPT] * 10 + [SOMETIMES] * 10, age=14)
     db.session.commit()
     client = sign_in(council.manager)
     page = client.get("/pledge/scorecard").get_data(as_text=True)

@@ -84,3 +84,62 @@ def test_a_group_cell_cannot_be_taken_from_the_overall_figure():
         hidden = [d for d in result.values() if not d.broken_down or d.cells[category].suppressed]
         if hidden and overall.cells[category].count is not None:
             assert overall.cells[category].count - sum(shown) >= 5, category
+
+
+def _feasible(dist, categories, base):
+    """Every table of true counts a reader could still believe, given what is shown and how each
+    hidden figure is labelled (brute force, independent of the rules' own reasoning)."""
+    import itertools
+
+    ranges = []
+    for c in categories:
+        cell = dist.cells[c]
+        if cell.count is not None:
+            ranges.append(range(cell.count, cell.count + 1))
+        elif cell.small:
+            ranges.append(range(0, 5))
+        else:
+            ranges.append(range(5, base + 1))
+    return [combo for combo in itertools.product(*ranges) if sum(combo) == base]
+
+
+def test_no_hidden_figure_can_be_narrowed_from_its_label_and_the_others():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(400):
+        categories = ["a", "b", "c", "d"][: rng.randint(2, 4)]
+        counts = {c: rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 7, 9, 12, 20]) for c in categories}
+        dist = distribution(counts, categories)
+        if not dist.broken_down:
+            continue
+        base = sum(counts.values())
+        tables = _feasible(dist, categories, base)
+        assert tuple(counts[c] for c in categories) in tables  # the labels are true
+        for i, c in enumerate(categories):
+            if dist.cells[c].count is None:
+                values = {t[i] for t in tables}
+                assert len(values) >= 5, (counts, c, sorted(values))
+                if dist.cells[c].small:
+                    assert values == {0, 1, 2, 3, 4}, (counts, c, sorted(values))
+
+
+def test_hidden_cells_are_labelled_truly():
+    dist = distribution({"yes": 20, "sometimes": 3, "no": 8}, CATS)
+    assert str(dist.cell("sometimes")) == "fewer than 5" and dist.cell("sometimes").csv == "<5"
+    assert str(dist.cell("no")) == "hidden to protect small numbers" and dist.cell("no").csv == "hidden"
+
+
+def test_figures_of_related_tables_are_protected_together():
+    from app.reports.disclosure import BASE, protect
+
+    # 20 of 23 sent their views before the review, and 18 of those 20 were acknowledged. The 3 who
+    # did not send are too few to show; hiding the 20 is no use if "out of 20" is shown beside
+    # the acknowledgements.
+    safe = protect(
+        {"sent": {"yes": 20, "no": 3}, "acknowledged": {"yes": 18, "no": 2}},
+        ["yes", "no"],
+        lines=[(("sent", "yes"), [("acknowledged", BASE)])],
+    )
+    assert safe["sent"].base.count == 23 and safe["sent"].figure("yes").count is None
+    assert safe["acknowledged"].base.count is None and not safe["acknowledged"].base.small

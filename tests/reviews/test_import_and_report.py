@@ -88,14 +88,41 @@ def test_report_counts_views_before_acknowledgements_outcomes_and_codes(sign_in)
     assert figures["views_before"].cell("yes").count == 10 and figures["views_before"].base.count == 15
     assert figures["acknowledged_before"].cell("yes").count == 5 and figures["acknowledged_before"].base.count == 10
     assert figures["outcomes_recorded"].base.count == 10 and figures["outcomes_recorded"].cell("yes").count == 5
-    # PN7's 5 stays hidden: with it shown, every other code would be known to be zero.
-    assert figures["participation"].cell("PN6").count == 10 and figures["participation"].cell("PN7").count is None
+    # Only PN6 and PN7 were used: with either shown, and the other hidden (so at least 5), every
+    # other code would be known to be zero. So the codes are not broken down.
+    assert figures["participation"].base.count == 15 and not figures["participation"].broken_down
     page = sign_in(manager).get("/staff/reviews/report").get_data(as_text=True)
     assert "Views sent before the review" in page and "67%" in page
     # Small numbers are never shown.
     page = sign_in(manager).get(f"/staff/reviews/report?start={today - timedelta(days=3)}&end={today}").get_data(as_text=True)
     assert "fewer than 5" in page
     assert sign_in(factories.staff(council, "participation_officer")).get("/staff/reviews/report").status_code == 403
+
+
+def test_report_labels_a_figure_hidden_to_protect_a_small_one_as_hidden(sign_in):
+    council, iro, admin, a, b = _council()
+    manager = factories.staff(council, "manager")
+    today = date.today()
+    # 23 reviews, 20 with views sent before: the 3 without are too few to show, so the 20 are
+    # hidden with them, labelled truly, and not given away as the base of "acknowledged before".
+    for n in range(23):
+        person = factories.young_person(council, iro_id=iro.id)
+        review = factories.review(person, iro=iro, days_ahead=-(n + 1))
+        if n < 20:
+            submission = factories.sent_views(review, readers=("iro",))
+            submission.sent_at = utcnow() - timedelta(days=n + 5)
+            service.acknowledge(submission, iro)
+            submission.acknowledged_at = utcnow() - timedelta(days=n + 4)
+    db.session.commit()
+    page = sign_in(manager).get("/staff/reviews/report").get_data(as_text=True)
+    row = page[page.index("Views sent before the review") :]
+    row = row[: row.index("</tr>")]
+    assert "hidden to protect small numbers" in row and "fewer than 5" not in row
+    row = page[page.index("Views acknowledged before the review") :]
+    assert ">20 <" not in row[: row.index("</tr>")]
+    figures = service.report(manager, today - timedelta(days=60), today)
+    assert figures["views_before"].base.count == 23 and figures["views_before"].figure("yes").count is None
+    assert figures["acknowledged_before"].base.count is None
 
 
 def test_home_card_and_staff_panels(sign_in):

@@ -18,6 +18,8 @@ from .helpers import add_responses, many
 def _check_distribution(true: dict, dist):
     if dist.base.count is not None:
         assert dist.base.count == sum(true.values()) and dist.base.count >= MIN_CELL
+    else:
+        _check_label(dist.base, sum(true.values()))
     if not dist.broken_down:
         return
     hidden = [k for k, c in dist.cells.items() if c.count is None]
@@ -26,15 +28,25 @@ def _check_distribution(true: dict, dist):
             assert cell.count == true.get(key, 0) and cell.count >= MIN_CELL
         else:
             assert cell.percent is None
+            _check_label(cell, true.get(key, 0))
     if hidden:
         assert sum(true.get(k, 0) for k in hidden) >= MIN_CELL, "base minus shown gives away the hidden cells"
+
+
+def _check_label(cell, true: int):
+    """A hidden figure says truly whether it is a small count or one hidden to protect another."""
+    if true < MIN_CELL:
+        assert cell.csv == "<5" and str(cell) == "fewer than 5", (cell, true)
+    else:
+        assert cell.csv == "hidden" and str(cell) == "hidden to protect small numbers", (cell, true)
 
 
 def _check_breakdown(groups: dict, overall, breakdown: dict, categories):
     for key, dist in breakdown.items():
         _check_distribution(groups[key], dist)
     if overall.base.count is not None:
-        hidden = [k for k, d in breakdown.items() if d.base.count is None]
+        # A group nobody is in tells nothing about anyone, so it needs no cover.
+        hidden = [k for k, d in breakdown.items() if d.base.count is None and sum(groups[k].values())]
         if hidden:
             assert sum(sum(groups[k].values()) for k in hidden) >= MIN_CELL, "a hidden group total is recoverable"
     for category in categories:
@@ -66,13 +78,17 @@ def _random_table(rng):
 
 
 def test_the_example_from_the_rules(db):
-    # 20 said yes, 3 sometimes, 8 no: "sometimes" is hidden, so is the next smallest.
+    # 20 said yes, 3 sometimes, 8 no: "sometimes" is hidden, so is the next smallest, which is
+    # not a small number and is not called one.
     dist = results.safe_distribution({"yes": 20, "sometimes": 3, "no": 8}, ["yes", "sometimes", "no"])
-    assert dist.cells["sometimes"].csv == "<5" and dist.cells["no"].count is None
+    assert dist.cells["sometimes"].csv == "<5" and str(dist.cells["sometimes"]) == "fewer than 5"
+    assert dist.cells["no"].count is None
+    assert dist.cells["no"].csv == "hidden" and str(dist.cells["no"]) == "hidden to protect small numbers"
     assert dist.cells["yes"].count == 20 and dist.base.count == 31
-    # Everybody said yes: showing 20 of 20 would say nobody said anything else.
+    # Everybody said yes: showing 20 of 20 would say nobody said anything else, and so would a
+    # "hidden" beside a "fewer than 5".
     dist = results.safe_distribution({"yes": 20, "no": 0}, ["yes", "no"])
-    assert dist.cells["yes"].count is None
+    assert dist.base.count == 20 and not dist.broken_down
 
 
 # --- end to end: pages, CSV and charts ------------------------------------------------------------
@@ -121,16 +137,36 @@ def test_results_page_csv_and_charts_show_no_small_number(app, db, sign_in):
     header, rows = rows[0], rows[1:]
     count_at, answer_at = header.index("count"), header.index("answer")
     for row in rows:
-        if row[count_at] not in ("", "<5") and "Codes issued" not in row:
+        if row[count_at] not in ("", "<5", "hidden") and "Codes issued" not in row:
             assert int(row[count_at]) >= MIN_CELL, row
     # And subtraction: take the "heard:safe" rows and check totals against shown cells.
     safe = [r for r in rows if r[2] == "heard:safe" and r[4] == "all"]
     total = int(next(r for r in safe if r[answer_at] == "Total")[count_at])
-    shown = [int(r[count_at]) for r in safe if r[answer_at] != "Total" and r[count_at] not in ("<5", "")]
-    hidden = [r for r in safe if r[count_at] == "<5"]
+    shown = [int(r[count_at]) for r in safe if r[answer_at] != "Total" and r[count_at] not in ("<5", "hidden", "")]
+    hidden = [r for r in safe if r[count_at] in ("<5", "hidden")]
     assert total == 44
     if hidden:
         assert total - sum(shown) >= MIN_CELL
+
+
+def test_a_figure_hidden_to_protect_a_small_one_is_not_called_small(app, db, sign_in):
+    # 26 yes, 4 sometimes, 12 no, 2 skipped: "sometimes" and the skips are small; the 12 who said
+    # no are hidden too, so the small ones cannot be narrowed down, and must not read as fewer than 5.
+    authority = factories.authority()
+    wave = _mixed_wave(authority)
+    client = sign_in(factories.staff(authority, "participation_officer"))
+    html = client.get(f"/staff/surveys/waves/{wave.id}/results").get_data(as_text=True)
+    chart = html[html.index('id="q1-title"') :]
+    chart = chart[: chart.index("</table>")]
+    row = re.search(r'<th scope="row" class="govuk-table__header">No</th>\s*<td[^>]*>([^<]*)</td>', chart)
+    assert row and row.group(1).strip() == "hidden to protect small numbers", row and row.group(1)
+    row = re.search(r'<th scope="row" class="govuk-table__header">Sometimes</th>\s*<td[^>]*>([^<]*)</td>', chart)
+    assert row and row.group(1).strip() == "fewer than 5"
+
+    body = client.get(f"/staff/surveys/waves/{wave.id}/results.csv").get_data(as_text=True)
+    rows = [r for r in csv.DictReader(io.StringIO(body)) if r["question_key"] == "heard:safe" and r["group_type"] == "all"]
+    by_answer = {r["answer"]: r["count"] for r in rows}
+    assert by_answer["No"] == "hidden" and by_answer["Sometimes"] == "<5" and by_answer["Yes"] == "26"
 
 
 def test_distribution_by_age_band_and_care_status(app, db):

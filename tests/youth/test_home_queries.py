@@ -20,7 +20,7 @@ def _grow(council, n: int) -> None:
     factories.review(me, days_ahead=200)
     version = factories.pledge_version(council.authority, themes=n, promises=3)
     past = factories.rating_round(council.authority, opens_at=utcnow() - timedelta(days=400), closes_at=utcnow() - timedelta(days=380))
-    pledges.seal_due_rounds(council.authority.id)
+    pledges.seal_due_rounds()
     factories.rating_round(council.authority)
     for promise in version.promises[:n]:
         pledges.rate(me, promise, "kept")
