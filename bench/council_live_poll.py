@@ -69,12 +69,13 @@ def prepare(database_url: str, members: int) -> dict:
     from sqlalchemy import text
 
     from app import create_app
+    from app.tenancy import all_councils
     from app.extensions import db
     from config import normalise_database_url
     from tests import factories
 
     app = create_app("development", SQLALCHEMY_DATABASE_URI=normalise_database_url(database_url), SECRET_KEY=SECRET)
-    with app.app_context():
+    with app.app_context(), all_councils():  # setting up spans councils; each request binds its own
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))

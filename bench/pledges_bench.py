@@ -45,6 +45,7 @@ def main():
     from sqlalchemy import insert, text
 
     from app import create_app
+    from app.tenancy import all_councils
     from app.extensions import db
     from app.models_base import utcnow
     from app.pledges import scorecard, service
@@ -55,7 +56,7 @@ def main():
 
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=normalise_database_url(url), MAIL_ENABLED=False)
     app.test_client_class = IsolatedClient
-    with app.app_context():
+    with app.app_context(), all_councils():  # setting up spans councils; each request binds its own
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))

@@ -58,6 +58,7 @@ def prepare(database_url: str) -> dict:
     from sqlalchemy import select, text
 
     from app import create_app
+    from app.tenancy import all_councils
     from app.auth.models import User
     from app.demo import load_demo
     from app.extensions import db
@@ -65,7 +66,7 @@ def prepare(database_url: str) -> dict:
     from config import normalise_database_url
 
     app = create_app("development", SQLALCHEMY_DATABASE_URI=normalise_database_url(database_url), SECRET_KEY=SECRET)
-    with app.app_context():
+    with app.app_context(), all_councils():  # setting up spans councils; each request binds its own
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
