@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, String, and_, cast, literal, null, or_, select, union_all
+from sqlalchemy import JSON, String, and_, bindparam, cast, literal, null, or_, select, union_all
 
 from ..access import PARTICIPATION
 from ..extensions import db
@@ -35,13 +36,12 @@ class CardFacts:
     meeting: Shown | None = None
 
 
-def card_facts(young_person, now: datetime | None = None) -> CardFacts:
-    """What the home card shows, in one query whatever the young person belongs to: their
-    memberships, the newest open polls they can answer (live ones first) and their groups' next
-    meeting."""
-    now = now or utcnow()
-    council = young_person.authority_id
-    my_groups = select(Membership.group_id).where(Membership.user_id == young_person.id, Membership.state == ACTIVE)
+@cache
+def _card_statement():
+    """The card's one query, built once (building a statement costs more than running it here);
+    the young person, council and time are bound when it runs."""
+    me, council, now = bindparam("me"), bindparam("council"), bindparam("now", type_=UTCDateTime())
+    my_groups = select(Membership.group_id).where(Membership.user_id == me, Membership.state == ACTIVE)
     poll_is_open = and_(
         Poll.state == OPEN,
         or_(Poll.mode != OPEN_POLL, and_(or_(Poll.opens_at.is_(None), Poll.opens_at <= now), or_(Poll.closes_at.is_(None), Poll.closes_at > now))),
@@ -55,16 +55,25 @@ def card_facts(young_person, now: datetime | None = None) -> CardFacts:
     )
     meeting = (
         select(literal("meeting").label("kind"), Meeting.id.label("id"), cast(null(), String()).label("detail"), Meeting.title.label("title"), Meeting.starts_at.label("at"))
-        .where(Meeting.authority_id == council, Meeting.group_id.in_(my_groups), Meeting.cancelled_at.is_(None), Meeting.starts_at >= now - timedelta(hours=3))
+        .where(Meeting.authority_id == council, Meeting.group_id.in_(my_groups), Meeting.cancelled_at.is_(None), Meeting.starts_at >= bindparam("meetings_from", type_=UTCDateTime()))
         .order_by(Meeting.starts_at, Meeting.id)
         .limit(1)
         .subquery()
     )
     memberships = select(
         literal("membership").label("kind"), Membership.group_id.label("id"), Membership.state.label("detail"), cast(null(), JSON()).label("title"), cast(null(), UTCDateTime()).label("at")
-    ).where(Membership.user_id == young_person.id, Membership.state.in_((ACTIVE, INVITED)))
+    ).where(Membership.user_id == me, Membership.state.in_((ACTIVE, INVITED)))
+    return union_all(select(meeting), select(polls), memberships)
+
+
+def card_facts(young_person, now: datetime | None = None) -> CardFacts:
+    """What the home card shows, in one query whatever the young person belongs to: their
+    memberships, the newest open polls they can answer (live ones first) and their groups' next
+    meeting (one that started up to three hours ago still counts)."""
+    now = now or utcnow()
+    params = {"me": young_person.id, "council": young_person.authority_id, "now": now, "meetings_from": now - timedelta(hours=3)}
     facts = CardFacts()
-    for kind, ident, detail, title, at in db.session.execute(union_all(select(meeting), select(polls), memberships)):
+    for kind, ident, detail, title, at in db.session.execute(_card_statement(), params):
         if kind == "membership":
             facts.groups += detail == ACTIVE
             facts.invitations += detail == INVITED

@@ -9,17 +9,18 @@ import hmac
 import secrets
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, delete, distinct, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, distinct, func, insert, or_, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import audit
 from ..auth.models import CARE_LEAVER as USER_CARE_LEAVER
 from ..extensions import db
 from ..i18n.content import missing_languages
-from ..models_base import utcnow
+from ..models_base import UTCDateTime, utcnow
 from .models import (
     ANSWERS,
     CARE_LEAVER,
@@ -103,15 +104,14 @@ class CardFacts:
     rated: int = 0  # promises the young person has rated in that round
 
 
-def card_facts(young_person, now: datetime | None = None) -> CardFacts | None:
-    """What the home card shows: one query, and a second to count the young person's own ratings
-    while a round is open (their ratings are found by a key made with the round's secret, which
-    only the application can compute)."""
-    now = now or utcnow()
-    authority_id = young_person.authority_id
+@cache
+def _card_statements():
+    """The card's queries, built once (building them costs more than running them); who, which
+    council and when are bound as they run."""
+    authority_id, me, now = bindparam("council"), bindparam("me"), bindparam("now", type_=UTCDateTime())
     promises_of_version = select(Promise.lineage_id).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion)
     total = select(func.count(Promise.id)).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion).scalar_subquery()
-    seen = select(PledgeReader.seen_at).where(PledgeReader.young_person_id == young_person.id).scalar_subquery()
+    seen = select(PledgeReader.seen_at).where(PledgeReader.young_person_id == me).scalar_subquery()
     fresh = (
         select(func.count(PledgeAnswer.id))
         .where(
@@ -125,21 +125,38 @@ def card_facts(young_person, now: datetime | None = None) -> CardFacts | None:
         .scalar_subquery()
     )
     open_now = and_(RatingRound.authority_id == authority_id, RatingRound.sealed_at.is_(None), RatingRound.opens_at <= now, RatingRound.closes_at > now)
-    row = db.session.execute(
+    current = (
+        select(PledgeVersion.id)
+        .join(Pledge, Pledge.id == PledgeVersion.pledge_id)
+        .where(Pledge.authority_id == authority_id, Pledge.audience == bindparam("audience"), PledgeVersion.status == PUBLISHED)
+        .order_by(PledgeVersion.number.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    card = (
         select(PledgeVersion, total, fresh, RatingRound)
         .outerjoin(RatingRound, open_now)
         .options(joinedload(PledgeVersion.pledge))
-        .where(PledgeVersion.id == _current_version_id(authority_id, audience_of(young_person)))
+        .where(PledgeVersion.id == current)
         .limit(1)
-    ).first()
+    )
+    rated = select(func.count(PledgeRating.id)).where(PledgeRating.round_id == bindparam("round"), PledgeRating.rater_key == bindparam("key"))
+    return card, rated
+
+
+def card_facts(young_person, now: datetime | None = None) -> CardFacts | None:
+    """What the home card shows: one query, and a second to count the young person's own ratings
+    while a round is open (their ratings are found by a key made with the round's secret, which
+    only the application can compute)."""
+    card, rated = _card_statements()
+    params = {"council": young_person.authority_id, "me": young_person.id, "now": now or utcnow(), "audience": audience_of(young_person)}
+    row = db.session.execute(card, params).first()
     if row is None:
         return None
     version, total, fresh, rnd = row
     facts = CardFacts(version=version, total=total or 0, new_answers=fresh or 0, round=rnd)
     if rnd is not None and rnd.secret:
-        facts.rated = db.session.scalar(
-            select(func.count(PledgeRating.id)).where(PledgeRating.round_id == rnd.id, PledgeRating.rater_key == rater_key(rnd, young_person))
-        ) or 0
+        facts.rated = db.session.scalar(rated, {"round": rnd.id, "key": rater_key(rnd, young_person)}) or 0
     return facts
 
 
