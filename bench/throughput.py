@@ -175,7 +175,7 @@ def run_database(database: str, rounds: int, seconds: float) -> dict:
             "save a review step (POST)": dict(url=f"http://127.0.0.1:{heard_port}{step_path}", cookie=writer_cookie, method="POST", body=form),
         }
         for name, target in targets.items():  # warm every worker up
-            wrk(target["url"], 1, **{k: v for k, v in target.items() if k != "url"})
+            wrk(target["url"], 2, **{k: v for k, v in target.items() if k != "url"})
         results: dict[str, list[dict]] = {name: [] for name in targets}
         for n in range(rounds):
             for name, target in targets.items():
