@@ -74,6 +74,8 @@ class Config:
     MAIL_USE_TLS = _bool("MAIL_USE_TLS", False)
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Heard <no-reply@heard.invalid>")
     MAIL_ENABLED = _bool("MAIL_ENABLED", False)
+    # Try each email as soon as the transaction that wrote it commits; `heard send-mail` retries.
+    MAIL_SEND_AT_ONCE = _bool("MAIL_SEND_AT_ONCE", True)
 
     HSTS = _bool("HSTS", False)
     # How many reverse proxies (nginx) stand in front and set X-Forwarded-For/-Proto: their word

@@ -62,6 +62,7 @@ def load_demo() -> dict[str, User]:
         default_language="en",
         enabled_languages=["en", "ar", "ps", "fa_AF", "fa", "ti", "sq"],
         out_of_hours_phone="0300 555 0199",
+        out_of_hours_email="emergency.duty@northmoor.example",
         contact_phone="0300 555 0100",
         contact_email="childrens.services@northmoor.example",
         advocacy_phone="0300 555 0142",

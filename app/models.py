@@ -2,6 +2,7 @@
 from .audit import AuditEvent  # noqa: F401
 from .auth import models as auth_models  # noqa: F401
 from .council import models as council_models  # noqa: F401
+from .mail import models as mail_models  # noqa: F401
 from .moderation import models as moderation_models  # noqa: F401
 from .pledges import models as pledges_models  # noqa: F401
 from .reviews import models as reviews_models  # noqa: F401

@@ -46,7 +46,8 @@ class Authority(TimestampMixin, db.Model):
     slug: Mapped[str] = mapped_column(String(60), unique=True)
     default_language: Mapped[str] = mapped_column(String(10), default="en")
     enabled_languages: Mapped[list] = mapped_column(JSON, default=lambda: ["en"])
-    out_of_hours_phone: Mapped[str | None] = mapped_column(String(40))
+    out_of_hours_phone: Mapped[str | None] = mapped_column(String(40))  # the emergency duty team
+    out_of_hours_email: Mapped[str | None] = mapped_column(String(200))
     contact_phone: Mapped[str | None] = mapped_column(String(40))
     contact_email: Mapped[str | None] = mapped_column(String(200))
     advocacy_phone: Mapped[str | None] = mapped_column(String(40))

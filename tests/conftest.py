@@ -180,31 +180,53 @@ def world(db):
     return World()
 
 
-@pytest.fixture
-def mail_outbox(app):
-    """A real SMTP server on localhost (aiosmtpd); yields the list of messages it received."""
-    from email import message_from_bytes
-    from email.policy import default as default_policy
+class SmtpServer:
+    """A real SMTP server on localhost (aiosmtpd). Set `refuse` to an SMTP reply such as
+    "451 4.3.0 Try again later" and it refuses every recipient with it until set back to None."""
 
+    def __init__(self):
+        self.received = []
+        self.refuse: str | None = None
+        self.refused = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if self.refuse:
+            self.refused += 1
+            return self.refuse
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        from email import message_from_bytes
+        from email.policy import default as default_policy
+
+        self.received.append(message_from_bytes(envelope.content, policy=default_policy))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server(app):
+    """A real SMTP server the app sends to; see SmtpServer."""
     from aiosmtpd.controller import Controller
 
-    received = []
-
-    class Handler:
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
-            received.append(message_from_bytes(envelope.content, policy=default_policy))
-            return "250 OK"
-
+    handler = SmtpServer()
     port = _free_port()
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     saved = (app.config["MAIL_SERVER"], app.config["MAIL_PORT"], app.config["MAIL_ENABLED"])
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_ENABLED=True)
     try:
-        yield received
+        yield handler
     finally:
         controller.stop()
         app.config["MAIL_SERVER"], app.config["MAIL_PORT"], app.config["MAIL_ENABLED"] = saved
+
+
+@pytest.fixture
+def mail_outbox(smtp_server):
+    """A real SMTP server on localhost (aiosmtpd) that accepts everything; yields the list of
+    messages it received."""
+    return smtp_server.received
 
 
 def _free_port() -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import select, true
 from .. import audit
 from ..auth.models import User
 from ..extensions import db
-from ..mail import link, send_mail
+from ..mail import link, queue_mail
 from ..models_base import utcnow
 from . import texts
 from .models import (
@@ -218,8 +218,7 @@ def send_reminders(now: datetime | None = None, hours: int = REMINDER_HOURS) -> 
             with force_locale(language or "en"):
                 subject = _("Reminder: a council group meeting is coming up")
                 body = _("You have a meeting coming up. Sign in to Heard to see when and where, and to say if you are coming:") + "\n\n" + link(f"/council/meetings/{meeting.id}") + "\n"
-            if send_mail(email, subject, body):
-                sent += 1
+            sent += len(queue_mail(email, subject, body, authority_id=meeting.authority_id, kind="council.meeting_reminder", about_id=meeting.id))
         meeting.reminder_sent_at = now
         audit.record("council.meeting_reminders_sent", meeting, authority_id=meeting.authority_id, count=len(contacts))
     db.session.flush()

@@ -7,6 +7,12 @@ from . import service
 
 @demo_loader
 def load(authority, people):
+    # Round-the-clock cover: the lead is told at once, then the head of service, then the IRO;
+    # the emergency duty team (email on the council) out of office hours.
+    settings = service.settings_for(authority.id)
+    settings.escalation_ids = [people["manager"].id, people["iro"].id]
+    settings.enabled = True
+
     def submit(person, source, text, language, audience="council"):
         return service.submit_text(
             authority_id=authority.id, source=source, text=text, language=language, author=person, audience=audience

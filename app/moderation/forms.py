@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..i18n.locales import LANGUAGES
@@ -93,14 +93,25 @@ class SettingsForm(FlaskForm):
     ack_minutes = IntegerField(
         _l("Minutes to acknowledge an alert"),
         validators=[InputRequired(_l("Enter a number of minutes")), NumberRange(5, 1440, _l("Enter between 5 and 1440 minutes"))],
-        description=_l("Counted in working hours only."),
+        description=_l("Counted in real minutes, day and night, weekends and bank holidays too."),
     )
-    work_start = StringField(_l("Working day starts"), validators=[DataRequired(_l("Enter a time like 09:00")), TIME])
-    work_end = StringField(_l("Working day ends"), validators=[DataRequired(_l("Enter a time like 17:00")), TIME])
+    work_start = StringField(_l("Office opens"), validators=[DataRequired(_l("Enter a time like 09:00")), TIME])
+    work_end = StringField(_l("Office closes"), validators=[DataRequired(_l("Enter a time like 17:00")), TIME])
     work_days = SelectMultipleField(
-        _l("Working days"), choices=DAYS, option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False),
-        validators=[DataRequired(_l("Choose at least one working day"))],
+        _l("Office days"), choices=DAYS, option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False),
+        validators=[DataRequired(_l("Choose at least one office day"))],
+        description=_l("Outside these hours, and on bank holidays, the out-of-hours team is told at once as well."),
     )
+    out_of_hours_phone = StringField(
+        _l("Out-of-hours team phone number"), validators=[Optional(), Length(max=40)],
+        description=_l("The emergency duty team. Young people are shown this number when they need help."),
+    )
+    out_of_hours_email = StringField(
+        _l("Out-of-hours team email address"),
+        validators=[Optional(), Length(max=200), Email(_l("Enter an email address like edt@council.gov.uk"))],
+        description=_l("Alerts raised, or still not acknowledged, outside office hours are emailed here at once."),
+    )
+    enabled = BooleanField(_l("Safeguarding alerts are switched on for this council"))
 
 
 for _step in range(1, ESCALATION_STEPS + 1):

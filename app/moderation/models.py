@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -108,6 +109,8 @@ class SafeguardingAlert(AuthorityOwned, TimestampMixin, db.Model):
     last_escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Everyone who has been told about it (ids), so each of them can open it.
     notified_ids: Mapped[list] = mapped_column(JSON, default=list)
+    # When the council's out-of-hours team was emailed (raised or unanswered out of office hours).
+    out_of_hours_told_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     young_person = relationship("User", foreign_keys=[young_person_id])
     acknowledged_by = relationship("User", foreign_keys=[acknowledged_by_id])
@@ -147,7 +150,8 @@ class ScreeningTerm(AuthorityOwned, TimestampMixin, db.Model):
 
 
 class SafeguardingSettings(AuthorityOwned, db.Model):
-    """How quickly a council's alerts must be acknowledged, and who is told next if not."""
+    """How quickly a council's alerts must be acknowledged, who is told next if not, and the office
+    hours outside which the out-of-hours team is told too."""
 
     __table_args__ = (UniqueConstraint("authority_id", name="uq_safeguarding_settings_authority"),)
 
@@ -157,4 +161,6 @@ class SafeguardingSettings(AuthorityOwned, db.Model):
     work_end: Mapped[str] = mapped_column(String(5), default="17:00")
     work_days: Mapped[list] = mapped_column(JSON, default=lambda: [0, 1, 2, 3, 4])  # Monday = 0
     escalation_ids: Mapped[list] = mapped_column(JSON, default=list)  # ordered staff user ids
+    # Switched on only with at least one person on the escalation list (service.save_settings).
+    enabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

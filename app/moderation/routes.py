@@ -12,11 +12,13 @@ from sqlalchemy import select
 from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
+from ..errors import applying
 from ..extensions import db
 from ..pagination import search_text
 from ..i18n.locales import LANGUAGES, language_name
 from ..models_base import utcnow
 from ..staff.nav import register_nav
+from ..tenancy import current_authority
 from ..staff.panels import home_panel
 from ..youth.cards import Card, card_provider
 from . import bp, service
@@ -296,6 +298,7 @@ def lists():
 @allow(*LISTS_ROLES)
 def settings():
     settings = service.settings_for(current_user.authority_id)
+    authority = current_authority()
     candidates = service.escalation_candidates(current_user.authority_id)
     choices = [("", _l("Nobody"))] + [(str(p.id), f"{p.display_name} ({p.role_label})") for p in candidates]
     form = SettingsForm(obj=None)
@@ -307,11 +310,14 @@ def settings():
         form.work_start.data = settings.work_start
         form.work_end.data = settings.work_end
         form.work_days.data = [str(d) for d in settings.work_days or []]
+        form.out_of_hours_phone.data = authority.out_of_hours_phone
+        form.out_of_hours_email.data = authority.out_of_hours_email
+        form.enabled.data = settings.enabled
         for step, person_id in zip(steps, settings.escalation_ids or []):
             step.data = str(person_id)
         db.session.commit()  # settings_for may have created the council's defaults
     elif form.validate_on_submit():
-        try:
+        with applying(form, field="ack_minutes") as outcome:
             service.save_settings(
                 settings,
                 current_user,
@@ -320,14 +326,14 @@ def settings():
                 work_end=form.work_end.data,
                 work_days=[int(d) for d in form.work_days.data],
                 escalation_ids=[int(s.data) for s in steps if (s.data or "").isdigit()],
+                enabled=form.enabled.data,
+                out_of_hours_phone=form.out_of_hours_phone.data or "",
+                out_of_hours_email=form.out_of_hours_email.data or "",
             )
-        except service.ModerationError as error:
-            getattr(form, error.field or "ack_minutes").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Alert settings saved."), "success")
             return redirect(url_for("moderation.settings"))
-    return render_template("moderation/settings.html", form=form, steps=steps)
+    return render_template("moderation/settings.html", form=form, steps=steps, gaps=service.cover_gaps(current_user.authority_id))
 
 
 # ---------------------------------------------------------------------------------------------

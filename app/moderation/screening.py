@@ -16,7 +16,11 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from .risk_terms import DEFAULT_RISK_TERMS, KEEP_MARKS
+from anyascii import anyascii
+from rapidfuzz import process as rapidfuzz_process
+from rapidfuzz.distance import OSA
+
+from .risk_terms import DEFAULT_RISK_TERMS, KEEP_MARKS, NEAR_SPELLED, SAFE_CONTEXTS
 
 NAME = "name"
 PHONE = "phone"
@@ -125,6 +129,12 @@ def fold_phrase(phrase: str, keep_marks: bool = False) -> str:
     return fold(phrase.strip(), keep_marks)[0]
 
 
+def fold_pattern(pattern: str, keep_marks: bool = False) -> str:
+    """A regular expression folded like the text (so Arabic-script letters and accents meet the
+    text's forms), its escapes such as \\S and \\b left as written."""
+    return re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else fold(m.group(), keep_marks)[0], pattern)
+
+
 # ---------------------------------------------------------------------------------------------
 # Risk phrases
 # ---------------------------------------------------------------------------------------------
@@ -136,6 +146,8 @@ _ARABIC_PREFIX = r"(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?"
 
 def phrase_pattern(phrase: str, language: str) -> re.Pattern | None:
     keep = language in KEEP_MARKS
+    if phrase.startswith("re:"):
+        return re.compile(fold_pattern(phrase[3:], keep))
     folded = fold_phrase(phrase, keep)
     wildcard = folded.endswith("*")
     words = [w for w in re.split(r"\s+", folded.rstrip("*").strip()) if w]
@@ -157,6 +169,27 @@ class RiskTerm:
     language: str
     category: str
     pattern: re.Pattern
+    script: str = ""  # the script of its letters ("LATIN", "ARABIC", "ETHIOPIC"): skipped for text without it
+
+
+def _script(char: str) -> str:
+    if char.isascii():
+        return "LATIN" if char.isalpha() else ""
+    return unicodedata.name(char, "").split(" ")[0] if char.isalpha() else ""
+
+
+def _script_of(phrase: str) -> str:
+    body = re.sub(r"\\.", "", phrase[3:] if phrase.startswith("re:") else phrase)
+    if phrase.startswith("re:"):
+        body = re.sub(r"\(\?[:!=<]+|\[[^\]]*\]|\{[^}]*\}", "", body)  # groups, classes, counts
+    for char in body:
+        if script := _script(char):
+            return script
+    return ""
+
+
+def _scripts_in(text: str) -> set[str]:
+    return {_script(char) for char in set(text)} - {""}
 
 
 @lru_cache(maxsize=1)
@@ -167,33 +200,110 @@ def default_risk_terms() -> tuple[RiskTerm, ...]:
             for phrase in phrases:
                 pattern = phrase_pattern(phrase, language)
                 if pattern is not None:
-                    terms.append(RiskTerm(phrase, language, category, pattern))
+                    terms.append(RiskTerm(phrase, language, category, pattern, _script_of(phrase)))
     return tuple(terms)
 
 
 @lru_cache(maxsize=512)
 def council_risk_term(phrase: str, language: str) -> RiskTerm | None:
     pattern = phrase_pattern(phrase, language or "en")
-    return RiskTerm(phrase, language, "council", pattern) if pattern else None
+    return RiskTerm(phrase, language, "council", pattern, _script_of(phrase)) if pattern else None
+
+
+@lru_cache(maxsize=1)
+def _safe_contexts() -> tuple[tuple[re.Pattern, bool], ...]:
+    return tuple(
+        (re.compile(fold_pattern(pattern, language in KEEP_MARKS)), language in KEEP_MARKS)
+        for language, patterns in SAFE_CONTEXTS.items()
+        for pattern in patterns
+    )
+
+
+# Digits and signs written for letters ("k1ll mys3lf", "d!e"), undone inside words only.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "!": "i", "|": "i"}
+_LATIN = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff]")
+_NEAR_SPELLED = frozenset(NEAR_SPELLED)
+
+
+def _unleet(token: str) -> str:
+    if not _LATIN.search(token):
+        return token  # a number, or another script
+    chars = list(token)
+    for i, char in enumerate(chars):
+        if char in _LEET:
+            inside = 0 < i < len(chars) - 1 and chars[i - 1].isalnum() and chars[i + 1].isalnum()
+            if char.isdigit() and (inside or (i > 0 and chars[i - 1].isalpha()) or (i < len(chars) - 1 and chars[i + 1].isalpha())):
+                chars[i] = _LEET[char]
+            elif inside:
+                chars[i] = _LEET[char]
+    return "".join(chars)
+
+
+@lru_cache(maxsize=4096)
+def _normalise_latin_token(token: str) -> str:
+    """A Latin-script word as it was probably meant: anyascii for remaining letters, digits for
+    letters undone, runs of one letter cut to one, near-spellings of long risk words corrected."""
+    if not _LATIN.search(token):
+        return token
+    token = anyascii(token).lower()
+    token = _unleet(token)
+    token = re.sub(r"([a-z])\1{2,}", r"\1", token)
+    core = re.sub(r"[^a-z]", "", token)
+    if len(core) >= 5 and core not in _NEAR_SPELLED:
+        limit = 2 if len(core) >= 8 else 1
+        match = rapidfuzz_process.extractOne(core, NEAR_SPELLED, scorer=OSA.distance, score_cutoff=limit)
+        if match is not None:
+            token = token.replace(core, match[0]) if core in token else match[0]
+    return token
+
+
+def _latin_variant(folded: str, index: list[int]) -> tuple[str, list[int]]:
+    """The folded text with each Latin-script word normalised, and a map back to the original."""
+    out: list[str] = []
+    out_index: list[int] = []
+    for match in re.finditer(r"\S+|\s+", folded):
+        piece = match.group()
+        new = piece if piece.isspace() else _normalise_latin_token(piece)
+        last = len(piece) - 1
+        for i, char in enumerate(new):
+            out.append(char)
+            out_index.append(index[match.start() + min(i, last)])
+    return "".join(out), out_index
 
 
 def find_risk(text: str, extra: list[tuple[str, str]] = ()) -> list[Finding]:
     """Risk phrases of every language found in the text (a child may write in any of them).
 
-    `extra` is the council's own (phrase, language) additions."""
+    `extra` is the council's own (phrase, language) additions. Each term is matched on the folded
+    text and on its Latin-normalised form (see `_latin_variant`); a finding wholly inside an
+    everyday sentence of `SAFE_CONTEXTS` is dropped."""
     terms = list(default_risk_terms())
     terms += [t for phrase, language in extra if (t := council_risk_term(phrase, language))]
-    folded = {False: fold(text, False), True: fold(text, True)}
+    plain = fold(text, False)
+    marked = fold(text, True)
+    latin = _latin_variant(*plain)
+    variants = {False: [plain] + ([latin] if latin[0] != plain[0] else []), True: [marked]}
+    scripts = _scripts_in(plain[0]) | _scripts_in(latin[0])
     findings = []
     for term in terms:
-        folded_text, index = folded[term.language in KEEP_MARKS]
-        for match in term.pattern.finditer(folded_text):
-            if match.end() <= match.start():
-                continue
-            start, end = index[match.start()], index[match.end() - 1] + 1
-            while end < len(text) and unicodedata.category(text[end]) == "Mn":
-                end += 1  # keep the last letter's vowel marks with it
-            findings.append(Finding(RISK, start, end, text[start:end], category=term.category, language=term.language))
+        if term.script and term.script not in scripts:
+            continue
+        for folded_text, index in variants[term.language in KEEP_MARKS]:
+            for match in term.pattern.finditer(folded_text):
+                if match.end() <= match.start():
+                    continue
+                start, end = index[match.start()], index[match.end() - 1] + 1
+                while end < len(text) and unicodedata.category(text[end]) == "Mn":
+                    end += 1  # keep the last letter's vowel marks with it
+                findings.append(Finding(RISK, start, end, text[start:end], category=term.category, language=term.language))
+    if findings:
+        safe = []
+        for pattern, keep in _safe_contexts():
+            for folded_text, index in ([marked] if keep else [plain, latin]):
+                for match in pattern.finditer(folded_text):
+                    if match.end() > match.start():
+                        safe.append((index[match.start()], index[match.end() - 1] + 1))
+        findings = [f for f in findings if not any(a <= f.start and f.end <= b for a, b in safe)]
     return _without_overlaps(findings)
 
 
@@ -276,6 +386,71 @@ def _school_pattern(schools: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in cleaned) + r")(?!\w)", re.IGNORECASE)
 
 
+# Arabic-Indic and Persian digits, read as the digits they are (one character for one).
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# A phone number said in words: "oh seven seven double oh nine ...".
+_NUMBER_WORD = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+PHONE_WORDS_RE = re.compile(rf"\b(?:zero|oh|nought)\b(?:[\s,.\-]+{_NUMBER_WORD}\b){{7,}}", re.IGNORECASE)
+# "22 harbour road", "flat 3, 9 mill lane": a number, one to three words (not little words such as
+# "in the", so "3 goals in the park" is left alone) and a street word, in any case.
+_LITTLE = r"(?:in|the|at|on|a|an|to|of|my|and|we|for|with|from|by|is|was|are|our|your|his|her|their|games?|goals?|times?)"
+ADDRESS_ANY_CASE_RE = re.compile(
+    rf"(?:\b(?:flat|apartment|apt)\s*\d+[a-z]?,?\s*)?\b\d{{1,4}}[a-z]?,?\s+(?:(?!{_LITTLE}\b)[a-z][\w'\-]*\s+){{1,3}}(?:{_STREET_WORDS})\b\.?"
+    r"|\b\d{1,4}\s+rr(?:uga|\.)\s+(?:e\s+)?\w+",
+    re.IGNORECASE,
+)
+# Where someone can be found: "behind the big Asda", "next to the chippy on Station Road".
+_LANDMARKS = (
+    r"chippy|chip shop|corner shop|shop|post office|petrol station|garage|pub|church|mosque|gurdwara|temple|"
+    r"park|station|bus station|train station|library|leisure centre|tesco|asda|aldi|lidl|co-?op|sainsbury'?s|"
+    r"morrisons|mcdonald'?s|kfc|greggs|spar|takeaway"
+)
+PLACE_RE = re.compile(
+    r"\b(?:behind|next to|next door to|opposite|across from|across the road from|round the corner from|above|over the road from)\s+"
+    r"(?:the\s+|a\s+)?(?:(?:big|little|old|new|blue|red|green)\s+)?"
+    rf"(?:(?i:{_LANDMARKS})\b|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)"
+    r"(?:\s+on\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)?"
+)
+# A named home or house: "Maple House", "Oak Lodge".
+HOUSE_RE = re.compile(r"\b[A-Z][\w'\-]+\s+(?:House|Lodge|Cottage|Hall|Court)\b")
+_NAME_STOP = _COMMON_WORDS | frozenset(
+    """a an as at be by do go he if in is it me my no of oh ok on or so to up us we
+    can may love sun art happy black white new old big little our your ask see more most much
+    christmas easter monday tuesday wednesday thursday friday saturday sunday january february
+    march july september october november december""".split()
+)
+_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z'\-]+)((?:\s+(?:Al-|El-|Mc|Mac|O')?[A-Z][\w'\-]+){1,2})")
+_LOWER_NAME_RE = re.compile(r"\b([a-z]{3,})(?=(\s+)([a-z][a-z'\-]{2,})\b)")
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    """First names of many countries (the gender-guesser list), loaded once on first use."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def _is_first_name(word: str, strict: bool = False) -> bool:
+    if word.casefold() in _NAME_STOP or len(word) < 3:
+        return False
+    gender = _first_names().get_gender(word)
+    return gender in ("male", "female") if strict else gender != "unknown"
+
+
+def _unknown_full_names(text: str) -> list[tuple[int, int]]:
+    """Full names the council does not know: a first name followed by a surname."""
+    spans = []
+    for match in _FULL_NAME_RE.finditer(text):
+        if _is_first_name(match.group(1)):
+            spans.append(match.span())
+    for match in _LOWER_NAME_RE.finditer(text):
+        first, gap, second = match.groups()
+        if _is_first_name(first, strict=True) and second not in _NAME_STOP and not _is_first_name(second) and len(second) >= 4:
+            spans.append((match.start(), match.end(1) + len(gap) + len(second)))
+    return spans
+
+
 def find_identifying(text: str, names=(), schools=()) -> list[Finding]:
     found: list[Finding] = []
 
@@ -292,12 +467,16 @@ def find_identifying(text: str, names=(), schools=()) -> list[Finding]:
     # Order matters: earlier kinds win where spans overlap (an email contains an @handle).
     for match in EMAIL_RE.finditer(text):
         add(EMAIL, match)
-    for match in PHONE_RE.finditer(text):
+    digits = text.translate(_DIGITS)  # same length: spans still point into `text`
+    for match in PHONE_RE.finditer(digits):
+        add(PHONE, match)
+    for match in PHONE_WORDS_RE.finditer(text):
         add(PHONE, match)
     for match in POSTCODE_RE.finditer(text):
         add(POSTCODE, match)
-    for match in ADDRESS_RE.finditer(text):
-        add(ADDRESS, match)
+    for pattern in (PLACE_RE, ADDRESS_RE, ADDRESS_ANY_CASE_RE, HOUSE_RE):
+        for match in pattern.finditer(text):
+            add(ADDRESS, match)
     school_re = _school_pattern(tuple(schools))
     if school_re:
         for match in school_re.finditer(text):
@@ -311,6 +490,8 @@ def find_identifying(text: str, names=(), schools=()) -> list[Finding]:
         if pattern:
             for match in pattern.finditer(text):
                 add(NAME, match)
+    for start, end in _unknown_full_names(text):
+        found.append(Finding(NAME, start, end, text[start:end], REPLACEMENTS[NAME]))
     return _without_overlaps(found)
 
 

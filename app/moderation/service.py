@@ -14,20 +14,20 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import String, cast, event, func, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload, undefer
+from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy.orm import aliased, selectinload, undefer
 
 from .. import audit
 from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
 from ..auth.models import User
 from ..extensions import db
+from ..mail import link, queue_mail
 from ..pagination import Page, contains, paginate, paginate_list
-from ..mail import link, send_mail
 from ..models_base import utcnow
 from . import screening
+from .clock import ack_deadline, hm, office_open
 from .models import (
     ACKNOWLEDGED,
     APPROVED,
@@ -50,7 +50,6 @@ from .models import (
     ScreeningTerm,
 )
 
-LONDON = ZoneInfo("Europe/London")
 MAX_TEXT = 10_000
 ALL = {"all_authorities": True}
 
@@ -281,40 +280,6 @@ def settings_for(authority_id: int) -> SafeguardingSettings:
     return settings
 
 
-def _hm(value: str) -> time:
-    hours, minutes = (int(x) for x in value.split(":"))
-    return time(hours, minutes)
-
-
-def ack_deadline(start: datetime, settings: SafeguardingSettings) -> datetime:
-    """`ack_minutes` of working time after `start`.
-
-    Working time is the council's working days between work_start and work_end, Europe/London
-    local time (so summer time is followed). An alert raised out of hours is due `ack_minutes`
-    after the next opening: out of hours the young person is shown the out-of-hours and
-    emergency numbers instead. Bank holidays count as working days.
-    """
-    remaining = timedelta(minutes=max(1, settings.ack_minutes))
-    opens, closes = _hm(settings.work_start), _hm(settings.work_end)
-    days = set(settings.work_days or [0, 1, 2, 3, 4])
-    if opens >= closes or not days:
-        return start + remaining  # no sensible working hours: count plain time
-    cursor = start.astimezone(LONDON)
-    for _ in range(400):
-        day: date = cursor.date()
-        if day.weekday() in days:
-            open_at = datetime.combine(day, opens, LONDON)
-            close_at = datetime.combine(day, closes, LONDON)
-            begin = max(cursor, open_at)
-            if begin < close_at:
-                available = close_at - begin
-                if remaining <= available:
-                    return (begin + remaining).astimezone(start.tzinfo or LONDON)
-                remaining -= available
-        cursor = datetime.combine(day + timedelta(days=1), time(0, 0), LONDON)
-    return start + remaining
-
-
 def _active_staff(authority_id: int, ids) -> list[User]:
     ids = [i for i in ids if i]
     if not ids:
@@ -372,6 +337,9 @@ def raise_alert(
     )
     db.session.add(alert)
     db.session.flush()
+    if not recipients or not office_open(now, settings):
+        # Out of office hours (or with nobody in Heard to tell) the out-of-hours team is told at once.
+        _tell_out_of_hours_team(alert, now, young_person)
     audit.record(
         "safeguarding.alert_raised",
         alert,
@@ -381,13 +349,56 @@ def raise_alert(
         source=source,
         categories=sorted({f.get("category") for f in alert.findings if f.get("category")}) or None,
         notified=alert.notified_ids,
+        out_of_hours_team=bool(alert.out_of_hours_told_at) or None,
     )
-    _mail_after_commit(
+    queue_mail(
         [p.email for p in recipients if p.email],
         str(_l("Heard: a safeguarding alert needs you now")),
         _alert_email_body(alert),
+        authority_id=authority_id,
+        kind="safeguarding.alert",
+        about_id=alert.id,
     )
     return alert
+
+
+def _tell_out_of_hours_team(alert: SafeguardingAlert, now: datetime, young_person: User | None) -> bool:
+    """Email the council's out-of-hours team (emergency duty team). They may have no Heard
+    account, so the email gives the alert's number and the young person's council reference (never
+    a name or their words) for them to find the child in the council's own records."""
+    from ..tenancy import Authority
+
+    authority = db.session.get(Authority, alert.authority_id)
+    address = getattr(authority, "out_of_hours_email", None)
+    if not address:
+        return False
+    alert.out_of_hours_told_at = now
+    reference = getattr(young_person, "reference", None) if young_person is not None else None
+    lines = [
+        str(_l("A safeguarding alert has been raised in Heard outside office hours, so it has come to you as the out-of-hours team.")),
+        "",
+        str(_l("Alert number: %(number)s", number=alert.id)),
+    ]
+    if reference:
+        lines.append(str(_l("The young person's council reference: %(reference)s", reference=reference)))
+    elif young_person is None:
+        lines.append(str(_l("The young person did not give their name.")))
+    lines += [
+        "",
+        str(_l("Open it here if you have a Heard account (you will need to sign in):")),
+        link(f"/staff/safeguarding/{alert.id}"),
+        "",
+        str(_l("This email has no names or words of the young person in it on purpose.")),
+    ]
+    queue_mail(
+        address,
+        str(_l("Heard: a safeguarding alert out of hours")),
+        "\n".join(lines),
+        authority_id=alert.authority_id,
+        kind="safeguarding.out_of_hours",
+        about_id=alert.id,
+    )
+    return True
 
 
 def _alert_email_body(alert: SafeguardingAlert, escalated: bool = False) -> str:
@@ -404,31 +415,6 @@ def _alert_email_body(alert: SafeguardingAlert, escalated: bool = False) -> str:
         str(_l("This email has no personal details in it on purpose.")),
     ]
     return "\n".join(lines)
-
-
-# Emails are sent when the transaction that raised them commits, so nobody is sent a link to an
-# alert that was rolled back; the alert itself is on screen as soon as it is committed.
-_PENDING_MAIL = "heard_moderation_mail"
-
-
-def _mail_after_commit(recipients: list[str], subject: str, body: str) -> None:
-    if not recipients:
-        return
-    db.session.info.setdefault(_PENDING_MAIL, []).append((sorted(set(recipients)), subject, body))
-
-
-@event.listens_for(Session, "after_commit")
-def _send_pending_mail(session: Session) -> None:
-    pending = session.info.pop(_PENDING_MAIL, None)
-    for recipients, subject, body in pending or ():
-        for recipient in recipients:
-            send_mail(recipient, subject, body)
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _drop_pending_mail(session: Session, previous_transaction) -> None:
-    if previous_transaction.parent is None:
-        session.info.pop(_PENDING_MAIL, None)
 
 
 def help_now(young_person: User) -> SafeguardingAlert:
@@ -586,6 +572,8 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
         alert.last_escalated_at = now
         alert.deadline_at = ack_deadline(now, settings)
         alert.notified_ids = sorted(already | {p.id for p in next_people})
+        if alert.out_of_hours_told_at is None and not office_open(now, settings):
+            _tell_out_of_hours_team(alert, now, alert.young_person)  # still unanswered when the office closed
         audit.record(
             "safeguarding.escalated",
             alert,
@@ -595,10 +583,13 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
             to=[p.id for p in next_people],
             list_exhausted=exhausted or None,
         )
-        _mail_after_commit(
+        queue_mail(
             [p.email for p in next_people if p.email],
             str(_l("Heard: an unacknowledged safeguarding alert has come to you")),
             _alert_email_body(alert, escalated=True),
+            authority_id=alert.authority_id,
+            kind="safeguarding.escalation",
+            about_id=alert.id,
         )
         escalated.append(alert)
     return escalated
@@ -789,22 +780,77 @@ def save_terms(authority_id: int, kind: str, language: str, lines: str, by: User
     return added, removed
 
 
-def save_settings(settings: SafeguardingSettings, by: User, *, ack_minutes: int, work_start: str, work_end: str, work_days: list[int], escalation_ids: list[int]) -> None:
-    if _hm(work_start) >= _hm(work_end):
-        raise ModerationError(_l("The working day must end after it starts"), field="work_end")
+def save_settings(
+    settings: SafeguardingSettings,
+    by: User,
+    *,
+    ack_minutes: int,
+    work_start: str,
+    work_end: str,
+    work_days: list[int],
+    escalation_ids: list[int],
+    enabled: bool | None = None,
+    out_of_hours_phone: str | None = None,
+    out_of_hours_email: str | None = None,
+) -> None:
+    """Save a council's alert settings. Safeguarding cannot be switched on (or stay on) with
+    nobody on the escalation list: an unanswered alert must always have somewhere to go."""
+    from ..errors import RuleBroken
+    from ..tenancy import Authority
+
+    if hm(work_start) >= hm(work_end):
+        raise RuleBroken(_l("The working day must end after it starts"), field="work_end")
     allowed = {p.id for p in escalation_candidates(settings.authority_id)}
     ordered = []
     for person_id in escalation_ids:
         if person_id in allowed and person_id not in ordered:
             ordered.append(person_id)
+    enabled = settings.enabled if enabled is None else enabled
+    if enabled and not ordered:
+        raise RuleBroken(_l("Put at least one person on the escalation list before switching safeguarding alerts on"), field="step_1")
     settings.ack_minutes = ack_minutes
     settings.work_start = work_start
     settings.work_end = work_end
     settings.work_days = sorted(set(work_days))
     settings.escalation_ids = ordered
+    settings.enabled = bool(enabled)
+    authority = db.session.get(Authority, settings.authority_id)
+    if out_of_hours_phone is not None:
+        authority.out_of_hours_phone = out_of_hours_phone.strip() or None
+    if out_of_hours_email is not None:
+        authority.out_of_hours_email = out_of_hours_email.strip() or None
     audit.record(
-        "safeguarding.settings_changed", settings, actor=by, ack_minutes=ack_minutes, work_start=work_start, work_end=work_end, work_days=settings.work_days, escalation_ids=ordered
+        "safeguarding.settings_changed",
+        settings,
+        actor=by,
+        ack_minutes=ack_minutes,
+        work_start=work_start,
+        work_end=work_end,
+        work_days=settings.work_days,
+        escalation_ids=ordered,
+        enabled=settings.enabled,
+        out_of_hours_email=authority.out_of_hours_email,
     )
+
+
+def cover_gaps(authority_id: int) -> list[str]:
+    """What is missing from a council's round-the-clock cover, in words for its staff."""
+    from ..tenancy import Authority
+
+    settings = settings_for(authority_id)
+    authority = db.session.get(Authority, authority_id)
+    gaps = []
+    if not settings.enabled:
+        gaps.append(str(_l("Safeguarding alerts are not switched on.")))
+    if not _active_staff(authority_id, settings.escalation_ids or []):
+        gaps.append(str(_l("Nobody is on the escalation list.")))
+    if not safeguarding_leads(authority_id):
+        gaps.append(str(_l("Nobody has the safeguarding lead role.")))
+    if not (authority and authority.out_of_hours_email):
+        gaps.append(str(_l("There is no email address for the out-of-hours team.")))
+    if not (authority and authority.out_of_hours_phone):
+        gaps.append(str(_l("There is no phone number for the out-of-hours team.")))
+    return gaps
 
 
 # ---------------------------------------------------------------------------------------------
@@ -911,6 +957,6 @@ def send_digest(now: datetime | None = None) -> int:
             link("/staff/moderation/"),
         ]
     )
-    _mail_after_commit([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body)
+    queue_mail([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body, authority_id=current_authority_id(), kind="moderation.digest")
     audit.record("moderation.digest_sent", None, authority_id=current_authority_id(), actor=None, waiting=len(waiting), to=[o.id for o in officers])
     return len(officers)

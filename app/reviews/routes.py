@@ -202,9 +202,10 @@ def send(review_id: int):
     except service.ReviewError as error:
         flash(error.message, "error")
         return redirect(url_for("reviews.step", review_id=review.id, step=S.READERS_STEP.key))
+    if newly_sent:
+        _announce(submission, new=True)  # queued in the same transaction as the sending
     db.session.commit()
     if newly_sent:
-        _announce(submission, new=True)
         flash(_l("Sent. Your views are on their way to the people you chose."), "success")
     return redirect(url_for("reviews.overview", review_id=review.id))
 
@@ -218,8 +219,11 @@ def _announce(submission, *, new: bool) -> None:
     else:
         subject = str(_l("A young person added to their views"))
         body = str(_l("A young person you support has added something to the views they sent before their review.\n\nSign in to Heard to read it:\n%(link)s", link=link))
-    for address in service.recipients(submission):  # one message each: nobody sees who else was told
-        mail.send_mail(address, subject, body)
+    # One message each (the outbox writes a row per address): nobody sees who else was told.
+    mail.queue_mail(
+        service.recipients(submission), subject, body,
+        authority_id=submission.authority_id, kind="reviews.views_added" if not new else "reviews.views_sent", about_id=submission.review_id,
+    )
 
 
 @bp.route("/my/reviews/<int:review_id>/add", methods=["POST"])
@@ -238,9 +242,9 @@ def add(review_id: int):
         else:
             if flagged:
                 submission.risk_flagged = True
-            db.session.commit()
             if created:
                 _announce(submission, new=False)
+            db.session.commit()
             flash(_l("Added. The people you chose can read it now."), "success")
             return redirect(url_for("reviews.overview", review_id=review.id, _anchor="additions"))
     return (

@@ -54,21 +54,148 @@ def _alert_for(people, text="I want to run away", language="en"):
     "raised,due",
     [
         (utc(2025, 3, 11, 10, 0), utc(2025, 3, 11, 11, 0)),  # Tuesday morning: an hour later
-        (utc(2025, 3, 14, 16, 30), utc(2025, 3, 17, 9, 30)),  # Friday 16:30: half an hour then, half on Monday
-        (utc(2025, 3, 15, 12, 0), utc(2025, 3, 17, 10, 0)),  # Saturday: an hour after Monday opens
-        (utc(2025, 3, 11, 7, 0), utc(2025, 3, 11, 10, 0)),  # before opening
-        (utc(2025, 7, 1, 9, 0), utc(2025, 7, 1, 10, 0)),  # summer time: 10:00 London is 09:00 UTC
-        (utc(2025, 7, 1, 15, 30), utc(2025, 7, 2, 8, 30)),  # 16:30 BST: 30 minutes, then 09:00 BST + 30
+        (utc(2025, 3, 14, 16, 30), utc(2025, 3, 14, 17, 30)),  # Friday 16:30: an hour later, not Monday
+        (utc(2025, 3, 15, 3, 0), utc(2025, 3, 15, 4, 0)),  # Saturday night
+        (utc(2025, 12, 25, 12, 0), utc(2025, 12, 25, 13, 0)),  # Christmas Day
     ],
 )
-def test_acknowledgement_deadline_counts_working_hours_in_london(raised, due):
+def test_alerts_are_due_in_real_minutes_day_and_night(raised, due):
+    """Fails before this change: Friday 16:30 was due on Monday at 09:30."""
     settings = SafeguardingSettings(ack_minutes=60, work_start="09:00", work_end="17:00", work_days=[0, 1, 2, 3, 4])
     assert service.ack_deadline(raised, settings) == due
 
 
-def test_a_council_can_set_a_shorter_deadline_and_a_seven_day_week():
-    settings = SafeguardingSettings(ack_minutes=15, work_start="08:00", work_end="20:00", work_days=list(range(7)))
-    assert service.ack_deadline(utc(2025, 3, 15, 12, 0), settings) == utc(2025, 3, 15, 12, 15)
+@pytest.mark.parametrize(
+    "when,open_",
+    [
+        (utc(2025, 3, 11, 10, 0), True),  # Tuesday morning
+        (utc(2025, 3, 14, 17, 0), False),  # Friday 17:00 UK time
+        (utc(2025, 3, 15, 12, 0), False),  # Saturday
+        (utc(2025, 7, 1, 15, 30), True),  # 16:30 in summer time
+        (utc(2025, 7, 1, 16, 30), False),  # 17:30 in summer time
+        (utc(2025, 12, 25, 11, 0), False),  # Christmas Day, a Thursday
+        (utc(2025, 8, 25, 11, 0), False),  # the August bank holiday, a Monday
+    ],
+)
+def test_office_hours_follow_uk_time_and_close_on_bank_holidays(when, open_):
+    from app.moderation.clock import office_open
+
+    settings = SafeguardingSettings(ack_minutes=60, work_start="09:00", work_end="17:00", work_days=[0, 1, 2, 3, 4])
+    assert office_open(when, settings) is open_
+
+
+# --- out of hours ------------------------------------------------------------------------------
+
+
+def _round_the_clock(people):
+    people.council.out_of_hours_email = "edt@example.org"
+    people.child.reference = "NM-2044"
+    settings = service.settings_for(people.council.id)
+    settings.escalation_ids = [people.manager.id, people.head.id]
+    settings.enabled = True
+    db.session.commit()
+
+
+def test_a_friday_evening_alert_reaches_the_out_of_hours_team_at_once(people, mail_outbox):
+    """Fails before this change: there was no out-of-hours team, and the alert waited for Monday."""
+    _round_the_clock(people)
+    text = "my foster dad hits me and I want to kill myself"
+    with freeze_time("2025-03-14 19:30:00"):  # Friday evening
+        alert = _alert_for(people, text)
+    assert alert.deadline_at == utc(2025, 3, 14, 20, 30)
+    assert alert.out_of_hours_told_at == utc(2025, 3, 14, 19, 30)
+    assert sorted(m["To"] for m in mail_outbox) == ["edt@example.org", "lead@example.org", "worker@example.org"]
+    [edt] = [m for m in mail_outbox if m["To"] == "edt@example.org"]
+    body = edt.get_content()
+    assert f"Alert number: {alert.id}" in body and "NM-2044" in body and f"/staff/safeguarding/{alert.id}" in body
+    assert "Zarmina" not in body and "kill" not in body and "foster" not in body
+
+
+def test_an_alert_in_office_hours_does_not_go_to_the_out_of_hours_team(people, mail_outbox):
+    _round_the_clock(people)
+    with freeze_time("2025-03-11 10:00:00"):  # Tuesday morning
+        alert = _alert_for(people, "I want to kill myself")
+    assert alert.out_of_hours_told_at is None
+    assert "edt@example.org" not in [m["To"] for m in mail_outbox]
+
+
+def test_the_next_person_on_the_list_is_alerted_when_the_deadline_passes_unanswered(app, people, mail_outbox):
+    _round_the_clock(people)
+    runner = app.test_cli_runner()
+    with freeze_time("2025-03-15 02:00:00"):  # Saturday night
+        alert = _alert_for(people, "I am scared of my carer")
+    mail_outbox.clear()
+    with freeze_time("2025-03-15 02:59:00"):
+        assert "Escalated 0" in runner.invoke(args=["heard", "escalate"]).output
+    with freeze_time("2025-03-15 03:00:00"):  # an hour later, in the middle of the night
+        assert "Escalated 1" in runner.invoke(args=["heard", "escalate"]).output
+    assert [m["To"] for m in mail_outbox] == ["manager@example.org"]  # the team was told already
+    alert = db.session.get(SafeguardingAlert, alert.id)
+    assert alert.deadline_at == utc(2025, 3, 15, 4, 0) and people.manager.id in alert.notified_ids
+
+
+def test_an_alert_still_unanswered_when_the_office_closes_goes_to_the_out_of_hours_team(app, people, mail_outbox):
+    _round_the_clock(people)
+    with freeze_time("2025-03-14 16:30:00"):  # Friday, office open
+        alert = _alert_for(people, "I want to kill myself")
+    assert alert.out_of_hours_told_at is None
+    mail_outbox.clear()
+    with freeze_time("2025-03-14 17:31:00"):
+        app.test_cli_runner().invoke(args=["heard", "escalate"])
+    assert sorted(m["To"] for m in mail_outbox) == ["edt@example.org", "manager@example.org"]
+
+
+def test_an_alert_with_nobody_in_heard_to_tell_goes_to_the_out_of_hours_team(mail_outbox):
+    council = factories.authority(out_of_hours_email="edt@example.org")
+    child = factories.young_person(council)
+    db.session.commit()
+    with freeze_time("2025-03-11 10:00:00"):  # office hours, but no lead and no worker
+        service.screen_private(authority_id=council.id, young_person=child, text="I want to die", source="test.private")
+        db.session.commit()
+    assert [m["To"] for m in mail_outbox] == ["edt@example.org"]
+
+
+def test_safeguarding_cannot_be_switched_on_without_someone_on_the_escalation_list(people, sign_in):
+    """Fails before this change: there was no switch and no such rule."""
+    client = sign_in(people.admin)
+    form = {"ack_minutes": "30", "work_start": "09:00", "work_end": "17:00", "work_days": ["0", "1", "2", "3", "4"],
+            "out_of_hours_phone": "0300 555 0999", "out_of_hours_email": "edt@example.org", "enabled": "y"}
+    refused = client.post("/staff/safeguarding/settings", data=form)
+    assert refused.status_code == 200
+    assert "Put at least one person on the escalation list" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert service.settings_for(people.council.id).enabled is False
+    assert people.council.out_of_hours_email is None  # nothing of the refused form was saved
+    db.session.commit()
+
+    accepted = client.post("/staff/safeguarding/settings", data={**form, "step_1": str(people.head.id)})
+    assert accepted.status_code == 302
+    db.session.expire_all()
+    settings = service.settings_for(people.council.id)
+    assert settings.enabled is True and settings.escalation_ids == [people.head.id]
+    assert people.council.out_of_hours_email == "edt@example.org" and people.council.out_of_hours_phone == "0300 555 0999"
+    db.session.commit()
+
+    # Nor can the list be emptied while it is on.
+    emptied = client.post("/staff/safeguarding/settings", data={**form})
+    assert "Put at least one person on the escalation list" in emptied.get_data(as_text=True)
+    db.session.expire_all()
+    assert service.settings_for(people.council.id).escalation_ids == [people.head.id]
+
+
+def test_the_demo_council_ships_round_the_clock_cover(app):
+    from app.demo import load_demo
+
+    with freeze_time("2025-03-11 10:00:00"):
+        load_demo()
+        db.session.commit()
+    from app.tenancy import Authority
+
+    council = db.session.query(Authority).filter_by(slug="northmoor").one()
+    settings = service.settings_for(council.id)
+    assert settings.enabled and len(settings.escalation_ids) >= 2
+    assert council.out_of_hours_email and council.out_of_hours_phone
+    assert service.cover_gaps(council.id) == []
 
 
 # --- raising ---------------------------------------------------------------------------------

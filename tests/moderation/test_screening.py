@@ -150,6 +150,9 @@ def test_every_supported_language_has_a_default_list_in_every_category():
         assert set(categories) == set(CATEGORIES), language
         for phrases in categories.values():
             for phrase in phrases:
+                if phrase.startswith("re:"):
+                    assert screening.phrase_pattern(phrase, language) is not None
+                    continue
                 assert screening.phrase_pattern(phrase, language).search(screening.fold(phrase, language in {"vi"})[0].rstrip("*")), (language, phrase)
 
 
