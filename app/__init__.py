@@ -66,6 +66,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .auth import bp as auth_bp
     from .council import bp as council_bp
     from .glossary import bp as glossary_bp
+    from .health import bp as health_bp
     from .mail.routes import bp as mail_bp
     from .i18n.routes import bp as i18n_bp
     from .moderation import bp as moderation_bp
@@ -88,6 +89,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(pledges_bp, url_prefix="/pledge")
     app.register_blueprint(council_bp, url_prefix="/council")
     app.register_blueprint(glossary_bp)
+    app.register_blueprint(health_bp)
     app.register_blueprint(mail_bp)
 
     from .cli import heard_cli

@@ -1,5 +1,6 @@
 """Imports every feature's models so SQLAlchemy and Alembic see the whole schema."""
 from .audit import AuditEvent  # noqa: F401
+from .jobs import JobClaim  # noqa: F401
 from .auth import models as auth_models  # noqa: F401
 from .council import models as council_models  # noqa: F401
 from .mail import models as mail_models  # noqa: F401

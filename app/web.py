@@ -45,8 +45,9 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    # No referrer: a quick exit must not tell the next site where the child came from.
-    "Referrer-Policy": "no-referrer",
+    # Heard's own pages may see where a form came from (over HTTPS, the CSRF check demands it);
+    # no other site ever does, so a quick exit does not tell the next site where the child was.
+    "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",

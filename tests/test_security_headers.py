@@ -10,7 +10,7 @@ def test_pages_carry_security_headers_and_are_not_cached(client):
     assert "default-src 'self'" in csp and "script-src 'self'" in csp and "style-src 'self'" in csp
     assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Cache-Control"] == "no-store"
 

@@ -11,6 +11,7 @@ from sqlalchemy import select, true
 from .. import audit
 from ..auth.models import User
 from ..extensions import db
+from ..jobs import claim_row
 from ..mail import link, queue_mail
 from ..models_base import utcnow
 from . import texts
@@ -214,12 +215,13 @@ def send_reminders(now: datetime | None = None, hours: int = REMINDER_HOURS) -> 
             .where(Membership.group_id == meeting.group_id, Membership.state == ACTIVE,
                    User.active.is_(True), MemberContact.user_id.not_in(declined) if declined else true()),
         ).all()
+        if not claim_row(Meeting.reminder_sent_at, meeting.id, now):
+            continue  # another app server's run is sending this meeting's reminders
         for email, language in contacts:
             with force_locale(language or "en"):
                 subject = _("Reminder: a council group meeting is coming up")
                 body = _("You have a meeting coming up. Sign in to Heard to see when and where, and to say if you are coming:") + "\n\n" + link(f"/council/meetings/{meeting.id}") + "\n"
             sent += len(queue_mail(email, subject, body, authority_id=meeting.authority_id, kind="council.meeting_reminder", about_id=meeting.id))
-        meeting.reminder_sent_at = now
         audit.record("council.meeting_reminders_sent", meeting, authority_id=meeting.authority_id, count=len(contacts))
     db.session.flush()
     return sent

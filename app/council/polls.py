@@ -197,7 +197,8 @@ def close_expired_polls(now: datetime | None = None) -> int:
     """Mark open-period polls whose closing time has passed as closed (run from the reminders job)."""
     now = now or utcnow()
     stmt = select(Poll).where(Poll.state == OPEN, Poll.mode == OPEN_POLL, Poll.closes_at.is_not(None), Poll.closes_at <= now)
-    polls = db.session.scalars(stmt).all()
+    # Another app server's run may be closing the same polls: each is closed by one run only.
+    polls = db.session.scalars(stmt.with_for_update(skip_locked=True)).all()
     for poll in polls:
         close_poll(poll, None)
     return len(polls)

@@ -142,7 +142,9 @@ def _record(row, now: datetime, error: str | None, permanent: bool = False) -> s
     with db.engine.begin() as conn:
         conn.execute(update(table).where(table.c.id == row.id, table.c.claim == row.claim).values(**values))
     if outcome != SENT:
-        current_app.logger.warning("mail %s to %s (%s) not delivered, attempt %s: %s", row.id, row.recipient, row.kind, attempts, error)
+        # The log names the row and the kind of failure only: an address, or a server's answer
+        # quoting one, stays in the outbox table where admins see it.
+        current_app.logger.warning("mail %s (%s) not delivered, attempt %s: %s", row.id, row.kind, attempts, error.split(":", 1)[0])
     return outcome
 
 

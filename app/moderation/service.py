@@ -27,7 +27,7 @@ from ..mail import link, queue_mail
 from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
 from . import screening
-from .clock import ack_deadline, hm, office_open
+from .clock import LONDON, ack_deadline, hm, office_open
 from .models import (
     ACKNOWLEDGED,
     APPROVED,
@@ -943,6 +943,10 @@ def send_digest(now: datetime | None = None) -> int:
     ).all()
     if not officers:
         return 0
+    from ..jobs import claim_period
+
+    if not claim_period("moderation-digest", now.astimezone(LONDON).date().isoformat()):
+        return 0  # today's digest was sent by another app server's run
     oldest = min(r.created_at for r in waiting)
     days = max(0, (now - oldest).days)
     flagged = sum(1 for r in waiting if r.risk)

@@ -442,7 +442,10 @@ def tally_round(rnd: RatingRound, rows: list[dict] | None = None) -> None:
 def seal_due_rounds(now: datetime | None = None) -> int:
     """Seal every round of the bound council whose closing time has passed."""
     now = now or utcnow()
-    due = list(db.session.scalars(select(RatingRound).where(RatingRound.sealed_at.is_(None), RatingRound.closes_at <= now)))
+    # Another app server's run may be sealing the same rounds: each is sealed by one run only.
+    due = list(db.session.scalars(
+        select(RatingRound).where(RatingRound.sealed_at.is_(None), RatingRound.closes_at <= now).with_for_update(skip_locked=True)
+    ))
     for rnd in due:
         seal_round(rnd, now=now)
     return len(due)
