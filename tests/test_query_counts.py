@@ -78,6 +78,7 @@ PAGES = [
     ("safeguarding_lead", "/staff/safeguarding/?show=all"),
     ("worker", "/staff/safeguarding/"),
     ("council_admin", "/admin/"),
+    ("council_admin", "/admin/audit"),
     ("manager", "/pledge/scorecard"),
     ("manager", "/pledge/scorecard/print"),
     ("manager", "/pledge/scorecard.csv"),
