@@ -57,6 +57,12 @@ def _grow(council, n: int) -> None:
         db.session.flush()
     pledges.seal_due_rounds()
     factories.survey_wave(authority)
+    for i in range(1 + n // 3):
+        group = factories.council_group(authority)
+        for person in people[: 2 + i]:
+            factories.council_member(group, person)
+        factories.council_poll(group)
+        factories.council_meeting(group, starts_at=now + timedelta(days=i + 1))
     db.session.commit()
 
 
@@ -79,6 +85,11 @@ PAGES = [
     ("worker", "/staff/safeguarding/"),
     ("council_admin", "/admin/"),
     ("council_admin", "/admin/audit"),
+    ("council_admin", "/admin/translations"),
+    ("participation_officer", "/council/manage/"),
+    ("council_admin", "/pledge/admin"),
+    ("council_admin", "/staff/surveys/definitions"),
+    ("council_admin", "/staff/undelivered-mail"),
     ("manager", "/pledge/scorecard"),
     ("manager", "/pledge/scorecard/print"),
     ("manager", "/pledge/scorecard.csv"),

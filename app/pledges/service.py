@@ -70,8 +70,11 @@ def get_pledge(authority_id: int, audience: str, *, create: bool = False) -> Ple
 
 
 def pledges(authority_id: int) -> dict[str, Pledge]:
-    """Both pledges of a council, made on first use so the editor always has somewhere to start."""
-    return {audience: get_pledge(authority_id, audience, create=True) for audience in (IN_CARE, CARE_LEAVER)}
+    """Both pledges of a council with every version's themes and promises (a few queries, however
+    many there are), made on first use so the editor always has somewhere to start."""
+    wording = selectinload(Pledge.versions).selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises)
+    found = {p.audience: p for p in db.session.scalars(select(Pledge).where(Pledge.authority_id == authority_id).options(wording))}
+    return {audience: found.get(audience) or get_pledge(authority_id, audience, create=True) for audience in (IN_CARE, CARE_LEAVER)}
 
 
 def _current_version_id(authority_id: int, audience: str):
