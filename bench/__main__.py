@@ -7,6 +7,8 @@
 
 Each benchmark runs in its own process on a fresh database (SQLite unless DATABASE_URL is set;
 the throughput benchmark runs on SQLite and PostgreSQL). Exits non-zero if any benchmark failed.
+BENCH_PORTS=8300-8399 keeps the servers they start to those ports; BENCH_PG_URL names the
+PostgreSQL database the throughput and live-poll benchmarks drop and rebuild.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ BENCHMARKS = {
         "default": (["bench/council_live_poll.py", "--members", "150", "--arrive", "12", "--linger", "6"], {}),
         "full": (["bench/council_live_poll.py"], {}),
     },
+    "safeguarding": {"default": (["bench/safeguarding_eval.py"], {})},
     "throughput": {
         "quick": (["bench/throughput.py", "--quick"], {}),
         "default": (["bench/throughput.py", "--rounds", "3", "--seconds", "5"], {}),

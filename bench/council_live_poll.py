@@ -31,7 +31,6 @@ import json
 import os
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,8 +43,10 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import free_port  # noqa: E402
+
 SECRET = "bench-only-secret"
-PG_URL = "postgresql://heard:heard@127.0.0.1:5432/heard_bench_council"
+PG_URL = os.environ.get("BENCH_PG_URL", "postgresql://heard:heard@127.0.0.1:5432/heard_bench_council")
 OPTIONS = ("Yes", "No", "Not sure", "Need to know more")
 # Pass or fail is judged against a bare Flask app measured in the same run, so a loaded machine
 # slows the yardstick too: a vote's p95 within this many bare-app p95s, and the projector's worst
@@ -54,12 +55,6 @@ POLLING_LAG = 1.5
 MAX_VOTE_RATIO = 40
 MAX_LAG_RATIO = 20
 WEIGHTS = (5, 3, 2, 1)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def prepare(database_url: str, members: int) -> dict:

@@ -24,7 +24,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,8 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import free_port  # noqa: E402
+
 SECRET = "bench-only-secret-bench-only-secret-0123456789"
 PG_URL = os.environ.get("BENCH_PG_URL", "postgresql://heard:heard@127.0.0.1:5432/heard_bench_throughput")
 GUNICORN = ["--workers", "4", "--worker-class", "gthread", "--threads", "4", "--preload", "--log-level", "warning"]
@@ -43,12 +44,6 @@ CONNECTIONS = 16
 GOALS = {"sqlite": 10, "postgresql": 15}  # the home at least 1/N of bare Flask
 README = ROOT / "bench" / "README.md"
 START, END = "<!-- throughput:start -->", "<!-- throughput:end -->"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def prepare(database_url: str) -> dict:
