@@ -75,6 +75,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .staff import bp as staff_bp
     from .surveys import bp as surveys_bp
     from .surveys import staff_bp as survey_staff_bp
+    from .voice import bp as voice_bp
     from .youth import bp as youth_bp
 
     app.register_blueprint(auth_bp)
@@ -89,6 +90,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(pledges_bp, url_prefix="/pledge")
     app.register_blueprint(council_bp, url_prefix="/council")
     app.register_blueprint(glossary_bp)
+    app.register_blueprint(voice_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(mail_bp)
 

@@ -18,8 +18,9 @@ PARTICIPATION = "participation_officer"
 SAFEGUARDING = "safeguarding_lead"
 MANAGER = "manager"
 ADMIN = "council_admin"
+COMPLAINTS = "complaints_officer"
 
-STAFF_ROLES = (IRO, WORKER, PARTICIPATION, SAFEGUARDING, MANAGER, ADMIN)
+STAFF_ROLES = (IRO, WORKER, PARTICIPATION, SAFEGUARDING, MANAGER, ADMIN, COMPLAINTS)
 ROLES = (YOUNG_PERSON, *STAFF_ROLES)
 
 ROLE_LABELS = {
@@ -30,6 +31,7 @@ ROLE_LABELS = {
     SAFEGUARDING: _l("Safeguarding lead"),
     MANAGER: _l("Manager"),
     ADMIN: _l("Council admin"),
+    COMPLAINTS: _l("Complaints officer"),
 }
 
 # Pseudo-roles a declaration may name besides the real ones.

@@ -10,7 +10,7 @@ from datetime import date
 
 import pyotp
 
-from .access import ADMIN, IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER, YOUNG_PERSON
+from .access import ADMIN, COMPLAINTS, IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER, YOUNG_PERSON
 from .auth.models import CARE_LEAVER, IN_CARE, User
 from .auth.passwords import hash_password
 from .extensions import db
@@ -41,7 +41,10 @@ STAFF = [
     ("safeguarding", SAFEGUARDING, "Tom Brennan", "tom.brennan@northmoor.example", "Safeguarding lead"),
     ("manager", MANAGER, "Helen Ward", "helen.ward@northmoor.example", "Head of service, children in care"),
     ("admin", ADMIN, "Sunil Mehta", "sunil.mehta@northmoor.example", "Heard system owner"),
+    ("complaints", COMPLAINTS, "Ruth Adeyemi", "ruth.adeyemi@northmoor.example", "Children's complaints officer"),
 ]
+# Who manages whom: told when a young person's message or call-back waits too long.
+LINE_MANAGERS = {"worker": "manager", "adviser": "manager", "iro": "manager"}
 
 YOUNG_PEOPLE = [
     # key, name, username, age, status, language, worker key
@@ -105,6 +108,8 @@ def _load(authority: Authority) -> dict[str, User]:
             iro=people["iro"],
             worker=people[worker],
         )
+    for key, manager in LINE_MANAGERS.items():
+        people[key].line_manager = people[manager]
     db.session.add_all(people.values())
     db.session.flush()
     for loader in _loaders:

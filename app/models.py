@@ -9,3 +9,4 @@ from .pledges import models as pledges_models  # noqa: F401
 from .reviews import models as reviews_models  # noqa: F401
 from .surveys import models as surveys_models  # noqa: F401
 from .tenancy import Authority  # noqa: F401
+from .voice import models as voice_models  # noqa: F401

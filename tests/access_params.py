@@ -139,3 +139,36 @@ PARAMS.update(
         "position": lambda council: 1,
     }
 )
+
+
+def _voice(council):
+    """Council A's young person's statement to their worker and IRO, a call-back, a complaint with
+    its advocacy request, a compliment to a team, and that team (made once)."""
+    if getattr(council, "statement", None) is None:
+        from app.extensions import db
+
+        from . import factories
+
+        council.statement = factories.statement(council.young_person, readers=("worker", "iro"))
+        council.callback = factories.callback(council.young_person)
+        council.team = factories.team(council.authority, members=[council.worker])
+        council.complaint = factories.representation(council.young_person, kind="complaint", team=council.team)
+        council.compliment = factories.representation(council.young_person, kind="compliment", team=council.team)
+        council.advocacy, council.advocacy_token = factories.advocacy_request(council.young_person, source="complaint", source_id=council.complaint.id)
+        db.session.commit()
+    return council
+
+
+PARAMS.update(
+    {
+        "kind": lambda council: "feeling",
+        "statement_id": lambda council: _voice(council).statement.id,
+        "callback_id": lambda council: _voice(council).callback.id,
+        "representation_id": lambda council: _voice(council).complaint.id,
+        "advocacy_id": lambda council: _voice(council).advocacy.id,
+        "team_id": lambda council: _voice(council).team.id,
+        # The advocacy service's page shows the request to whoever holds its link, by design: the
+        # access walk uses a link that is not real (tests/voice/test_advocacy.py tests real ones).
+        "token": lambda council: "not-a-real-link",
+    }
+)

@@ -163,7 +163,7 @@ class World:
 
         authority = factories.authority(name=f"Council {label}")
         people = SimpleNamespace(authority=authority)
-        for role in ("iro", "worker", "participation_officer", "safeguarding_lead", "manager", "council_admin"):
+        for role in ("iro", "worker", "participation_officer", "safeguarding_lead", "manager", "council_admin", "complaints_officer"):
             setattr(people, role, factories.staff(authority, role, display_name=f"Staff {role} {label}"))
         people.young_person = factories.young_person(
             authority,

@@ -291,3 +291,83 @@ def survey_wave(authority: Authority, key: str = "heard-11-17", *, opens_on=None
         **fields,
     )
     return wave
+
+
+# --- between reviews (voice) --------------------------------------------------------------------
+
+
+def statement(young_person: User, *, kind: str = "sort", text: str = "My bus pass has run out", readers=("worker",), send: bool = True, **answers):
+    """A statement written step by step and sent through the real service (receipts, screening)."""
+    from app.voice import drafts, statements
+    from app.voice import steps as voice_steps
+    from app.voice.models import Statement
+
+    draft = drafts.start(Statement, young_person, kind)
+    for step in drafts.steps(draft):
+        if step.kind == voice_steps.TEXT:
+            value = answers.get(step.field, text if step.field == "text" else None)
+            if value:
+                drafts.save_step(draft, step, {"text": value})
+        elif step.kind == voice_steps.FACE and answers.get("face"):
+            drafts.save_step(draft, step, {"face": answers["face"]})
+        elif step.kind == voice_steps.TOPIC and answers.get("topic"):
+            drafts.save_step(draft, step, {"topic": answers["topic"]})
+        elif step.kind == voice_steps.READERS:
+            drafts.save_step(draft, step, {"readers": list(readers)})
+    if send:
+        statements.send(draft, key=drafts.new_key(), language=answers.get("language"))
+    db.session.flush()
+    return draft
+
+
+def callback(young_person: User, *, role: str = "worker", about: str | None = "About my placement", **fields):
+    from app.voice import callbacks as voice_callbacks
+    from app.voice import drafts
+
+    obj, _created = voice_callbacks.request_call(young_person, role=role, key=drafts.new_key(), about=about, **fields)
+    db.session.flush()
+    return obj
+
+
+def team(authority: Authority, *, name: str | None = None, email: str | None = None, members=()):
+    from app.voice.models import Team, TeamMember
+
+    obj = Team(authority_id=authority.id, name=name or f"Team {next(_seq)}", email=email, active=True)
+    obj.members = [TeamMember(authority_id=authority.id, user_id=m.id) for m in members]
+    db.session.add(obj)
+    db.session.flush()
+    return obj
+
+
+def representation(young_person: User, *, kind: str = "complaint", team=None, text: str = "Nobody told me my contact was cancelled",
+                   wanted: str | None = "Tell me next time", advocate: str | None = None, send: bool = True):
+    """A complaint, compliment or comment, written step by step and sent through the real service."""
+    from app.voice import complaints, drafts
+    from app.voice import steps as voice_steps
+    from app.voice.models import Representation
+
+    draft = drafts.start(Representation, young_person, kind)
+    for step in drafts.steps(draft):
+        if step.kind == voice_steps.TEAM:
+            drafts.save_step(draft, step, {"team": str(team.id) if team else ""})
+        elif step.kind == voice_steps.TEXT:
+            value = text if step.field == "text" else wanted
+            if value:
+                drafts.save_step(draft, step, {"text": value})
+        elif step.kind == voice_steps.ADVOCATE and advocate:
+            drafts.save_step(draft, step, {"advocate": advocate})
+    if send:
+        complaints.send(draft, key=drafts.new_key())
+    db.session.flush()
+    return draft
+
+
+def advocacy_request(young_person: User, **fields):
+    """A request for an advocate and the link token the advocacy service was sent."""
+    from app.voice import advocacy, drafts
+
+    values = dict(key=drafts.new_key(), consent=True, contact_way="phone", contact="07700 900123", about="Help with my complaint")
+    values.update(fields)
+    obj, _created, token = advocacy.request_advocate(young_person, **values)
+    db.session.flush()
+    return obj, token

@@ -29,7 +29,7 @@ def test_demo_loads_every_role_and_prints_sign_ins(app):
     result = runner.invoke(args=["heard", "demo"])
     assert result.exit_code == 0, result.output
     roles = {user.role for user in db.session.scalars(select(User))}
-    assert roles == {"young_person", "iro", "worker", "participation_officer", "safeguarding_lead", "manager", "council_admin"}
+    assert roles == {"young_person", "iro", "worker", "participation_officer", "safeguarding_lead", "manager", "council_admin", "complaints_officer"}
     assert "amira" in result.output and "grace.okafor@northmoor.example" in result.output
     # Loading again when a council exists changes nothing and prints the sign-ins again.
     again = runner.invoke(args=["heard", "demo", "--if-empty"])

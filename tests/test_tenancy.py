@@ -159,6 +159,7 @@ def _cli_args(world):
         "seal-pledge-rounds": [],
         "surveys-settle": [],
         "council-reminders": [],
+        "voice-check": [],
         "send-mail": [],
     }
 

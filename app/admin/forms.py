@@ -32,6 +32,12 @@ class StaffForm(FlaskForm):
     role = SelectField(_l("Role"), choices=[(role, ROLE_LABELS[role]) for role in STAFF_ROLES])
     job_title = StringField(_l("Job title"), validators=[Optional(), Length(max=120)], description=_l("Shown to young people, for example Personal adviser"))
     work_phone = StringField(_l("Work phone"), validators=[Optional(), Length(max=40)])
+    line_manager_id = SelectField(
+        _l("Line manager"),
+        choices=[],
+        validate_choice=False,
+        description=_l("Told when a young person's message to them waits unread, or a call-back is late."),
+    )
     active = BooleanField(_l("Account can be used"), default=True)
 
 

@@ -78,6 +78,11 @@ def edit_staff(person_id: int | None = None):
     if person is not None and not person.is_staff:
         abort(404)
     form = StaffForm(obj=person)
+    form.line_manager_id.choices = [("", _l("None"))] + [
+        choice for choice in staff_service.all_staff_choices(current_user.authority_id) if person is None or choice[0] != str(person.id)
+    ]
+    if person is not None and request.method == "GET":
+        form.line_manager_id.data = str(person.line_manager_id or "")
     if form.validate_on_submit():
         if person is not None and person.id == current_user.id and (form.role.data != ADMIN or not form.active.data):
             form.role.errors.append(_l("You cannot remove your own admin access. Ask another admin."))

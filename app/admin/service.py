@@ -64,6 +64,16 @@ def save_young_person(person: User | None, *, authority_id: int, by: User, **fie
     return person
 
 
+def _line_manager(authority_id: int, person: User, user_id) -> int | None:
+    """Any active member of staff of the same council, but not themselves."""
+    if not user_id:
+        return None
+    manager = db.session.get(User, int(user_id))
+    if manager is None or manager.authority_id != authority_id or not manager.is_staff or manager is person:
+        raise AdminError(_l("Choose a line manager from your council's staff"), "line_manager_id")
+    return manager.id
+
+
 def save_staff(person: User | None, *, authority_id: int, by: User, **fields) -> User:
     email = fields["email"].strip().lower()
     clash = db.session.scalar(
@@ -83,6 +93,7 @@ def save_staff(person: User | None, *, authority_id: int, by: User, **fields) ->
     person.role = fields["role"]
     person.job_title = (fields.get("job_title") or "").strip() or None
     person.work_phone = (fields.get("work_phone") or "").strip() or None
+    person.line_manager_id = _line_manager(authority_id, person, fields.get("line_manager_id"))
     _set_active(person, created, fields)
     db.session.flush()
     audit.record("staff.created" if created else "staff.updated", person, actor=by, role=person.role)

@@ -57,6 +57,8 @@ class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     totp_last_step: Mapped[int | None] = mapped_column(Integer)
+    # Who is told when their work waits too long (an unread message, an overdue call-back).
+    line_manager_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
 
     # Young people
     reference: Mapped[str | None] = mapped_column(String(40))
@@ -70,6 +72,7 @@ class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
 
     iro: Mapped[User | None] = relationship(foreign_keys=[iro_id], remote_side=[id])
     worker: Mapped[User | None] = relationship(foreign_keys=[worker_id], remote_side=[id])
+    line_manager: Mapped[User | None] = relationship(foreign_keys=[line_manager_id], remote_side=[id])
     authority = relationship("Authority")
 
     def get_id(self) -> str:

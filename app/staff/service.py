@@ -65,6 +65,14 @@ def staff_choices(authority_id: int, role: str) -> list[tuple[str, str]]:
     return [(str(p.id), p.display_name) for p in people]
 
 
+def all_staff_choices(authority_id: int) -> list[tuple[str, str]]:
+    """Every active member of staff of a council, with their role, for choosing a line manager."""
+    people = db.session.scalars(
+        select(User).where(User.authority_id == authority_id, User.role != YOUNG_PERSON, User.active.is_(True)).order_by(User.display_name)
+    )
+    return [(str(p.id), f"{p.display_name} ({p.role_label})") for p in people]
+
+
 def search_filter(stmt, query: str | None):
     query = search_text(query)
     if query:

@@ -105,3 +105,29 @@ def test_an_overdue_alert_is_escalated_once_when_two_servers_escalate(app, db):
     alert = factories.safeguarding_alert(authority, deadline_at=utcnow() - timedelta(minutes=2))
     _run_twice(app, "escalate")
     assert _count(AuditEvent, AuditEvent.action == "safeguarding.escalated", AuditEvent.target_id == alert.id) == 1
+
+
+def test_voice_check_flags_each_late_thing_once_when_two_servers_run_it(app, db):
+    from app.voice.models import ComplaintStage, StatementReader
+
+    authority = factories.authority()
+    manager = factories.staff(authority, "manager")
+    officer = factories.staff(authority, "complaints_officer")
+    worker = factories.staff(authority, "worker", line_manager_id=manager.id)
+    person = factories.young_person(authority, worker_id=worker.id)
+    statement = factories.statement(person, readers=("worker",))
+    statement.sent_at = utcnow() - timedelta(days=14)  # unread for more than 2 working days
+    callback = factories.callback(person)
+    callback.due_at = utcnow() - timedelta(hours=1)
+    complaint = factories.representation(person)
+    stage = db.session.scalars(select(ComplaintStage).where(ComplaintStage.complaint_id == complaint.id)).one()
+    stage.due_on = utcnow().date() - timedelta(days=1)
+    before = _count(OutgoingMail)
+    _run_twice(app, "voice-check")
+    assert _count(AuditEvent, AuditEvent.action == "voice.statement.unread_flagged", AuditEvent.target_id == statement.id) == 1
+    assert _count(AuditEvent, AuditEvent.action == "voice.callback.late_flagged", AuditEvent.target_id == callback.id) == 1
+    assert _count(AuditEvent, AuditEvent.action == "voice.complaint.late_flagged", AuditEvent.target_id == complaint.id) == 1
+    # The manager twice (message and call-back) and the complaints officer once.
+    assert _count(OutgoingMail) - before == 3
+    assert db.session.scalars(select(StatementReader.flagged_to)).one() == [manager.id]
+    assert officer.email in db.session.scalars(select(OutgoingMail.recipient).where(OutgoingMail.kind.like("voice.%"))).all()

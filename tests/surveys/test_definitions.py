@@ -51,7 +51,7 @@ def test_installing_builds_every_kind_with_options(db):
                 assert len(q.options) >= 2 and all(o["label"]["en"] for o in q.options)
     faces = next(q for s in surveys for q in s.latest.questions if q.kind == FACES)
     assert [o["value"] for o in faces.options] == ["1", "2", "3", "4", "5"]
-    assert [o["label"]["ti"] for o in faces.options][4] == "ብጣዕሚ ሕጉስ"
+    assert [o["label"]["ti"] for o in faces.options][4] == "ብጣዕሚ ሓጎስ ይስምዓኒ"
     anxious = next(q for q in surveys[3].latest.questions if q.key == "ons:anxious")
     assert [o["value"] for o in anxious.options if o["positive"]] == ["0", "1", "2", "3"]
     # Installing twice changes nothing.
