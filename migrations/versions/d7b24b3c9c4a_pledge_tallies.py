@@ -1,7 +1,7 @@
 """pledges: sealed rounds keep their counts (pledge_tally), counted once as they are sealed
 
 Revision ID: d7b24b3c9c4a
-Revises: bcfe8be441df
+Revises: b1834a0ba4ee
 Create Date: 2026-12-03 11:21:54.255950
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd7b24b3c9c4a'
-down_revision = 'bcfe8be441df'
+down_revision = 'b1834a0ba4ee'
 branch_labels = None
 depends_on = None
 
