@@ -65,7 +65,9 @@ class Config:
     INVITE_DAYS = int(os.environ.get("INVITE_DAYS", "14"))
     RESET_CODE_HOURS = int(os.environ.get("RESET_CODE_HOURS", "48"))
     QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
-    SERVER_NAME_FOR_LINKS = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+    # The address people use, for links in e-mails, on printed cards and in QR codes. Unset, a page
+    # links to the address it was asked at (app/links.py).
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
@@ -118,7 +120,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False
     MAIL_ENABLED = True
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "8025"))
-    SERVER_NAME_FOR_LINKS = "http://localhost"
+    PUBLIC_URL = ""
 
 
 CONFIGS = {

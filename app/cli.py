@@ -10,7 +10,6 @@ import functools
 
 import click
 import pyotp
-from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
@@ -19,6 +18,7 @@ from .auth.models import User
 from .auth.passwords import hash_password, password_problem
 from .demo import DEMO_PASSWORD, DEMO_SLUG, load_demo
 from .extensions import db
+from .links import public_url
 from .staff import service as staff_service
 from .tenancy import Authority, acting_for, all_councils, unbound
 
@@ -51,7 +51,7 @@ def _authority(slug: str) -> Authority:
 
 
 def _join_link(code: str) -> str:
-    return f"{current_app.config['SERVER_NAME_FOR_LINKS'].rstrip('/')}/join?code={code}"
+    return public_url(f"/join?code={code}")
 
 
 @heard_cli.command("create-authority")
@@ -163,7 +163,7 @@ def _sign_ins(authority: Authority) -> list[str]:
             f"  {person.display_name} has no account yet: sign in as their worker and make an invite card, or run"
             f" flask --app wsgi heard invite --authority {authority.slug} --reference {person.reference}"
         )
-    lines.append(f"  Sign in at {current_app.config['SERVER_NAME_FOR_LINKS'].rstrip('/')}/sign-in")
+    lines.append(f"  Sign in at {public_url('/sign-in')}")
     lines.append("")
     return lines
 

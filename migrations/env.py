@@ -9,8 +9,8 @@ from alembic import context
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging. Keep the loggers that exist already: `flask db
-# upgrade` run inside a running app (the restore drill, tests) must not silence the app's logs.
+# Interpret the config file for Python logging, leaving the app's own loggers on: migrations run
+# inside a live process too (tests, backup restores), whose warnings must still be heard.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ..access import PUBLIC, SIGNED_IN, allow
 from ..extensions import db, limiter
-from ..i18n.locales import SESSION_KEY
+from ..i18n.locales import SESSION_KEY, speak_to
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
 from ..tenancy import set_current_authority
@@ -133,6 +133,9 @@ def join():
     """Step 1 of setting up an account: the invite code (typed, or from the card's QR code)."""
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
+    # The card's link names the child's language; it is not looked up from the code, as a page
+    # that changed for a valid code would let anyone test codes past the rate limit.
+    speak_to(request.args.get("lang"))
     form = InviteCodeForm()
     if request.method == "GET" and request.args.get("code"):
         form.code.data = request.args["code"]
@@ -158,6 +161,7 @@ def join_account():
         return redirect(url_for("auth.join"))
     set_current_authority(access.authority_id)  # the code says whose council this page is about
     user = access.user
+    speak_to(user.preferred_language)
     form = NewAccountForm()
     if request.method == "GET":
         form.language.data = session.get(SESSION_KEY) or user.preferred_language or "en"
@@ -181,6 +185,7 @@ def join_account():
 @allow(PUBLIC)
 @limiter.limit(_code_limit, methods=["POST"])
 def reset():
+    speak_to(request.args.get("lang"))
     form = ResetForm()
     if request.method == "GET" and request.args.get("code"):
         form.code.data = request.args["code"]

@@ -14,6 +14,7 @@ from .. import audit
 from ..access import PARTICIPATION, allow
 from ..auth.models import User
 from ..extensions import db
+from ..links import public_url
 from ..models_base import utcnow
 from ..qr import qr_svg
 from ..tenancy import current_authority, current_authority_id, get_or_404
@@ -340,7 +341,7 @@ def projector(poll_id: int):
     """The screen the room sees: the question, how to join, and results as they come in."""
     poll = get_or_404(Poll, poll_id)
     current = polls.current_question(poll)
-    join_url = url_for("council.poll", poll_id=poll.id, _external=True)
+    join_url = public_url(url_for("council.poll", poll_id=poll.id))
     audit.record("council.projector_opened", poll)
     db.session.commit()
     return render_template("council/manage/projector.html", poll=poll, current=current, join_url=join_url,

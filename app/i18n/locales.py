@@ -4,8 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale
-from flask import has_request_context, request, session
-from flask_babel import get_locale
+from flask import g, has_request_context, request, session
+from flask_babel import get_locale, refresh
 from flask_login import current_user
 
 # Order: English first, then the languages most often spoken by unaccompanied children in care.
@@ -26,6 +26,7 @@ LANGUAGES: dict[str, str] = {
 }
 RTL = frozenset({"ar", "ps", "fa_AF", "fa", "ckb"})
 SESSION_KEY = "lang"
+HINT_KEY = "reader_language"
 
 
 def is_supported(code: str | None) -> bool:
@@ -64,8 +65,18 @@ def current_language(default: str = "en") -> str:
     return language_of(locale) if locale is not None else default
 
 
+def speak_to(code: str | None) -> None:
+    """This page is for someone whose language is known (a child opening their invite card's link,
+    or setting up the account their worker made): speak it, unless the visitor chose a language
+    on this phone. English, every account's default, says nothing about the reader."""
+    if is_supported(code) and code != "en":
+        g.setdefault(HINT_KEY, code)
+        refresh()  # the locale may already have been looked up for this request
+
+
 def select_locale() -> str:
-    """The user's saved setting, then an explicit choice this session, then the browser's."""
+    """The user's saved setting, then an explicit choice this session, then what the page knows
+    of its reader (`speak_to`), then the browser's."""
     if not has_request_context():
         return "en"  # the command line and background jobs speak English
     user_language = getattr(current_user, "preferred_language", None) if current_user else None
@@ -74,6 +85,9 @@ def select_locale() -> str:
     chosen = session.get(SESSION_KEY)
     if is_supported(chosen):
         return chosen
+    hinted = g.get(HINT_KEY)
+    if is_supported(hinted):
+        return hinted
     best = request.accept_languages.best_match([code.replace("_", "-") for code in LANGUAGES] + list(LANGUAGES))
     if best:
         best = best.replace("-", "_")

@@ -5,9 +5,12 @@ from flask_login import current_user
 from ..access import PUBLIC, allow
 from ..extensions import db
 from ..safe_redirect import safe_next
+from . import bidi, bilingual
 from .locales import SESSION_KEY, is_supported
 
 bp = Blueprint("i18n", __name__)
+bp.record_once(lambda state: bidi.register(state.app))  # |isolate, |ltr, phone_link(), email_link()
+bp.record_once(lambda state: bilingual.register(state.app))  # render_in(), lang_attributes()
 
 
 @bp.route("/language", methods=["POST"])

@@ -37,6 +37,7 @@ from sqlalchemy import event, or_, select
 from sqlalchemy.orm import Session
 
 from ..extensions import db
+from ..links import public_url
 from .models import FAILED, NORMAL, SENT, URGENT, WAITING, OutgoingMail  # noqa: F401
 
 SAFEGUARDING_KINDS = "safeguarding."
@@ -85,7 +86,7 @@ def queue_mail(
 
 def link(endpoint_path: str) -> str:
     """An absolute link for an email, from a path such as '/staff/reviews/3'."""
-    return current_app.config["SERVER_NAME_FOR_LINKS"].rstrip("/") + endpoint_path
+    return public_url(endpoint_path)
 
 
 def undelivered(authority_id: int, *, safeguarding_only: bool = False, limit: int = 50) -> list[OutgoingMail]:

@@ -65,6 +65,20 @@ class MeetingForm(FlaskForm):
     interpreter_language = SelectField(_l("Which language?"), choices=[("", "")] + language_choices(), validators=[Optional()])
 
 
+class EarlyMeetingForm(MeetingForm):
+    """The meeting step for 4 to 7 year olds, done with a grown-up: the same answers, in words a
+    young child knows ("the person who runs your meeting", "someone on your side")."""
+
+    meet_iro = RadioField(_l("Do you want to meet the person who runs your meeting before it starts?"), choices=YES_NO, validators=[Optional()])
+    advocate = RadioField(
+        _l("Would you like someone on your side, to help you say what you want?"),
+        description=_l("They are there just for you. They do not work for your social worker."),
+        choices=[("yes", _l("Yes, please")), ("have_one", _l("I already have someone")), ("no", _l("No, thank you"))],
+        validators=[Optional()],
+    )
+    interpreter = RadioField(_l("Do you need someone at your meeting who speaks your language?"), choices=YES_NO, validators=[Optional()])
+
+
 class ReadersForm(FlaskForm):
     readers = SelectMultipleField(_l("Who can read what you wrote?"), choices=[], validators=[Optional()])
 

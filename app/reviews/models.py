@@ -76,6 +76,12 @@ class ViewsSubmission(AuthorityOwned, TimestampMixin, db.Model):
     helper_name: Mapped[str | None] = mapped_column(String(120))
     last_step: Mapped[str | None] = mapped_column(String(30))
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Two phones, one draft: every save bumps `revision`; `step_revisions` says at which revision
+    # each step last changed, so a save from a page older than that step's last change is held
+    # in `held` (step key -> what that page sent) until the young person chooses between the two.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    step_revisions: Mapped[dict | None] = mapped_column(JSON)
+    held: Mapped[dict | None] = mapped_column(JSON)
     send_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # idempotency key of the send
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     risk_flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # the safeguarding screen found risk

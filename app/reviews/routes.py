@@ -12,6 +12,7 @@ from flask_login import current_user
 from .. import audit, mail
 from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
+from ..errors import applying
 from ..extensions import db
 from ..pagination import search_text
 from ..staff import service as staff_service
@@ -21,6 +22,7 @@ from . import steps as S
 from .forms import (
     AcknowledgeForm,
     AdditionForm,
+    EarlyMeetingForm,
     HelperForm,
     ImportForm,
     MeetingForm,
@@ -37,6 +39,8 @@ from .forms import (
 from .models import SENT, Review
 
 STASH_SESSION = "reviews_stash"
+# "<draft>-<step>" just saved, so the next page tells reviews.js to let go of this device's copy.
+STORED_SESSION = "reviews_stored"
 FORMS = {S.TOPIC: TopicForm, S.WISHES: WishesForm, S.HELPER: HelperForm, S.MEETING: MeetingForm, S.READERS: ReadersForm}
 
 
@@ -93,6 +97,7 @@ def overview(review_id: int):
     return render_template(
         "reviews/youth_overview.html", review=review, submission=submission, steps=S.steps_for(version), version=version, resume=resume,
         versions=[(v, S.VERSION_LABELS[v]) for v in S.SWITCHABLE] if version in S.SWITCHABLE else [],
+        stored=session.pop(STORED_SESSION, None),
     )
 
 
@@ -111,7 +116,7 @@ def choose_version(review_id: int):
 
 
 def _step_form(step: S.Step, submission, formdata=None):
-    form_class = FORMS.get(step.kind)
+    form_class = EarlyMeetingForm if step.kind == S.MEETING and submission.version == S.EARLY else FORMS.get(step.kind)
     if form_class is None:
         return None
     data = service.step_data(submission, step)
@@ -139,15 +144,20 @@ def _render_step(review, submission, step, form, status=200):
         following=following,
         version=submission.version,
         faces=S.uses_faces(submission.version),
-        updated=int(submission.updated_at.timestamp()) if submission.updated_at else 0,
+        revision=submission.revision or 0,
+        step_revision=(submission.step_revisions or {}).get(step.key, 0),
+        held=(submission.held or {}).get(step.key),
+        first=service.step_value(step, service.step_data(submission, step)),
+        stored=session.pop(STORED_SESSION, None),
     )
-    if step.kind == S.READERS:
+    if step.kind == S.READERS or context["held"] is not None:
         context["people"] = service.reader_people(submission)
     if step.kind == S.CHECK:
         context.update(
             topics=S.topics_for(submission),
             people=service.reader_people(submission),
             send_form=SendForm(language=submission.language, key=service.new_key()),
+            twice=[s for s in steps if s.key in (submission.held or {})],
         )
     return render_template(f"reviews/step_{step.kind}.html", **context), status
 
@@ -168,13 +178,24 @@ def step(review_id: int, step: str):
     if request.method == "GET":
         db.session.commit()  # the draft exists from the first look
         return _render_step(review, submission, current, _step_form(current, submission))
+    here = url_for("reviews.step", review_id=review.id, step=current.key)
     if current.kind == S.CHECK:
-        return redirect(url_for("reviews.step", review_id=review.id, step=current.key))
+        return redirect(here)
+    based_on = service.as_revision(request.form.get("revision"))
+    if "choice" in request.form:  # between two versions of this step, saved on two phones or tabs
+        with applying() as outcome:
+            service.keep_version(submission, current, request.form["choice"], based_on=based_on)
+        if outcome.ok:
+            session[STORED_SESSION] = f"{submission.id}-{current.key}"
+        return redirect(here)
     form = _step_form(current, submission, formdata=request.form)
     if not form.validate():
         return _render_step(review, submission, current, form, status=400)
-    service.save_step(submission, current, form.data)
+    saved = service.save_step(submission, current, form.data, based_on=based_on)
     db.session.commit()
+    if not saved:
+        return redirect(here)  # saved since on another phone or tab: the page offers both
+    session[STORED_SESSION] = f"{submission.id}-{current.key}"
     action = request.form.get("action")
     previous, following = S.neighbours(submission.version, current.key)
     if action == "later":
@@ -201,7 +222,8 @@ def send(review_id: int):
         newly_sent = service.send(submission, key=form.key.data or "", language=language)
     except service.ReviewError as error:
         flash(error.message, "error")
-        return redirect(url_for("reviews.step", review_id=review.id, step=S.READERS_STEP.key))
+        target = S.CHECK_STEP.key if submission.held else S.READERS_STEP.key
+        return redirect(url_for("reviews.step", review_id=review.id, step=target))
     if newly_sent:
         _announce(submission, new=True)  # queued in the same transaction as the sending
     db.session.commit()
@@ -298,7 +320,9 @@ def _keep_steps_of_expired_sessions(response):
         claimed = None
     token = session.get(STASH_SESSION) or secrets.token_urlsafe(24)
     session[STASH_SESSION] = token
-    service.stash_step(submission, current.key, {k: v for k, v in form.data.items() if k != "csrf_token"}, token=token, claimed_user_id=claimed)
+    fields = {k: v for k, v in form.data.items() if k != "csrf_token"}
+    fields["revision"] = request.form.get("revision")  # so the replay notices a save made since
+    service.stash_step(submission, current.key, fields, token=token, claimed_user_id=claimed)
     db.session.commit()
     session["next"] = url_for("reviews.step", review_id=review.id, step=current.key)
     session.pop("_flashes", None)  # one clear message instead of "sign in to see that page"
@@ -427,6 +451,7 @@ def staff_review(review_id: int):
     context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
     context["pn_labels"] = service.PN_LABELS
+    context["happened"] = service.has_happened(review)
     return render_template("reviews/staff_review.html", **context)
 
 
@@ -497,6 +522,10 @@ def staff_outcomes(review_id: int):
     submission = review.submission
     if not service.can_read_views(me, submission):
         abort(404)
+    if not service.has_happened(review):
+        with applying():
+            service.check_has_happened(review)  # says why, once
+        return redirect(url_for("reviews.staff_review", review_id=review.id, _anchor="outcomes"))
     errors = []
     saved = 0
     for wish in submission.wishes:
@@ -527,6 +556,7 @@ def _staff_review_with_errors(review, me):
     context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
     context["pn_labels"] = service.PN_LABELS
+    context["happened"] = service.has_happened(review)
     return render_template("reviews/staff_review.html", **context), 400
 
 
@@ -536,9 +566,10 @@ def staff_participation(review_id: int):
     me, review = _managed_submission(review_id)
     form = ParticipationForm()
     if form.validate():
-        service.record_participation(review, me, form.code.data)
-        db.session.commit()
-        flash(_l("Participation code saved."), "success")
+        with applying() as outcome:
+            service.record_participation(review, me, form.code.data)
+        if outcome.ok:
+            flash(_l("Participation code saved."), "success")
     else:
         flash(_l("Choose how the young person took part"), "error")
     return redirect(url_for("reviews.staff_review", review_id=review.id, _anchor="participation"))
@@ -550,10 +581,10 @@ def staff_date(review_id: int):
     me, review = _managed_submission(review_id)
     form = ReviewDateForm()
     if form.validate():
-        review.date = form.date.data
-        audit.record("review.date_changed", review, actor=me)
-        db.session.commit()
-        flash(_l("Date saved."), "success")
+        with applying() as outcome:
+            service.change_date(review, form.date.data, me)
+        if outcome.ok:
+            flash(_l("Date saved."), "success")
     else:
         flash(_l("Enter the date like 31/03/2026"), "error")
     return redirect(url_for("reviews.staff_review", review_id=review.id))

@@ -18,10 +18,12 @@ from datetime import date, datetime, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
 from ..access import IRO, WORKER, YOUNG_PERSON
-from ..auth.models import User
+from ..auth.models import User, age_on
+from ..errors import RuleBroken
 from ..extensions import db
 from ..pagination import Page, contains, paginate, paginate_list
 from ..i18n.locales import LANGUAGES
@@ -50,12 +52,8 @@ MAX_WISHES = 20
 STASH_HOURS = 72
 
 
-class ReviewError(Exception):
-    """A rule was broken; `message` is shown to the person (translated)."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class ReviewError(RuleBroken):
+    """A rule of reviews was broken; `message` is shown to the person (translated)."""
 
 
 # --------------------------------------------------------------------------- reviews
@@ -267,23 +265,36 @@ def _clean(text: str | None) -> str:
     return (text or "").replace("\r\n", "\n").strip()
 
 
-def save_step(submission: ViewsSubmission, step: S.Step, data: dict) -> None:
-    """Save one step of a draft. `data` holds the step's fields, already validated by its form."""
-    if submission.status != DRAFT:
-        raise ReviewError(_l("You have already sent this. You can add something instead."))
+def step_value(step: S.Step, data: dict) -> dict:
+    """A step's answers as they are saved, from its form's data or from `step_data()`: the one
+    shape in which two versions of a step are compared."""
+    if step.kind == S.TOPIC:
+        value = {"text": _clean(data.get("text"))[:MAX_TEXT]}
+        if data.get("face") in S.FACES:
+            value["face"] = data["face"]
+        return value
+    if step.kind == S.WISHES:
+        texts = [_clean(t)[:MAX_TEXT] for t in data.get("wishes") or []]
+        return {"wishes": [t for t in texts if t][:MAX_WISHES]}
+    if step.kind == S.HELPER:
+        return {"helped": bool(data.get("helped")), "helper_name": _clean(data.get("helper_name"))[:120]}
+    if step.kind == S.MEETING:
+        return {key: _clean(data.get(key))[:MAX_TEXT] for key in MEETING_FIELDS if _clean(data.get(key))}
+    if step.kind == S.READERS:
+        return {"readers": [role for role in READER_ROLES if role in (data.get("readers") or [])]}
+    return {}
+
+
+def _apply(submission: ViewsSubmission, step: S.Step, value: dict) -> None:
     if step.kind == S.TOPIC:
         answers = dict(submission.answers or {})
-        answer = {"text": _clean(data.get("text"))[:MAX_TEXT]}
-        if data.get("face") in S.FACES:
-            answer["face"] = data["face"]
-        if answer["text"] or answer.get("face"):
-            answers[step.key] = answer
+        if value.get("text") or value.get("face"):
+            answers[step.key] = dict(value)
         else:
             answers.pop(step.key, None)
         submission.answers = answers
     elif step.kind == S.WISHES:
-        texts = [_clean(t)[:MAX_TEXT] for t in data.get("wishes") or []]
-        texts = [t for t in texts if t][:MAX_WISHES]
+        texts = value["wishes"]
         existing = list(submission.wishes)
         for position, text in enumerate(texts):
             if position < len(existing):
@@ -294,18 +305,107 @@ def save_step(submission: ViewsSubmission, step: S.Step, data: dict) -> None:
         for extra in existing[len(texts):]:
             submission.wishes.remove(extra)
     elif step.kind == S.HELPER:
-        submission.helped_by_trusted_adult = bool(data.get("helped"))
-        submission.helper_name = _clean(data.get("helper_name"))[:120] or None
+        submission.helped_by_trusted_adult = value["helped"]
+        submission.helper_name = value["helper_name"] or None
     elif step.kind == S.MEETING:
-        meeting = {key: _clean(data.get(key))[:MAX_TEXT] for key in MEETING_FIELDS if _clean(data.get(key))}
-        submission.meeting = meeting
-        submission.interpreter_needed = meeting.get("interpreter") == "yes"
-        language = meeting.get("interpreter_language")
+        submission.meeting = value
+        submission.interpreter_needed = value.get("interpreter") == "yes"
+        language = value.get("interpreter_language")
         submission.interpreter_language = language if submission.interpreter_needed and language in LANGUAGES else None
     elif step.kind == S.READERS:
-        submission.readers = [role for role in READER_ROLES if role in (data.get("readers") or [])]
+        submission.readers = value["readers"]
+
+
+def _claim_revision(submission: ViewsSubmission) -> bool:
+    """Take the draft's next revision in one conditional update: of two phones saving at the
+    same moment, only one finds the revision it read, and the other looks again."""
+    current = submission.revision or 0
+    result = db.session.execute(
+        update(ViewsSubmission).where(ViewsSubmission.id == submission.id, ViewsSubmission.revision == current).values(revision=current + 1),
+        execution_options={"synchronize_session": False},
+    )
+    if result.rowcount != 1:
+        return False
+    set_committed_value(submission, "revision", current + 1)
+    return True
+
+
+def _write(submission: ViewsSubmission, step: S.Step, value: dict) -> None:
+    """Save a step's value as the draft's next revision (the caller has checked for conflicts)."""
+    _apply(submission, step, value)
+    submission.step_revisions = {**(submission.step_revisions or {}), step.key: submission.revision}
+    held = {k: v for k, v in (submission.held or {}).items() if k != step.key}
+    submission.held = held or None
     submission.last_step = step.key
     submission.updated_at = utcnow()
+
+
+def changed_since(submission: ViewsSubmission, step: S.Step, based_on: int | None) -> bool:
+    """Whether the step was saved (from anywhere) after a page showing revision `based_on`."""
+    return based_on is not None and (submission.step_revisions or {}).get(step.key, 0) > based_on
+
+
+def save_step(submission: ViewsSubmission, step: S.Step, data: dict, *, based_on: int | None = None) -> bool:
+    """Save one step of a draft. `data` holds the step's fields, already validated by its form;
+    `based_on` is the draft's revision when the page that sent them was shown.
+
+    If the step has been saved since that page was shown (another phone, another tab) with
+    different answers, nothing is overwritten: these answers are held beside the saved ones
+    until the young person chooses (`keep_version`), and False is returned."""
+    if submission.status != DRAFT:
+        raise ReviewError(_l("You have already sent this. You can add something instead."))
+    value = step_value(step, data)
+    for _attempt in range(5):
+        if changed_since(submission, step, based_on) and value != step_value(step, step_data(submission, step)):
+            submission.held = {**(submission.held or {}), step.key: value}
+            return False
+        if _claim_revision(submission):
+            _write(submission, step, value)
+            return True
+        db.session.refresh(submission)  # another save won the race: look at what it saved
+    raise RuntimeError("the draft kept changing while it was being saved")
+
+
+KEEP_FIRST, KEEP_SECOND, KEEP_BOTH = "first", "second", "both"
+
+
+def keep_version(submission: ViewsSubmission, step: S.Step, choice: str, *, based_on: int | None) -> None:
+    """The young person's choice between a step's saved answers (first) and the ones held back
+    when another page saved over them (second), or both put together for words and wishes."""
+    if submission.status != DRAFT:
+        raise RuleBroken(_l("You have already sent this. You can add something instead."))
+    held = (submission.held or {}).get(step.key)
+    if held is None:
+        return  # already chosen, perhaps on the other phone
+    if changed_since(submission, step, based_on):
+        raise RuleBroken(_l("This step changed again on another phone or tab. Check both, then choose."))
+    first = step_value(step, step_data(submission, step))
+    if choice == KEEP_FIRST:
+        chosen = first
+    elif choice == KEEP_SECOND:
+        chosen = held
+    elif choice == KEEP_BOTH and step.kind in (S.TOPIC, S.WISHES):
+        chosen = _both(step, first, held)
+    else:
+        raise RuleBroken(_l("Choose which to keep"))
+    if not _claim_revision(submission):
+        raise RuleBroken(_l("This step changed again on another phone or tab. Check both, then choose."))
+    _write(submission, step, chosen)
+    audit.record("views.version_kept", submission, actor=submission.young_person, step=step.key, choice=choice)
+
+
+def _both(step: S.Step, first: dict, second: dict) -> dict:
+    """Two versions put together, nothing dropped: texts one after the other, wishes in one list."""
+    if step.kind == S.WISHES:
+        wishes = list(first["wishes"])
+        wishes += [wish for wish in second["wishes"] if wish not in wishes]
+        return {"wishes": wishes[:MAX_WISHES]}
+    texts = [t for t in (first.get("text"), second.get("text")) if t]
+    both = {"text": "\n\n".join(dict.fromkeys(texts))}
+    face = second.get("face") or first.get("face")
+    if face:
+        both["face"] = face
+    return both
 
 
 def choose_version(submission: ViewsSubmission, version: str) -> None:
@@ -366,6 +466,8 @@ def send(submission: ViewsSubmission, *, key: str, language: str | None = None) 
     (a double tap, a resend of the same form, or a race with another tab): never twice."""
     if submission.status == SENT:
         return False
+    if submission.held:
+        raise ReviewError(_l("Some answers were saved twice, on two phones or tabs. Choose which to keep, then send."))
     chosen = [role for role, _person in reader_people(submission) if role in (submission.readers or [])]
     if not chosen:
         raise ReviewError(_l("Choose at least one person to read this, or nobody will see it"))
@@ -482,10 +584,29 @@ def acknowledge(submission: ViewsSubmission, by: User, note: str | None = None) 
     audit.record("views.acknowledged", submission, actor=by)
 
 
+def has_happened(review: Review) -> bool:
+    """Whether the review's day has come: what was decided, and how the child took part, are
+    recorded from then on, never before (a child must not read "Agreed" before the meeting)."""
+    return review.date is not None and review.date <= date.today()
+
+
+def check_has_happened(review: Review) -> None:
+    if review.date is None:
+        raise ReviewError(_l("Set the date of the review first: what was decided is recorded after the review."), field="date")
+    if not has_happened(review):
+        raise ReviewError(_l("This review has not happened yet. Record what was decided, and how they took part, on or after the day of the review."))
+
+
+def age_at_review(review: Review) -> int | None:
+    born = review.young_person.date_of_birth
+    return age_on(born, review.date) if born and review.date else None
+
+
 def record_outcome(wish: Wish, by: User, outcome: str, text: str | None) -> None:
     submission = wish.submission
     if not manages(by, submission.review) or not can_read_views(by, submission):
         raise PermissionError("only the review's IRO records outcomes")
+    check_has_happened(submission.review)
     if outcome not in OUTCOMES:
         raise ReviewError(_l("Choose what was decided"))
     text = _clean(text)[:MAX_TEXT]
@@ -502,7 +623,13 @@ def record_participation(review: Review, by: User, code: str) -> None:
     if not manages(by, review):
         raise PermissionError("only the review's IRO records participation")
     if code not in PN_CODES:
-        raise ReviewError(_l("Choose how the young person took part"))
+        raise ReviewError(_l("Choose how the young person took part"), field="code")
+    check_has_happened(review)
+    age = age_at_review(review)
+    if age is not None and code == "PN0" and age >= 4:
+        raise ReviewError(_l("PN0 is only for a child under 4 on the day of the review. This young person was %(age)s.", age=age), field="code")
+    if age is not None and code != "PN0" and age < 4:
+        raise ReviewError(_l("A child under 4 on the day of the review is recorded as PN0."), field="code")
     review.participation_code = code
     review.participation_recorded_at = utcnow()
     review.participation_recorded_by_id = by.id
@@ -525,6 +652,16 @@ OUTCOME_LABELS = {
     "not_this_time": _l("Not this time"),
     "find_out": _l("We'll find out"),
 }
+
+
+def change_date(review: Review, new_date: date | None, by: User) -> None:
+    """Move a review. Once something has been recorded after it, it cannot move back into the
+    future (or lose its date): the young person would read outcomes of a meeting still to come."""
+    recorded = review.participation_code or (review.submission and any(w.outcome for w in review.submission.wishes))
+    if recorded and (new_date is None or new_date > date.today()):
+        raise ReviewError(_l("What was decided at this review is already recorded, so it cannot move to a day that has not come yet."), field="date")
+    review.date = new_date
+    audit.record("review.date_changed", review, actor=by)
 
 
 def outcomes_complete(submission: ViewsSubmission | None) -> bool:
@@ -731,10 +868,16 @@ def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmi
         step = S.find_step(submission.version, stash.step)
         if step is None:
             continue
-        save_step(submission, step, stash.fields)
+        save_step(submission, step, stash.fields, based_on=as_revision(stash.fields.get("revision")))
         audit.record("views.step_recovered", submission, actor=user, step=step.key)
         replayed.append((submission, step.key))
     return replayed, len(stashes)
+
+
+def as_revision(value) -> int | None:
+    """The draft revision a form was shown at, from its hidden field (None if it had none)."""
+    text = str(value or "")
+    return int(text) if text.isdigit() and len(text) < 10 else None
 
 
 def purge_old_stashes() -> int:

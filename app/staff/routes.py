@@ -10,8 +10,9 @@ from ..auth.account import change_password_form
 from ..auth.models import User
 from ..extensions import db
 from ..pagination import search_text
-from ..i18n import interpreter
+from ..i18n import bilingual, interpreter
 from ..i18n.interpreter import StaffInterpreterForm
+from ..links import public_url
 from ..qr import qr_svg
 from ..tenancy import get_or_404
 from . import bp, service
@@ -51,10 +52,13 @@ def set_interpreter(person_id: int):
 
 
 def code_card(person: User, code: str, purpose: str):
-    """The printable card with a one-time code: shown once, as only its hash is kept."""
+    """The printable card with a one-time code: shown once, as only its hash is kept. It is in the
+    person's language with English beside it, and its link opens the next pages in that language."""
     endpoint = "auth.join" if purpose == "invite" else "auth.reset"
-    link = url_for(endpoint, code=code, _external=True)
-    return render_template("staff/code_card.html", person=person, code=code, purpose=purpose, link=link, qr=Markup(qr_svg(link)))
+    language = bilingual.language_for(person)
+    link = public_url(url_for(endpoint, code=code, lang=language if language != "en" else None))
+    return render_template("staff/code_card.html", person=person, code=code, purpose=purpose, link=link, qr=Markup(qr_svg(link)),
+                           card_language=language)
 
 
 @bp.route("/young-people/<int:person_id>/invite", methods=["POST"])

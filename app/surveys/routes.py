@@ -16,6 +16,7 @@ from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..extensions import db, limiter
 from ..i18n.content import localise
 from ..i18n.locales import current_language
+from ..links import public_url
 from ..qr import qr_svg
 from ..staff.nav import register_nav
 from ..tenancy import current_authority, get_or_404, set_current_authority
@@ -136,7 +137,7 @@ def intro():
         db.session.commit()
         return redirect(url_for("surveys.question", position=_resume_step(current)))
     return render_template("surveys/intro.html", current=current, survey=survey, form=form,
-                           total=len(service.visible_questions(current.version, current.draft.answers or {})))
+                           total=service.progress(current.version, current.version.questions[0]).total if current.version.questions else 0)
 
 
 def _resume_step(current) -> int:
@@ -186,7 +187,7 @@ def question(position: int):
         current=current,
         q=q,
         step=step,
-        total=len(shown),
+        progress=service.progress(current.version, q),
         given=given if isinstance(given, list) else ([given] if given is not None else []),
         error=error,
         skip_label=results.skip_label(),
@@ -292,7 +293,7 @@ def wave(wave_id: int):
 
 
 def _public_link(code: str | None = None) -> str:
-    base = current_app.config["SERVER_NAME_FOR_LINKS"].rstrip("/") + url_for("surveys.enter")
+    base = public_url(url_for("surveys.enter"))
     return f"{base}?code={code}" if code else base
 
 

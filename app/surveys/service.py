@@ -299,9 +299,29 @@ def record_help(session: Session, helped: bool) -> None:
     session.draft.helped = helped
 
 
-def progress(session: Session, question: SurveyQuestion) -> tuple[int, int]:
-    shown = visible_questions(session.version, session.draft.answers or {})
-    return shown.index(question) + 1, len(shown)
+@dataclass(frozen=True)
+class Progress:
+    number: int  # of the questions everyone is asked, this one or the one it follows up
+    total: int  # questions everyone is asked: follow-ups that open on an answer never change it
+    follow_up: bool
+
+    @property
+    def done(self) -> float:
+        """How far along the bar is: a follow-up sits half way past the question it follows."""
+        return self.number - (0.5 if self.follow_up else 1)
+
+
+def progress(version: SurveyVersion, question: SurveyQuestion) -> Progress:
+    """Where a question is in the survey, in a count that does not jump as follow-ups open
+    ("Question 5 of 18" straight after "4 of 17" reads as going backwards)."""
+    number = 0
+    for asked in version.questions:
+        if not asked.show_if:
+            number += 1
+        if asked.id == question.id:
+            break
+    total = sum(1 for asked in version.questions if not asked.show_if)
+    return Progress(max(number, 1), total, bool(question.show_if))
 
 
 def submit(session: Session, *, code: str | None = None, person: User | None = None) -> bool:

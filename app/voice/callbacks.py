@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from .. import audit
@@ -192,10 +193,10 @@ def when_words(due: datetime, now: datetime | None = None) -> str:
     return str(_l("by %(time)s on %(day)s", time=time_text, day=format_datetime(due_local.astimezone(UK), "EEEE d MMMM")))
 
 
-def promise_words(callback: CallBack, now: datetime | None = None) -> str:
+def promise_words(callback: CallBack, now: datetime | None = None) -> Markup:
     """"Daniel will call you by 4pm tomorrow": the first name of the person, and the promise."""
-    name = callback.staff.display_name.split()[0]
-    return str(_l("%(name)s will call you %(when)s", name=name, when=when_words(callback.due_at, now)))
+    name = Markup("<bdi>{}</bdi>").format(callback.staff.display_name.split()[0])  # its own direction in Arabic
+    return Markup(escape(str(_l("%(name)s will call you %(when)s")))) % {"name": name, "when": when_words(callback.due_at, now)}
 
 
 def home_card(young_person: User) -> tuple[int, int, list[CallBack]]:
@@ -203,6 +204,7 @@ def home_card(young_person: User) -> tuple[int, int, list[CallBack]]:
     the council not yet seen, open call-back requests soonest first). One query, not three, keeps
     the home within its few queries (a query per card at most)."""
     from sqlalchemy import and_, func, literal
+    from sqlalchemy.orm import joinedload
 
     from .models import COMPLAINT, SENT, ComplaintStage, Representation, Statement, StatementReply
 
@@ -226,6 +228,8 @@ def home_card(young_person: User) -> tuple[int, int, list[CallBack]]:
     one_row = select(literal(1).label("one")).subquery()
     open_request = and_(CallBack.young_person_id == me, CallBack.done_at.is_(None), CallBack.cancelled_at.is_(None))
     rows = db.session.execute(
-        select(replies, answers, stage_answers, CallBack).select_from(one_row).outerjoin(CallBack, open_request).order_by(CallBack.due_at)
+        select(replies, answers, stage_answers, CallBack).select_from(one_row).outerjoin(CallBack, open_request)
+        .options(joinedload(CallBack.staff))  # the card names who will call
+        .order_by(CallBack.due_at)
     ).all()
     return rows[0][0], rows[0][1] + rows[0][2], [row[3] for row in rows if row[3] is not None]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from .. import audit
@@ -27,6 +27,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
+from ..pagination import PER_PAGE, Page, paginate
 from ..working_days import add_working_days, local_day, working_days_between
 from . import drafts, notify
 from .models import (
@@ -345,21 +346,33 @@ def may_see_feedback(staff: User, item: Representation) -> bool:
     return db.session.scalar(select(TeamMember.id).where(TeamMember.team_id == item.team_id, TeamMember.user_id == staff.id)) is not None
 
 
-def feedback_for(staff: User) -> list[Representation]:
-    stmt = (
-        select(Representation)
-        .where(Representation.authority_id == staff.authority_id, Representation.kind != COMPLAINT, Representation.status == SENT)
-        .options(selectinload(Representation.team), selectinload(Representation.young_person))
-        .order_by(Representation.responded_at.is_not(None), Representation.sent_at.desc())
+FEEDBACK_PAGE = PER_PAGE  # compliments and comments on a page
+
+
+def _feedback_stmt(staff: User):
+    stmt = select(Representation).where(
+        Representation.authority_id == staff.authority_id, Representation.kind != COMPLAINT, Representation.status == SENT,
     )
     if not is_officer(staff):
         team_ids = select(TeamMember.team_id).where(TeamMember.user_id == staff.id)
         stmt = stmt.where(Representation.team_id.in_(team_ids))
-    return list(db.session.scalars(stmt))
+    return stmt
+
+
+def feedback_for(staff: User, page: int | str | None = 1) -> Page:
+    """One page of the compliments and comments to this person's teams (every one, for a
+    complaints officer): those still to answer first, then newest first."""
+    stmt = (
+        _feedback_stmt(staff)
+        .options(selectinload(Representation.team), selectinload(Representation.young_person))
+        .order_by(Representation.responded_at.is_not(None), Representation.sent_at.desc(), Representation.id.desc())
+    )
+    return paginate(stmt, page, per_page=FEEDBACK_PAGE)
 
 
 def unanswered_feedback(staff: User) -> int:
-    return sum(1 for item in feedback_for(staff) if item.responded_at is None)
+    stmt = _feedback_stmt(staff).where(Representation.responded_at.is_(None))
+    return db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
 def load_feedback(staff: User, item_id: int) -> Representation | None:

@@ -16,6 +16,7 @@ from ..errors import applying
 from ..extensions import db, limiter
 from ..i18n.formatting import local_date
 from ..models_base import utcnow
+from ..pagination import paginate_list
 from ..staff.service import all_staff_choices
 from ..tenancy import Authority, current_authority, get_or_404, set_current_authority
 from ..working_days import local_day
@@ -52,7 +53,7 @@ def inbox():
     form = InboxForm(request.args)
     show = form.show.data if form.show.data in ("open", "all") else "open"
     return render_template(
-        "voice/staff/inbox.html", rows=statements.inbox(_me(), show=show), form=form, show=show, callbacks=callbacks.for_staff(_me()),
+        "voice/staff/inbox.html", rows=statements.inbox(_me(), show=show, page=request.args.get("page")), form=form, show=show, callbacks=callbacks.for_staff(_me()),
     )
 
 
@@ -195,7 +196,9 @@ def _complaint_page(complaint, respond_form=None, extend_form=None, close_form=N
 @allow(COMPLAINTS_OFFICER)
 def staff_complaints():
     state = "closed" if request.args.get("state") == "closed" else "open"
-    return render_template("voice/staff/complaints.html", complaints=complaints.complaints_for(_me(), state=state), state=state)
+    return render_template(
+        "voice/staff/complaints.html", complaints=paginate_list(complaints.complaints_for(_me(), state=state), request.args.get("page")), state=state,
+    )
 
 
 @bp.route("/staff/voice/complaints/<int:representation_id>")
@@ -265,7 +268,7 @@ def staff_complaint_close(representation_id: int):
 @bp.route("/staff/voice/feedback/")
 @allow(STAFF)
 def staff_feedback():
-    return render_template("voice/staff/feedback_list.html", items=complaints.feedback_for(_me()))
+    return render_template("voice/staff/feedback_list.html", items=complaints.feedback_for(_me(), request.args.get("page")))
 
 
 @bp.route("/staff/voice/feedback/<int:representation_id>", methods=["GET", "POST"])
@@ -303,7 +306,7 @@ SOURCE_LABELS = {
 def staff_advocacy():
     settings = settings_for(_me().authority_id)
     return render_template(
-        "voice/staff/advocacy_list.html", items=advocacy.for_officer(_me()), service_name=settings.advocacy_name, service_email=settings.advocacy_email,
+        "voice/staff/advocacy_list.html", items=paginate_list(advocacy.for_officer(_me()), request.args.get("page")), service_name=settings.advocacy_name, service_email=settings.advocacy_email,
     )
 
 

@@ -22,6 +22,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
+from ..pagination import PER_PAGE, Page, paginate, paginate_list
 from . import drafts, notify
 from .models import READER_IRO, READER_WORKER, SENT, Statement, StatementReader, StatementReply
 
@@ -136,15 +137,19 @@ def _readable_stmt(staff: User):
     )
 
 
-def inbox(staff: User, *, show: str = "open") -> list[tuple[Statement, StatementReader]]:
-    """Unread first, then newest first. `show` is "open" (not yet sorted) or "all"."""
+INBOX_PAGE = PER_PAGE  # messages on a page of the inbox
+
+
+def inbox(staff: User, *, show: str = "open", page: int | str | None = 1) -> Page:
+    """One page of (statement, receipt) rows: unread first, then newest first. `show` is "open"
+    (not yet sorted) or "all", which grows with every message and so comes a page at a time."""
     if staff.role not in (IRO, WORKER):
-        return []
+        return paginate_list([], page)
     stmt = _readable_stmt(staff).options(selectinload(Statement.young_person), selectinload(Statement.replies))
     if show == "open":
         stmt = stmt.where(Statement.sorted_at.is_(None))
-    stmt = stmt.order_by(StatementReader.first_read_at.is_not(None), Statement.sent_at.desc())
-    return [(statement, receipt) for statement, receipt in db.session.execute(stmt)]
+    stmt = stmt.order_by(StatementReader.first_read_at.is_not(None), Statement.sent_at.desc(), Statement.id.desc())
+    return paginate(stmt, page, per_page=INBOX_PAGE, scalars=False)
 
 
 def unread_count(staff: User) -> int:
@@ -157,7 +162,10 @@ def unread_count(staff: User) -> int:
 
 def of_young_person(staff: User, young_person: User) -> list[Statement]:
     """For the panel on a young person's staff page: only what was sent to this reader."""
-    return [s for s, _r in inbox(staff, show="all") if s.young_person_id == young_person.id]
+    if staff.role not in (IRO, WORKER):
+        return []
+    stmt = _readable_stmt(staff).where(Statement.young_person_id == young_person.id)
+    return list(db.session.scalars(stmt.order_by(Statement.sent_at.desc(), Statement.id.desc())))
 
 
 def open_for(staff: User, statement_id: int) -> Statement | None:

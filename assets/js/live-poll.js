@@ -11,6 +11,9 @@
 //   data-follow     "notice": say when voting closes or the next question opens (a member's
 //                   phone: never reload, they may be typing); "reload": load the next question
 //                   when the facilitator opens it (the projector and the facilitator's screen)
+//
+// Inside the region, [data-live-closed] is shown and [data-live-open-only] hidden once the
+// question closes, and the region's forms are switched off.
 
 const MAX_MINUTES = 240 // stop asking after a long meeting; the refresh link still works
 const MAX_BACKOFF = 30000
@@ -76,8 +79,25 @@ function watch (region) {
       if (moved) window.location.reload()
       return
     }
-    toggle(region.querySelector('[data-live-closed]'), data.open === false)
+    if (data.open === false || data.open === true) setClosed(data.open === false)
     toggle(region.querySelector('[data-live-next]'), moved)
+  }
+
+  // When the question closes, the page stops offering a vote: the notice shows, the button and
+  // its "you can change your vote" line go, and the answers are kept but can no longer be sent.
+  // (Without JavaScript a reload shows the same, from the server.)
+  const notice = region.querySelector('[data-live-closed]')
+  let closed = notice ? !notice.hidden : false
+  function setClosed (now) {
+    if (now === closed) return
+    closed = now
+    toggle(notice, closed)
+    region.querySelectorAll('[data-live-open-only]').forEach((element) => { element.hidden = closed })
+    region.querySelectorAll('form').forEach((form) => {
+      for (const element of form.elements) {
+        if (element.type !== 'hidden') element.disabled = closed
+      }
+    })
   }
 
   later(interval)

@@ -3,9 +3,14 @@
 // the server copy is saved by each step's own form submit.
 //
 // Forms marked data-heard-draft="<draft id>-<step>" are copied into localStorage as they are typed,
-// together with data-heard-saved (when the server last saved the draft). On the next visit, if the
-// server has not saved anything since, the copy is put back and a note says so. When offline,
-// sending is held back (the copy stays) until the connection returns.
+// together with data-heard-saved (the version of the server's copy of that form) and the draft
+// revision the page was shown at (its hidden "revision" field). On the next visit, if the copy
+// differs from what the server shows, it is put back and a note says so. The copy keeps the
+// revision it was typed against, so if another phone or tab saved the step since, the server
+// notices when it arrives and offers both versions instead of one replacing the other.
+// A page after a successful save names the step it stored (data-heard-stored): its copy goes.
+// Forms without a revision (additions) drop their copy once the server's copy has changed.
+// When offline, sending is held back (the copy stays) until the connection returns.
 // The copies are wiped when the views are sent, on signing out and on "Exit this page".
 
 const PREFIX = 'heard.reviews.'
@@ -48,8 +53,18 @@ function fill (form, fields) {
   }
 }
 
+// Compared as the server saves them: line endings and outer spaces do not count.
+function normalised (fields) {
+  const result = {}
+  Object.keys(fields || {}).sort().forEach((name) => {
+    const value = fields[name]
+    result[name] = typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim() : value
+  })
+  return result
+}
+
 function same (a, b) {
-  return JSON.stringify(a) === JSON.stringify(b)
+  return JSON.stringify(normalised(a)) === JSON.stringify(normalised(b))
 }
 
 function note (form, text) {
@@ -76,6 +91,7 @@ function clearAll (store, prefix) {
 function keepDraft (store, form) {
   const key = PREFIX + form.getAttribute('data-heard-draft')
   const saved = form.getAttribute('data-heard-saved') || '0'
+  const revision = form.querySelector('input[name="revision"]')
   const copy = (() => {
     try {
       return JSON.parse(store.getItem(key) || 'null')
@@ -84,18 +100,26 @@ function keepDraft (store, form) {
     }
   })()
 
-  if (copy && copy.saved === saved && !same(copy.fields, fieldsOf(form))) {
+  // What this device's words were typed against: the page's own versions, or a restored copy's.
+  const base = { saved, revision: revision ? revision.value : null }
+  if (copy && (same(copy.fields, fieldsOf(form)) || (!revision && copy.saved !== saved))) {
+    store.removeItem(key) // nothing new here, or (for a form without revisions) the server has it
+  } else if (copy) {
     fill(form, copy.fields)
-    note(form, form.getAttribute('data-heard-restored-text'))
-  } else if (copy && copy.saved !== saved) {
-    store.removeItem(key) // the server has saved since: its copy is the newer one
+    if (revision && copy.revision) {
+      revision.value = copy.revision
+      base.saved = copy.saved
+      base.revision = copy.revision
+    }
+    const newer = revision && copy.saved !== saved
+    note(form, form.getAttribute(newer ? 'data-heard-conflict-text' : 'data-heard-restored-text'))
   }
 
   let timer = null
   const save = () => {
     timer = null
     try {
-      store.setItem(key, JSON.stringify({ saved, fields: fieldsOf(form) }))
+      store.setItem(key, JSON.stringify({ saved: base.saved, revision: base.revision, fields: fieldsOf(form) }))
     } catch (error) {
       // storage full: the server copy is still saved on every step
     }
@@ -121,6 +145,10 @@ function keepDraft (store, form) {
 export function initReviews () {
   const store = storage()
   if (!store) return
+  // The step this page follows was saved: this device's copy of it is no longer needed.
+  document.querySelectorAll('[data-heard-stored]').forEach((element) => {
+    store.removeItem(PREFIX + element.getAttribute('data-heard-stored'))
+  })
   document.querySelectorAll('form[data-heard-draft]').forEach((form) => keepDraft(store, form))
   document.querySelectorAll('form[data-heard-clear]').forEach((form) => {
     form.addEventListener('submit', () => {

@@ -13,7 +13,7 @@ from .. import factories
 
 def _rows(html: str) -> list[str]:
     body = html[html.index("<tbody"):html.index("</tbody>")]
-    return re.findall(r'<tr class="govuk-table__row">(.*?)</tr>', body, re.S)
+    return re.findall(r'<tr class="govuk-table__row[^"]*"[^>]*>(.*?)</tr>', body, re.S)
 
 
 def test_admin_sees_who_read_a_young_persons_record_newest_first_and_nothing_of_another_council(world, sign_in):

@@ -48,7 +48,7 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    app.config["SERVER_NAME_FOR_LINKS"] = f"http://127.0.0.1:{server.server_port}"
+    app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
 

@@ -121,6 +121,15 @@ def test_facilitator_runs_a_live_poll_and_the_projector_follows_the_votes(app, b
     expect(projector.locator(".heard-live__results")).to_contain_text("Voting closed", timeout=5000)
     expect(amira_page.locator("[data-live-closed]")).to_be_visible(timeout=5000)
     expect(amira_page.locator("#comment")).to_have_value("Buses would help me get to college")
+    # Her phone stops offering a vote it would refuse, without being reloaded.
+    expect(amira_page.get_by_role("button", name="Change my vote")).to_be_hidden()
+    expect(amira_page.get_by_label("Yes", exact=True)).to_be_disabled()
+    expect(amira_page.locator(".heard-live__results")).to_contain_text("Voting closed")
+    assert amira_page.evaluate("() => window.stillTheSamePage") is True
+    # Reloaded (or without JavaScript), the page says the same.
+    amira_page.reload()
+    expect(amira_page.locator("[data-live-closed]")).to_be_visible()
+    expect(amira_page.get_by_role("button", name="Change my vote")).to_have_count(0)
 
     for context, _ in phones:
         context.close()

@@ -3,6 +3,7 @@ and in English, their IRO on a laptop, and a draft that survives going offline."
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pyotp
 from playwright.sync_api import expect
@@ -91,6 +92,10 @@ def test_young_person_sends_views_in_arabic_and_the_iro_answers_them(app, phone,
     assert open(download.value.path(), "rb").read(5) == b"%PDF-"
     desktop.get_by_label("A short message back (optional)").fill("Thank you Amira, I have read it all.")
     desktop.get_by_role("button", name="I've read this").click()
+    # The review takes place; what was decided is recorded from that day on.
+    db.session.get(type(review), review.id).date = date.today()
+    db.session.commit()
+    desktop.reload()
     desktop.locator("input[name$=-outcome][value=agreed]").first.check()
     desktop.locator("fieldset").filter(has_text="swimming").locator("input[value=not_this_time]").check()
     desktop.locator("fieldset").filter(has_text="swimming").locator("textarea").fill("The pool is closed until the summer.")

@@ -1,7 +1,9 @@
 """A child answers a survey on a phone with a code: in English, then in Tigrinya."""
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 from sqlalchemy import func, select
@@ -12,6 +14,9 @@ from app.surveys.models import SurveyCode
 
 from .. import factories
 from .conftest import assert_accessible, assert_no_horizontal_overflow
+
+# The survey's own texts, as its translators last left them.
+TI = json.loads((Path(__file__).resolve().parents[2] / "app" / "surveys" / "data" / "texts.json").read_text(encoding="utf-8"))
 
 
 def _next_until_the_end(page, limit=40):
@@ -88,12 +93,12 @@ def test_answering_on_a_phone_in_tigrinya(app, phone):
     expect(phone.get_by_role("heading", level=1)).to_contain_text("ህይወተይ")
     phone.locator("main form button[type=submit]").click()
 
-    expect(phone.get_by_role("heading", level=1)).to_have_text("ዕድመኻ ክንደይ እዩ?")
+    expect(phone.get_by_role("heading", level=1)).to_have_text(TI["age"]["ti"])
     assert_accessible(phone)
     assert_no_horizontal_overflow(phone)
     phone.get_by_label("ካብ 12 ክሳብ 15").check()
     phone.locator("button[value=next]").click()
-    expect(phone.get_by_role("heading", level=1)).to_have_text("እትኣምኖ ዓቢ ሰብ ኣሎካዶ?")
+    expect(phone.get_by_role("heading", level=1)).to_have_text(TI["adult"]["ti"])
     phone.get_by_label("እወ").check()
     phone.locator("button[value=next]").click()
     # The 0 to 10 question fits the phone too.
@@ -101,7 +106,7 @@ def test_answering_on_a_phone_in_tigrinya(app, phone):
         if phone.locator(".heard-answers--scale10").count():
             break
         phone.locator("button[value=next]").click()
-    expect(phone.get_by_role("heading", level=1)).to_contain_text("ብህይወትካ")
+    expect(phone.get_by_role("heading", level=1)).to_contain_text(TI["ons_life"]["ti"])
     assert_accessible(phone)
     assert_no_horizontal_overflow(phone)
     phone.locator("#answer-8").check()
@@ -146,5 +151,31 @@ def test_staff_read_results_with_charts_on_a_phone(app, phone):
     phone.get_by_label("How many codes?").fill("4")
     phone.get_by_role("button", name="Make codes to print").click()
     expect(phone.locator(".heard-code-sheet__card")).to_have_count(4)
+    assert_accessible(phone)
+    assert_no_horizontal_overflow(phone)
+
+
+def test_a_young_child_sees_large_faces_that_look_different_with_their_words(app, phone):
+    wave = factories.survey_wave(factories.authority(), "heard-4-7")
+    [code] = service.issue_codes(wave, 1)
+    db.session.commit()
+    phone.goto(f"/survey?code={code}")
+    phone.get_by_role("button", name="Start").click()
+    phone.get_by_label("Yes").first.check()  # a grown-up is helping
+    phone.get_by_role("button", name="Start").click()
+    for _ in range(10):
+        if phone.locator(".heard-answers--faces").count():
+            break
+        phone.locator("button[value=next]").click()
+    faces = phone.locator(".heard-answers--faces .heard-survey-face")
+    expect(faces).to_have_count(5)
+    sizes = faces.evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    assert min(sizes) >= 60, sizes
+    colours = faces.evaluate_all("els => els.map(e => getComputedStyle(e.querySelector('circle')).fill)")
+    assert len(set(colours)) == 5, colours
+    shapes = faces.evaluate_all("els => els.map(e => e.innerHTML.replace(/\\s+/g, ' '))")
+    assert len(set(shapes)) == 5
+    for word in ("Very sad", "Sad", "Very happy"):
+        expect(phone.locator(".heard-answers--faces label", has_text=word).first).to_be_visible()
     assert_accessible(phone)
     assert_no_horizontal_overflow(phone)

@@ -104,7 +104,8 @@ def test_feeling_in_arabic_on_a_phone_and_the_worker_replies(app, phone, desktop
     # The young person sees the reply and that it is sorted.
     phone.reload()
     expect(phone.locator(".heard-timeline")).to_contain_text("Nobody has decided you will move")
-    assert phone.locator(".heard-timeline__item--done").count() == 4
+    # Sent, read, acknowledged (replying acknowledges), replied and sorted.
+    assert phone.locator(".heard-timeline__item--done").count() == 5
     check_page(phone)
 
 

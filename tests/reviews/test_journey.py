@@ -2,6 +2,8 @@
 records a participation code; the young person sees each step. Through the real routes."""
 from __future__ import annotations
 
+from datetime import date
+
 from app.audit import AuditEvent
 from app.extensions import db
 from app.reviews.models import SENT, Review, ViewsReader, ViewsSubmission
@@ -76,6 +78,8 @@ def test_young_person_sends_views_in_arabic_and_sees_each_step(sign_in, mail_out
     assert staff.get(f"/staff/reviews/{review.id}/print").status_code == 200
 
     assert staff.post(f"/staff/reviews/{review.id}/acknowledge", data={"note": "Thank you Amira"}).status_code == 302
+    # The review takes place; what was decided is recorded from that day on.
+    assert staff.post(f"/staff/reviews/{review.id}/date", data={"date": date.today().isoformat()}).status_code == 302
     wishes = submission.wishes
     response = staff.post(
         f"/staff/reviews/{review.id}/outcomes",

@@ -147,3 +147,28 @@ def test_admin_copies_and_edits_a_survey(app, db, sign_in):
     saved = client.post(f"/staff/surveys/questions/{question_id}", data={"text_en": "Is there a grown-up you can talk to?", "hint_en": ""})
     assert saved.status_code == 302
     assert "Is there a grown-up you can talk to?" in client.get(copied.location).get_data(as_text=True)
+
+
+def test_progress_does_not_jump_when_a_follow_up_question_opens(app, db, client):
+    """'Question 5 of 18' after '4 of 17' reads as going backwards: the count is of the questions
+    everyone is asked, and a follow-up is shown as more about the question it follows."""
+    wave = factories.survey_wave(factories.authority(), "heard-11-17")
+    [code] = service.issue_codes(wave, 1)
+    db.session.commit()
+    client.post("/survey", data={"code": code})
+    response = client.post("/survey/start", data={"helped": "no"})
+    seen = []
+    while "/survey/q/" in (response.location or ""):
+        html = client.get(response.location).get_data(as_text=True)
+        number, total = (int(n) for n in re.search(r"Question (\d+) of (\d+)", html).groups())
+        done = float(re.search(r'<progress[^>]* value="([\d.]+)"', html).group(1))
+        seen.append((number, total, done))
+        values = re.findall(r'name="answer" type="(?:radio|checkbox)" value="([^"]+)"', html)
+        # "yes" (or the lowest score) opens every follow-up there is.
+        answer = "yes" if "yes" in values else (values[0] if values else None)
+        data = {"action": "next", **({"answer": answer} if answer else {"text": "Trips out"})}
+        response = client.post(response.location, data=data)
+        assert len(seen) < 60
+    assert len({total for _n, total, _d in seen}) == 1, seen
+    assert all(b[0] >= a[0] and b[2] > a[2] for a, b in zip(seen, seen[1:])), seen
+    assert len(seen) > seen[0][1]  # follow-ups were asked, and did not change the count

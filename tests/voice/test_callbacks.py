@@ -36,8 +36,8 @@ def test_the_young_person_sees_the_promise_in_words(sign_in):
     response = client.post("/my/call-me/", data={"who": "worker", "good_times": ["after_school"], "about": "My college place", "key": _key(page)})
     assert response.status_code == 302
     page = client.get("/my/call-me/").get_data(as_text=True)
-    assert "Daniel will call you by 4pm tomorrow" in page
-    assert "Daniel will call you by 4pm tomorrow" in client.get("/my/").get_data(as_text=True)
+    assert "<bdi>Daniel</bdi> will call you by 4pm tomorrow" in page
+    assert "<bdi>Daniel</bdi> will call you by 4pm tomorrow" in client.get("/my/").get_data(as_text=True)
     callback = db.session.query(CallBack).one()
     assert callback.promise_hours == 24 and callback.good_times == ["after_school"]
 
@@ -48,7 +48,7 @@ def test_a_friday_promise_is_kept_on_monday(sign_in):
     client = sign_in(person)
     page = client.get("/my/call-me/").get_data(as_text=True)
     client.post("/my/call-me/", data={"who": "iro", "key": _key(page)})
-    assert "Grace will call you by 4pm on Monday 16 March" in client.get("/my/call-me/").get_data(as_text=True)
+    assert "<bdi>Grace</bdi> will call you by 4pm on Monday 16 March" in client.get("/my/call-me/").get_data(as_text=True)
 
 
 @freeze_time("2026-04-02 14:00:00")  # Thursday before Easter, British Summer Time
@@ -60,13 +60,13 @@ def test_a_promise_pauses_over_the_easter_bank_holidays(sign_in):
     page = client.get("/my/call-me/").get_data(as_text=True)
     client.post("/my/call-me/", data={"who": "worker", "key": _key(page)})
     # 15:00 UK time + 8 hours = 23:00 the same day: no bank holiday reached.
-    assert "Daniel will call you by 11pm today" in client.get("/my/call-me/").get_data(as_text=True)
+    assert "<bdi>Daniel</bdi> will call you by 11pm today" in client.get("/my/call-me/").get_data(as_text=True)
     settings_for(council.id).callback_hours = 24
     db.session.commit()
     client.post(f"/my/call-me/{db.session.query(CallBack).one().id}/cancel")
     page = client.get("/my/call-me/").get_data(as_text=True)
     client.post("/my/call-me/", data={"who": "iro", "key": _key(page)})
-    assert "Grace will call you by 3pm on Tuesday 7 April" in client.get("/my/call-me/").get_data(as_text=True)
+    assert "<bdi>Grace</bdi> will call you by 3pm on Tuesday 7 April" in client.get("/my/call-me/").get_data(as_text=True)
 
 
 def test_a_double_tap_asks_once_and_an_open_request_is_not_repeated(sign_in):

@@ -2,6 +2,7 @@
 England and Wales bank holidays; compliments and comments reach the team they are about."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -167,3 +168,17 @@ def test_a_compliment_reaches_its_team_who_answer_and_nobody_else(sign_in, mail_
     member.post(f"/staff/voice/feedback/{compliment.id}", data={"text": "Thank you, we have told Sue!"})
     assert "Thank you, we have told Sue!" in sign_in(person).get(f"/my/complaints/{compliment.id}/").get_data(as_text=True)
     assert sign_in(officer).get(f"/staff/voice/feedback/{compliment.id}").status_code == 200
+
+
+def test_compliments_and_comments_come_a_page_at_a_time_those_to_answer_first(sign_in, monkeypatch):
+    monkeypatch.setattr(complaints, "FEEDBACK_PAGE", 2)
+    council, officer, worker, fostering, person = _people()
+    sent = [factories.representation(person, kind="comment", team=fostering, text=f"Idea {n}") for n in range(3)]
+    db.session.commit()
+    member = sign_in(worker)
+    member.post(f"/staff/voice/feedback/{sent[2].id}", data={"text": "Thank you"})  # answered: it goes last
+    pages = [member.get(f"/staff/voice/feedback/?page={n}").get_data(as_text=True) for n in (1, 2)]
+    shown = [[int(i) for i in re.findall(r"/staff/voice/feedback/(\d+)\"", page)] for page in pages]
+    assert shown == [[sent[1].id, sent[0].id], [sent[2].id]]
+    assert "Showing 1 to 2 of 3" in pages[0]
+    assert complaints.unanswered_feedback(worker) == 2

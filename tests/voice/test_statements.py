@@ -7,6 +7,7 @@ import subprocess
 
 from app.audit import AuditEvent
 from app.extensions import db
+from app.voice import statements
 from app.voice.models import Statement, StatementReader, StatementReply
 
 from .. import factories
@@ -129,6 +130,17 @@ def test_worker_reads_replies_and_sorts_and_the_young_person_sees_it(sign_in):
     assert "new reply" not in young.get("/my/").get_data(as_text=True)
 
 
+def test_the_young_person_sees_when_their_worker_says_they_got_it(sign_in):
+    worker, iro, person = _people()
+    statement = factories.statement(person, kind="sort", text="My bus pass has run out")
+    db.session.commit()
+    young = sign_in(person)
+    assert "got your message" not in young.get(f"/my/say/{statement.id}/").get_data(as_text=True)
+    sign_in(worker).post(f"/staff/voice/statements/{statement.id}/acknowledge")
+    page = sign_in(person).get(f"/my/say/{statement.id}/").get_data(as_text=True)
+    assert "<bdi>Daniel Hughes</bdi> got your message" in page
+
+
 def test_inbox_lists_unread_first_then_newest(sign_in):
     worker, iro, person = _people()
     other = factories.young_person(worker.authority, display_name="Jamal", worker_id=worker.id)
@@ -143,6 +155,19 @@ def test_inbox_lists_unread_first_then_newest(sign_in):
     order = [int(n) for n in re.findall(r"/staff/voice/statements/(\d+)\"", page)]
     assert order == [third.id, first.id, second.id]
     assert '<span class="heard-count">2</span>' in page
+
+
+def test_every_message_ever_sent_comes_a_page_at_a_time_unread_first(sign_in, monkeypatch):
+    monkeypatch.setattr(statements, "INBOX_PAGE", 2)
+    worker, iro, person = _people()
+    sent = [factories.statement(person, text=f"message {n}") for n in range(5)]
+    db.session.commit()
+    staff = sign_in(worker)
+    staff.get(f"/staff/voice/statements/{sent[4].id}")  # the newest is read: it goes last
+    pages = [staff.get(f"/staff/voice/?show=all&page={n}").get_data(as_text=True) for n in (1, 2, 3)]
+    shown = [[int(i) for i in re.findall(r"/staff/voice/statements/(\d+)\"", page)] for page in pages]
+    assert shown == [[sent[3].id, sent[2].id], [sent[1].id, sent[0].id], [sent[4].id]]
+    assert "Showing 1 to 2 of 5" in pages[0] and "show=all&amp;page=2" in pages[0]
 
 
 def test_pdf_of_a_statement_with_its_reply(sign_in):
