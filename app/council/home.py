@@ -117,7 +117,7 @@ def _when(value, format: str = "EEEE d MMMM, HH:mm") -> str:
     return local_datetime(value, format)
 
 
-from . import bp  # noqa: E402
+from . import bp, polls  # noqa: E402
 
 bp.add_app_template_filter(_when, "council_when")
 bp.add_app_template_global(lambda question: polls.question_is_closed(question), "poll_question_closed")

@@ -1,7 +1,7 @@
 """pledges: sealed rounds keep their counts (pledge_tally), counted once as they are sealed
 
 Revision ID: d7b24b3c9c4a
-Revises: b1834a0ba4ee
+Revises: aa5673752c6d
 Create Date: 2026-12-03 11:21:54.255950
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd7b24b3c9c4a'
-down_revision = 'b1834a0ba4ee'
+down_revision = 'aa5673752c6d'
 branch_labels = None
 depends_on = None
 

@@ -42,7 +42,7 @@ def test_audit_log_is_found_by_either_persons_name_an_action_or_a_record_number(
 
     def found(q):
         rows = _rows(admin.get("/admin/audit", query_string={"q": q}).get_data(as_text=True))
-        return [] if len(rows) == 1 and "Nothing found." in rows[0] else rows
+        return [] if len(rows) == 1 and "Nothing matches." in rows[0] else rows
 
     assert len(found("zebedee")) == 1 and "Zebedee Quill" in found("zebedee")[0]
     assert len(found(a.iro.display_name)) == 2
