@@ -140,14 +140,6 @@ def settings():
     return render_template("admin/settings.html", form=form)
 
 
-@bp.route("/audit")
-@allow(ADMIN)
-def audit_log():
-    query = search_text(request.args.get("q"))
-    events = service.audit_page(current_user.authority_id, search=query, page=request.args.get("page"))
-    return render_template("admin/audit.html", query=query, events=events)
-
-
 @bp.route("/translations")
 @allow(ADMIN)
 def translations():

@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import select
 
 from .. import audit
-from ..audit import AuditEvent
 from ..access import STAFF_ROLES, YOUNG_PERSON
 from ..auth.models import User
 from ..extensions import db
-from ..pagination import Page, contains, paginate
 
 
 class AdminError(Exception):
@@ -103,20 +100,3 @@ def save_staff(person: User | None, *, authority_id: int, by: User, **fields) ->
     audit.record("staff.created" if created else "staff.updated", person, actor=by, role=person.role)
     return person
 
-
-def audit_page(authority_id: int, *, search: str = "", page: int | str | None = 1) -> Page:
-    """A page of the council's audit trail, newest first: rows of (event, who did it, the person
-    it was about when it was about a person). Found by either person's name or by the action."""
-    actor, subject = aliased(User), aliased(User)
-    stmt = (
-        select(AuditEvent, actor, subject)
-        .outerjoin(actor, actor.id == AuditEvent.actor_id)
-        .outerjoin(subject, (AuditEvent.target_type == User.__name__) & (subject.id == AuditEvent.target_id))
-        .where(AuditEvent.authority_id == authority_id)
-    )
-    if search:
-        found = [contains(actor.display_name, search), contains(subject.display_name, search), contains(AuditEvent.action, search)]
-        if search.isdigit():
-            found.append(AuditEvent.target_id == int(search))
-        stmt = stmt.where(or_(*found))
-    return paginate(stmt.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()), page, scalars=False)

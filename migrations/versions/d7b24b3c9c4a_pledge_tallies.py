@@ -1,7 +1,7 @@
 """pledges: sealed rounds keep their counts (pledge_tally), counted once as they are sealed
 
 Revision ID: d7b24b3c9c4a
-Revises: aa5673752c6d
+Revises: c09874006e84
 Create Date: 2026-12-03 11:21:54.255950
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd7b24b3c9c4a'
-down_revision = 'aa5673752c6d'
+down_revision = 'c09874006e84'
 branch_labels = None
 depends_on = None
 
