@@ -26,6 +26,7 @@ from ..access import IRO, WORKER, YOUNG_PERSON
 from ..auth.models import User, age_on
 from ..errors import RuleBroken
 from ..extensions import db
+from ..i18n.formatting import uk_date
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from . import steps as S
@@ -806,38 +807,50 @@ def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
 
 
 @dataclass
-class ReportFigures:
-    reviews: int
-    views_before: dict
-    acknowledged_before: dict
-    outcomes_recorded: dict
-    participation: dict
+class ReportCounts:
+    """The true counts behind the report, before the small-numbers rules: never shown as they are."""
+
+    total: int = 0
+    views_before: int = 0  # views sent on or before the review's day
+    acknowledged: int = 0  # of those, acknowledged on or before the review's day
+    with_wishes: int = 0  # sent views that asked for something
+    outcomes_done: int = 0  # of those, with an outcome recorded for every wish
+    sent: int = 0
+    codes: dict = field(default_factory=dict)  # participation code (or "none") -> reviews
+
+
+def report_counts(authority_id: int, start: date, end: date, *, iro_id: int | None = None) -> ReportCounts:
+    """Counts for the reviews held in a period (dated, between start and end, not in the future)."""
+    stmt = (
+        select(Review)
+        .where(Review.authority_id == authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
+        .options(selectinload(Review.submission).selectinload(ViewsSubmission.wishes))
+    )
+    if iro_id is not None:
+        stmt = stmt.where(Review.iro_id == iro_id)
+    counts = ReportCounts()
+    for review in db.session.scalars(stmt):
+        counts.total += 1
+        s = review.submission
+        if s is not None and s.sent_at is not None and uk_date(s.sent_at) <= review.date:
+            counts.views_before += 1
+            if s.acknowledged_at is not None and uk_date(s.acknowledged_at) <= review.date:
+                counts.acknowledged += 1
+        if s is not None and s.status == SENT:
+            counts.sent += 1
+            if s.wishes:
+                counts.with_wishes += 1
+                counts.outcomes_done += outcomes_complete(s)
+        key = review.participation_code or "none"
+        counts.codes[key] = counts.codes.get(key, 0) + 1
+    return counts
 
 
 def report(staff: User, start: date, end: date):
-    """Counts for the reviews held in a period (dated, between start and end, not in the future).
-    An IRO sees their own reviews; managers and admins the whole council."""
-    stmt = select(Review).where(Review.authority_id == staff.authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
-    if staff.role == IRO:
-        stmt = stmt.where(Review.iro_id == staff.id)
-    reviews = list(db.session.scalars(stmt))
-    views_before = acknowledged = 0
-    with_wishes = outcomes_done = 0
-    codes: dict[str, int] = {}
-    for review in reviews:
-        s = review.submission
-        if s is not None and s.sent_at is not None and s.sent_at.date() <= review.date:
-            views_before += 1
-            if s.acknowledged_at is not None and s.acknowledged_at.date() <= review.date:
-                acknowledged += 1
-        if s is not None and s.status == SENT and s.wishes:
-            with_wishes += 1
-            outcomes_done += outcomes_complete(s)
-        key = review.participation_code or "none"
-        codes[key] = codes.get(key, 0) + 1
-    total = len(reviews)
-    sent = sum(1 for r in reviews if r.submission is not None and r.submission.status == SENT)
-    return {"total": total, "sent": sent, **protect_report_figures(total, views_before, acknowledged, with_wishes, outcomes_done, codes)}
+    """The report's figures, protected. An IRO sees their own reviews; managers and admins the
+    whole council."""
+    c = report_counts(staff.authority_id, start, end, iro_id=staff.id if staff.role == IRO else None)
+    return {"total": c.total, "sent": c.sent, **protect_report_figures(c.total, c.views_before, c.acknowledged, c.with_wishes, c.outcomes_done, c.codes)}
 
 
 def protect_report_figures(total: int, views_before: int, acknowledged: int, with_wishes: int, outcomes_done: int, codes: dict) -> dict:

@@ -3,6 +3,7 @@ from flask import current_app, flash, redirect, render_template, session, url_fo
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
+from .. import audit
 from ..access import PUBLIC, YOUNG_PERSON, allow
 from ..auth.account import change_password_form
 from ..extensions import db
@@ -52,6 +53,24 @@ def account_interpreter():
         db.session.commit()
         flash(_l("Saved."), "success")
     return redirect(url_for("youth.account"))
+
+
+# What each kind of reading means, said to the young person whose things were read.
+READ_WORDS = {
+    "views.read": _l("Read your views before your review"),
+    "views.printed": _l("Printed your views before your review"),
+    "views.pdf_downloaded": _l("Saved your views for your review record"),
+    "review.viewed": _l("Looked at your review"),
+    "young_person.viewed": _l("Looked at your details, like your name and who supports you"),
+}
+
+
+@bp.route("/who-has-read")
+@allow(YOUNG_PERSON)
+def who_has_read():
+    """Everyone on the staff who has opened your things, what and when: the same log the council
+    keeps, so nothing is left out."""
+    return render_template("youth/who_has_read.html", reads=audit.reads_of(current_user), words=READ_WORDS)
 
 
 @bp.route("/exit")
