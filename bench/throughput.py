@@ -95,7 +95,7 @@ def start(app_path: str, port: int, env: dict) -> subprocess.Popen:
     process = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), *GUNICORN, "--bind", f"127.0.0.1:{port}", app_path], cwd=ROOT, env=env
     )
-    for _ in range(240):  # up to 60 s: ready means answering
+    for _ in range(720):  # up to 3 minutes (a loaded machine imports slowly): ready means answering
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             conn.request("GET", "/")
