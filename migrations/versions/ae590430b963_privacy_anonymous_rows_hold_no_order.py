@@ -10,7 +10,7 @@ anonymous moderation items, audit events and alerts, and of young people's sign-
 the day (alerts to the hour).
 
 Revision ID: ae590430b963
-Revises: c09874006e84
+Revises: b2c9631468b7
 Create Date: 2026-12-03 10:00:00
 
 """
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'ae590430b963'
-down_revision = 'c09874006e84'
+down_revision = 'b2c9631468b7'
 branch_labels = None
 depends_on = None
 
