@@ -39,11 +39,11 @@ run: demo
 	@echo "Heard is running at http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-# Chromium, Noto fonts and axe-core for the browser tests. Installs them when it can (root with
-# apt); otherwise the browser tests say why they are skipped.
+# Chromium, Noto fonts and axe-core for the browser tests, and poppler-utils (pdftotext) for the
+# PDF tests. Installs them when it can (root with apt); otherwise those tests say why they are skipped.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; fi
+	@if { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; } && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core poppler-utils >/dev/null; fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
 	  npm ci --no-audit --no-fund --silent; fi
 

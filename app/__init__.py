@@ -77,6 +77,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .surveys import staff_bp as survey_staff_bp
     from .voice import bp as voice_bp
     from .youth import bp as youth_bp
+    from .reports import bp as reports_bp  # last: its demo quarter adds to the other features' demo content
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(i18n_bp)
@@ -85,6 +86,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(moderation_bp)
     app.register_blueprint(reviews_bp)
+    app.register_blueprint(reports_bp)
     app.register_blueprint(surveys_bp)
     app.register_blueprint(survey_staff_bp, url_prefix="/staff/surveys")
     app.register_blueprint(pledges_bp, url_prefix="/pledge")

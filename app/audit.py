@@ -1,11 +1,16 @@
-"""Who did what to which record, and when. Views call `record()`; nothing is ever updated."""
+"""Who did what to which record, and when. Views call `record()`; nothing is ever updated.
+
+Each event also notes the young person whose record it was (`subject_id`), where there is one, so
+a council admin can see everything done to one young person's records and a young person can see
+who has read theirs."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy import JSON, ForeignKey, Integer, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .extensions import db
@@ -19,6 +24,7 @@ class AuditEvent(AuthorityOwned, db.Model):
     action: Mapped[str] = mapped_column(String(80), index=True)
     target_type: Mapped[str | None] = mapped_column(String(60))
     target_id: Mapped[int | None] = mapped_column(Integer)
+    subject_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("user.id"), index=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
@@ -27,8 +33,29 @@ class AuditEvent(AuthorityOwned, db.Model):
 ANONYMOUS = object()
 
 
-def record(action: str, target=None, *, authority_id: int | None = None, actor=None, **detail) -> AuditEvent:
-    """Add an audit event to the session; the caller's commit saves it with the change itself."""
+# Records written by a young person, whose `author_id` is theirs (None where anonymous).
+AUTHORED_BY_YOUNG_PEOPLE = frozenset({"ModerationItem", "Idea", "MeetingQuestion"})
+
+
+def subject_of(target) -> int | None:
+    """The young person whose record `target` is, if any."""
+    if target is None:
+        return None
+    if getattr(target, "__tablename__", None) == "user":
+        from .access import YOUNG_PERSON
+
+        return target.id if target.role == YOUNG_PERSON else None
+    found = getattr(target, "young_person_id", None)
+    if found is None and type(target).__name__ in AUTHORED_BY_YOUNG_PEOPLE:
+        found = target.author_id
+    if found is None and getattr(target, "submission", None) is not None:  # a wish, an addition
+        found = getattr(target.submission, "young_person_id", None)
+    return found
+
+
+def record(action: str, target=None, *, authority_id: int | None = None, actor=None, subject=None, **detail) -> AuditEvent:
+    """Add an audit event to the session; the caller's commit saves it with the change itself.
+    `subject` names the young person concerned where the target does not say."""
     if actor is ANONYMOUS:
         actor = None
     elif actor is None and has_request_context() and current_user.is_authenticated:
@@ -41,7 +68,75 @@ def record(action: str, target=None, *, authority_id: int | None = None, actor=N
         action=action,
         target_type=type(target).__name__ if target is not None else None,
         target_id=getattr(target, "id", None),
+        subject_id=getattr(subject, "id", subject) if subject is not None else subject_of(target),
         detail={k: v for k, v in detail.items() if v is not None},
     )
     db.session.add(event)
     return event
+
+
+# --- reading the log ---------------------------------------------------------------------------
+
+# Staff opening a young person's own things: what "who has read my things" shows them.
+READ_ACTIONS = ("views.read", "views.printed", "views.pdf_downloaded", "review.viewed", "young_person.viewed")
+
+
+def events(authority_id: int, *, actor_id: int | None = None, subject_id: int | None = None, action: str | None = None, page=1):
+    """One page of the council's audit log, newest first, filtered by who, whose record and what."""
+    from .pagination import paginate
+
+    stmt = select(AuditEvent).where(AuditEvent.authority_id == authority_id)
+    if actor_id:
+        stmt = stmt.where(AuditEvent.actor_id == actor_id)
+    if subject_id:
+        stmt = stmt.where(AuditEvent.subject_id == subject_id)
+    if action:
+        stmt = stmt.where(AuditEvent.action == action)
+    return paginate(stmt.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()), page)
+
+
+def actions_used(authority_id: int) -> list[str]:
+    return list(db.session.scalars(select(AuditEvent.action).where(AuditEvent.authority_id == authority_id).distinct().order_by(AuditEvent.action)))
+
+
+def actors(authority_id: int) -> list:
+    """Everyone who has done something in the council's log, by name."""
+    from .auth.models import User
+
+    ids = select(AuditEvent.actor_id).where(AuditEvent.authority_id == authority_id, AuditEvent.actor_id.is_not(None)).distinct()
+    return list(db.session.scalars(select(User).where(User.authority_id == authority_id, User.id.in_(ids)).order_by(User.display_name, User.id)))
+
+
+@dataclass
+class Read:
+    """One member of staff's reading of one of a young person's things."""
+
+    reader: object  # User
+    action: str
+    target_type: str | None
+    target_id: int | None
+    first_at: datetime
+    last_at: datetime
+    times: int
+
+
+def reads_of(young_person) -> list[Read]:
+    """Who among the staff has opened this young person's things, what and when, newest first.
+    The young person's own actions, and anything done without a person (jobs), are left out."""
+    from .access import STAFF_ROLES
+    from .auth.models import User
+
+    rows = db.session.execute(
+        select(AuditEvent.actor_id, AuditEvent.action, AuditEvent.target_type, AuditEvent.target_id, func.min(AuditEvent.at), func.max(AuditEvent.at), func.count())
+        .join(User, User.id == AuditEvent.actor_id)
+        .where(
+            AuditEvent.authority_id == young_person.authority_id,
+            AuditEvent.subject_id == young_person.id,
+            AuditEvent.action.in_(READ_ACTIONS),
+            User.role.in_(STAFF_ROLES),
+        )
+        .group_by(AuditEvent.actor_id, AuditEvent.action, AuditEvent.target_type, AuditEvent.target_id)
+    ).all()
+    readers = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_({r[0] for r in rows})))} if rows else {}
+    found = [Read(readers[a], action, t_type, t_id, first, last, n) for a, action, t_type, t_id, first, last, n in rows]
+    return sorted(found, key=lambda r: r.last_at, reverse=True)

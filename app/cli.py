@@ -149,7 +149,10 @@ def demo_sign_ins() -> list[str]:
 
 
 def _sign_ins(authority: Authority) -> list[str]:
-    people = db.session.scalars(select(User).where(User.password_hash.is_not(None)).order_by(User.id)).all()
+    from .demo import named_people
+
+    named = named_people(authority.id)  # not the many invented young people behind the demo's figures
+    people = db.session.scalars(select(User).where(named, User.password_hash.is_not(None)).order_by(User.id)).all()
     lines = ["", f"Demo sign-ins for {authority.name} (password for all: {DEMO_PASSWORD})"]
     for person in people:
         who = person.username or person.email
@@ -157,7 +160,7 @@ def _sign_ins(authority: Authority) -> list[str]:
         if person.is_staff and person.totp_secret:
             extra = f"  authenticator key {person.totp_secret} (or: flask --app wsgi heard totp-code {person.email})"
         lines.append(f"  {person.role_label:<40} {who}{extra}")
-    waiting = db.session.scalars(select(User).where(User.role == "young_person", User.password_hash.is_(None))).all()
+    waiting = db.session.scalars(select(User).where(named, User.role == "young_person", User.password_hash.is_(None))).all()
     for person in waiting:
         lines.append(
             f"  {person.display_name} has no account yet: sign in as their worker and make an invite card, or run"

@@ -8,6 +8,7 @@ PARAMS = {
     "filename": lambda council: "favicon.svg",
     "review_id": lambda council: _review(council).id,
     "step": lambda council: "going-well",
+    "slug": lambda council: council.authority.slug,
 }
 
 

@@ -20,3 +20,15 @@ def translated_parts(message: str, locale: str) -> list[str]:
     with current_app.test_request_context(), force_locale(locale):
         text = gettext(message)
     return [part for part in re.split(r"%\(\w+\)[sd]", text) if part.strip()]
+
+
+def text_of(response) -> str:
+    """What a reader would see in a response: a PDF's text through pdftotext where installed,
+    anything else decoded as text."""
+    if response.mimetype == "application/pdf":
+        import shutil
+        import subprocess
+
+        if shutil.which("pdftotext"):
+            return subprocess.run(["pdftotext", "-", "-"], input=response.data, capture_output=True, check=True).stdout.decode()
+    return response.get_data().decode("utf-8", errors="replace")

@@ -6,6 +6,7 @@ import pytest
 from app.access import PUBLIC, ROLES, role_may
 
 from .access_params import PARAMS
+from .helpers import text_of
 
 ROLE_NAMES = [role for role in ROLES if role != "young_person"] + ["young_person"]
 
@@ -91,6 +92,6 @@ def test_another_council_sees_nothing_of_council_a(app, world, sign_in, role):
         assert response.status_code < 500, (rule.endpoint, method, role)
         if rule.arguments:
             assert response.status_code in (302, 403, 404), (rule.endpoint, method, role, response.status_code)
-        body = response.get_data(as_text=True)
+        body = text_of(response)
         for secret in secrets:
             assert secret not in body, (rule.endpoint, method, role, secret)

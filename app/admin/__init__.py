@@ -3,3 +3,4 @@ from flask import Blueprint
 bp = Blueprint("admin", __name__)
 
 from . import routes  # noqa: E402,F401
+from . import audit_view  # noqa: E402,F401

@@ -16,6 +16,11 @@ class YoungPersonForm(FlaskForm):
     reference = StringField(_l("Council reference"), validators=[Optional(), Length(max=40)], description=_l("The case number in your social care system. Used to import reviews."))
     date_of_birth = DateField(_l("Date of birth"), validators=[DataRequired(_l("Enter a real date of birth, for example 2011-03-27"))])
     care_status = SelectField(_l("Status"), choices=CARE_STATUS_CHOICES)
+    placement = StringField(
+        _l("Placement"), validators=[Optional(), Length(max=200)],
+        description=_l("Where they live, for example a foster carer's name and town. Shown only to safeguarding leads and their allocated staff when an alert is raised."),
+    )
+    phone = StringField(_l("Their phone number"), validators=[Optional(), Length(max=40)], description=_l("So that someone can reach them quickly if an alert is raised."))
     preferred_language = SelectField(_l("Preferred language"), choices=list(LANGUAGES.items()))
     iro_id = SelectField(_l("Independent Reviewing Officer"), choices=[], validate_choice=False)
     worker_id = SelectField(_l("Social worker or personal adviser"), choices=[], validate_choice=False)

@@ -52,6 +52,10 @@ def save_young_person(person: User | None, *, authority_id: int, by: User, **fie
     person.reference = reference
     person.date_of_birth = fields["date_of_birth"]
     person.care_status = fields["care_status"]
+    if "placement" in fields:
+        person.placement = (fields.get("placement") or "").strip() or None
+    if "phone" in fields:
+        person.phone = (fields.get("phone") or "").strip() or None
     person.preferred_language = fields.get("preferred_language") or person.preferred_language
     person.iro_id = _allocation(authority_id, fields.get("iro_id"), "iro")
     person.worker_id = _allocation(authority_id, fields.get("worker_id"), "worker")

@@ -62,6 +62,9 @@ class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
 
     # Young people
     reference: Mapped[str | None] = mapped_column(String(40))
+    # For the people who must act on a safeguarding alert: where they live and how to reach them.
+    placement: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
     date_of_birth: Mapped[date | None] = mapped_column(Date)
     care_status: Mapped[str | None] = mapped_column(String(20))
     iro_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
@@ -102,6 +105,20 @@ class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
     @property
     def age_band(self) -> str | None:
         return age_band(self.date_of_birth)
+
+    @property
+    def age(self) -> int | None:
+        return age_on(self.date_of_birth, date.today()) if self.date_of_birth else None
+
+    @property
+    def adult_services(self) -> bool:
+        """Whether help for adults fits them (care leavers and anyone 18 or over)."""
+        return self.care_status == CARE_LEAVER or (self.age is not None and self.age >= 18)
+
+    @property
+    def childline_age(self) -> bool:
+        """Childline is for under-19s: shown unless we know they are 19 or over."""
+        return self.age is None or self.age < 19
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"

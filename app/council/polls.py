@@ -276,6 +276,7 @@ class VoteOutcome:
     ballot: PollBallot
     changed: bool  # True when an earlier vote was replaced
     risk: bool = False  # free text suggested risk: show where to get help now
+    item: object | None = None  # that text's moderation item, so the page can say who was told
 
 
 def cast_vote(question: PollQuestion, user: User, choices: list[str], *, other_text: str | None = None,
@@ -318,14 +319,14 @@ def cast_vote(question: PollQuestion, user: User, choices: list[str], *, other_t
     ballot.choices[:] = [PollChoice(option_id=valid[c].id) for c in picked if c != OTHER]
     db.session.flush()
 
-    risk = False
+    risky = None
     if wants_other:
-        risk |= _save_text(question, user, OTHER_TEXT, texts.POLL_OTHER, other_text, language)
+        risky = _save_text(question, user, OTHER_TEXT, texts.POLL_OTHER, other_text, language)
     else:
         _drop_text(question, user, OTHER_TEXT)
     if comment:
-        risk |= _save_text(question, user, COMMENT, texts.POLL_COMMENT, comment, language)
-    return VoteOutcome(ballot=ballot, changed=changed, risk=risk)
+        risky = _save_text(question, user, COMMENT, texts.POLL_COMMENT, comment, language) or risky
+    return VoteOutcome(ballot=ballot, changed=changed, risk=risky is not None, item=risky)
 
 
 def _own_text_row(question: PollQuestion, user: User, kind: str) -> PollText | None:
@@ -333,12 +334,13 @@ def _own_text_row(question: PollQuestion, user: User, kind: str) -> PollText | N
     return db.session.scalar(stmt)
 
 
-def _save_text(question: PollQuestion, user: User, kind: str, source: str, text: str, language: str | None) -> bool:
+def _save_text(question: PollQuestion, user: User, kind: str, source: str, text: str, language: str | None):
+    """Queue the text for moderation; its moderation item if it suggested risk, else None."""
     row = _own_text_row(question, user, kind)
     if row is not None:
         own = texts.own_view(row.item_id, user)
         if own is not None and own.text == text:
-            return False  # unchanged: do not queue it twice
+            return None  # unchanged: do not queue it twice
     item = texts.submit(authority_id=question.authority_id, source=source, source_id=question.id, text=text,
                         language=language, author=user)
     if row is None:
@@ -347,7 +349,7 @@ def _save_text(question: PollQuestion, user: User, kind: str, source: str, text:
     else:
         row.item_id = item.id
     db.session.flush()
-    return bool(getattr(item, "risk", False))
+    return item if getattr(item, "risk", False) else None
 
 
 def _drop_text(question: PollQuestion, user: User, kind: str) -> None:

@@ -7,8 +7,16 @@ shown in UK time (BABEL_DEFAULT_TIMEZONE).
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from flask_babel import format_date, format_datetime
+
+UK = ZoneInfo("Europe/London")
+
+
+def uk_date(value: datetime) -> date:
+    """The day it was in the UK at that moment (a stored time is UTC)."""
+    return value.astimezone(UK).date()
 
 
 def local_date(value: date | datetime | None, pattern: str = "d MMMM yyyy") -> str:

@@ -102,6 +102,9 @@ class SafeguardingAlert(AuthorityOwned, TimestampMixin, db.Model):
     notified_ids: Mapped[list] = mapped_column(JSON, default=list)
     # When the council's out-of-hours team was emailed (raised or unanswered out of office hours).
     out_of_hours_told_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Anonymous words: whether the young person then asked to be contacted (and was named), or not.
+    contact_consent: Mapped[bool | None] = mapped_column(Boolean)
+    consented_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     young_person = relationship("User", foreign_keys=[young_person_id])
     acknowledged_by = relationship("User", foreign_keys=[acknowledged_by_id])

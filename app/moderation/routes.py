@@ -10,14 +10,16 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from .. import audit
-from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
+from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, PUBLIC, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
 from ..i18n.locales import LANGUAGES, language_name
+from ..mail import undelivered
 from ..models_base import utcnow
+from ..safe_redirect import safe_next
 from ..staff.nav import register_nav
-from ..tenancy import current_authority
+from ..tenancy import Authority, current_authority, set_current_authority
 from ..staff.panels import home_panel
 from ..youth.cards import Card, card_provider
 from . import bp, service
@@ -225,9 +227,34 @@ def _render_alert(alert, note_form, close_form, status=200):
             findings=findings,
             language_name=language_name,
             now=utcnow(),
+            authority=current_authority(),
+            wave=_survey_wave(alert),
+            alert_mail_undelivered=[m for m in undelivered(alert.authority_id, safeguarding_only=True) if m.about_id == alert.id],
         ),
         status,
     )
+
+
+def _survey_wave(alert):
+    if alert.source != "survey.answer" or not alert.source_id:
+        return None
+    from ..surveys.models import SurveyWave
+
+    return db.session.get(SurveyWave, alert.source_id)
+
+
+@bp.route("/staff/safeguarding/<int:alert_id>/young-person")
+@allow(*ALERT_ROLES)
+def alert_person(alert_id: int):
+    """What whoever holds an alert needs to act on it: who the young person is, where they live,
+    how to reach them and who works with them. Only for people who may see the alert; logged."""
+    alert = _alert_or_404(alert_id)
+    person = alert.young_person
+    if person is None:
+        abort(404)
+    audit.record("safeguarding.young_person_viewed", alert, young_person_id=person.id)
+    db.session.commit()
+    return render_template("moderation/alert_person.html", alert=alert, person=person, authority=current_authority())
 
 
 @bp.route("/staff/safeguarding/<int:alert_id>/acknowledge", methods=["POST"])
@@ -393,6 +420,45 @@ def help_now():
     return redirect(url_for("moderation.help_sent"))
 
 
+@bp.route("/help")
+@allow(PUBLIC)
+def public_help():
+    """Help without signing in, for a child who is locked out or signed out: the national numbers,
+    and each council's own (one council: its page at once)."""
+    if current_user.is_authenticated:  # someone signed in is helped by their own council
+        return redirect(url_for("moderation.council_help", slug=current_authority().slug))
+    councils = list(db.session.scalars(select(Authority).order_by(Authority.name)))
+    if len(councils) == 1:
+        return redirect(url_for("moderation.council_help", slug=councils[0].slug))
+    return render_template("moderation/public_help.html", councils=councils, council=None)
+
+
+@bp.route("/help/<slug>")
+@allow(PUBLIC)
+def council_help(slug: str):
+    if current_user.is_authenticated:
+        council = current_authority()
+        if council.slug != slug:  # someone signed in is helped by their own council
+            return redirect(url_for("moderation.council_help", slug=council.slug))
+        return render_template("moderation/public_help.html", councils=[], council=council)
+    council = db.session.scalar(select(Authority).where(Authority.slug == slug))
+    if council is None:
+        abort(404)
+    set_current_authority(council)  # a public page about this council
+    return render_template("moderation/public_help.html", councils=[], council=council)
+
+
+@bp.route("/my/help/told/<int:alert_id>")
+@allow(YOUNG_PERSON)
+def told(alert_id: int):
+    """Shown at once after a young person's words raised an alert: who has been told, why, and
+    where to get help now. Only for their own alert."""
+    alert = db.session.get(SafeguardingAlert, alert_id)
+    if alert is None or alert.young_person_id != current_user.id:
+        abort(404)
+    return render_template("moderation/told.html", alert=alert, told=service.told_whom(alert), next_url=safe_next(request.args.get("next")))
+
+
 @bp.route("/my/help/sent")
 @allow(YOUNG_PERSON)
 def help_sent():
@@ -434,6 +500,23 @@ def moderation_label(kind: str, value) -> str:
 
 
 ITEM_STATUS_LABELS = {"pending": _l("Waiting"), "escalated": _l("Held: safeguarding alert raised"), "approved": _l("Published"), "rejected": _l("Not published")}
+
+
+@bp.app_template_global()
+def may_open_alert(alert) -> bool:
+    return service.may_see_alert(current_user, alert)
+
+
+@bp.app_template_global()
+def told_about(item) -> list[str]:
+    """For the author of a moderated text: who has been told about the alert it raised."""
+    item_id = getattr(item, "id", None) if getattr(item, "risk", False) else None
+    if item_id is None or not current_user.is_authenticated:
+        return []
+    alert = db.session.scalar(
+        select(SafeguardingAlert).where(SafeguardingAlert.item_id == item_id, SafeguardingAlert.young_person_id == current_user.id)
+    )
+    return service.told_whom(alert) if alert is not None else []
 
 
 @bp.app_template_global()

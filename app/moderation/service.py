@@ -178,23 +178,107 @@ def submit_text(
     return item
 
 
-def alert_if_risky(*, authority_id: int, text: str, language: str, source: str) -> bool:
-    """For anonymous text that reaches moderation later: raise any safeguarding alert now,
-    naming nobody. True if an alert was raised."""
+def alert_if_risky(*, authority_id: int, text: str, language: str, source: str, source_id: int | None = None) -> SafeguardingAlert | None:
+    """For anonymous text that reaches moderation later: raise any safeguarding alert now, naming
+    nobody (no person, no actor, no session: only the council, `source_id` such as the survey
+    wave, the language and the words). The alert, or None."""
     text = (text or "").strip()[:MAX_TEXT]
     result = screen_text(authority_id, text, language)
     if not result.risk:
-        return False
-    raise_alert(
+        return None
+    return raise_alert(
         authority_id=authority_id,
         young_person=None,
         trigger=TRIGGER_SCREENING,
         source=source,
+        source_id=source_id,
         text=text,
         language=language,
         findings=result.risk_findings,
     )
-    return True
+
+
+def answer_contact_question(alert: SafeguardingAlert, person: User | None, wants_contact: bool) -> None:
+    """A young person whose anonymous words raised `alert` answers "Do you want someone to contact
+    you?". Yes, while signed in: the alert names them, with their consent recorded, and their
+    worker is told too. No: it stays anonymous; only the answer is kept."""
+    from ..errors import RuleBroken
+
+    if alert.young_person_id is not None or alert.contact_consent is not None:
+        raise RuleBroken(_l("You have already answered this."))
+    alert.contact_consent = bool(wants_contact and person is not None)
+    if not alert.contact_consent:
+        return
+    if not getattr(person, "is_young_person", False) or person.authority_id != alert.authority_id:
+        raise RuleBroken(_l("Sign in to Heard so that we know who to contact."))
+    alert.young_person_id = person.id
+    alert.consented_at = utcnow()
+    worker = _active_staff(alert.authority_id, [person.worker_id]) if person.worker_id else []
+    new = [p for p in worker if p.id not in (alert.notified_ids or [])]
+    alert.notified_ids = sorted(set(alert.notified_ids or []) | {p.id for p in new})
+    audit.record("safeguarding.contact_consented", alert, actor=person, notified=[p.id for p in new] or None)
+    queue_mail(
+        [p.email for p in new if p.email],
+        str(_l("Heard: a safeguarding alert needs you now")),
+        _alert_email_body(alert),
+        authority_id=alert.authority_id,
+        kind="safeguarding.alert",
+        about_id=alert.id,
+    )
+
+
+def told_whom(alert: SafeguardingAlert) -> list[str]:
+    """Who has been told about an alert, in words for the young person."""
+    people = _active_staff(alert.authority_id, alert.notified_ids or [])
+    told = []
+    if any(p.role == SAFEGUARDING for p in people) or not people:
+        told.append(str(_l("the council's safeguarding team, whose job is to keep young people safe")))
+    young_person = alert.young_person
+    for person in people:
+        if young_person is not None and person.id == young_person.worker_id:
+            told.append(str(_l("your worker, %(name)s", name=person.display_name)))
+    if alert.out_of_hours_told_at is not None:
+        told.append(str(_l("the council's out-of-hours team, because the office is closed")))
+    return told
+
+
+def screen_draft(
+    *, authority_id: int, young_person: User, before: str, after: str, language: str, source: str, source_id: int | None
+) -> SafeguardingAlert | None:
+    """Screen text saved in a draft (sent or not): raise an alert at once when the save brings
+    words that suggest risk which the text did not have before (so saving the same words again
+    does not raise a second alert)."""
+    if not (after or "").strip():
+        return None
+    _names, _schools, extra = council_lists(authority_id)
+    now_found = screening.find_risk(after, extra)
+    if not now_found:
+        return None
+    already = {f.text.casefold() for f in screening.find_risk(before or "", extra)}
+    new = [f for f in now_found if f.text.casefold() not in already]
+    if not new:
+        return None
+    return raise_alert(
+        authority_id=authority_id,
+        young_person=young_person,
+        trigger=TRIGGER_SCREENING,
+        source=source,
+        source_id=source_id,
+        text=after,
+        language=language,
+        findings=now_found,
+    )
+
+
+def alerts_about(source: str, source_id: int) -> list[SafeguardingAlert]:
+    """Alerts raised by one record's text (e.g. a young person's views), newest first."""
+    return list(
+        db.session.scalars(
+            select(SafeguardingAlert)
+            .where(SafeguardingAlert.source.like(source), SafeguardingAlert.source_id == source_id)
+            .order_by(SafeguardingAlert.created_at.desc(), SafeguardingAlert.id.desc())
+        ).all()
+    )
 
 
 def set_source_id(item_id: int, source_id: int) -> None:

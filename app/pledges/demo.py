@@ -12,6 +12,7 @@ from datetime import timedelta
 from ..demo import demo_loader
 from ..extensions import db
 from ..models_base import utcnow
+from ..reports.quarters import last_complete
 from . import service
 from .models import ANSWERS, CARE_LEAVER, IN_CARE, PledgeComment, PledgeRating
 
@@ -370,14 +371,17 @@ def load(authority, people):
     now = utcnow()
     rng = random.Random(2024)
     closed = []
-    for name, start, end, improve in (("Spring", 200, 110, 0.0), ("Summer", 100, 10, 0.12)):
-        rnd = service.create_round(authority.id, name, now - timedelta(days=start), now - timedelta(days=end))
+    # Rounds that close in the last two complete quarters, so the board pack has a round (and its
+    # movers) for the quarter it opens on.
+    summer = last_complete(now.date())
+    for name, quarter, improve in (("Spring", summer.previous(), 0.0), ("Summer", summer, 0.12)):
+        rnd = service.create_round(authority.id, name, quarter.starts_at + timedelta(days=5), quarter.ends_at - timedelta(days=5))
         in_care = _sample_ratings(rng, rnd, pledge, ["8-11", "12-17", "12-17"], improve)
         leavers = _sample_ratings(rng, rnd, charter, ["18-25", "18-25", "12-17"], improve)
         service.seal_round(rnd, now=rnd.closes_at)
         rnd.participants = {IN_CARE: in_care, CARE_LEAVER: leavers}
         closed.append(rnd)
-    service.create_round(authority.id, "Autumn", now - timedelta(days=9), now + timedelta(days=30))
+    service.create_round(authority.id, "Autumn", max(now - timedelta(days=9), closed[-1].closes_at + timedelta(days=1)), now + timedelta(days=30))
 
     versions = {IN_CARE: pledge, CARE_LEAVER: charter}
     last = closed[-1]

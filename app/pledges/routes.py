@@ -157,7 +157,7 @@ def rate(promise_id: int):
             db.session.commit()
             mine[promise.id] = form.answer.data
             if item is not None and item.risk:
-                return render_template("pledges/comment_help.html", next_url=_after_rating_url(version, mine, promise))
+                return render_template("pledges/comment_help.html", item=item, next_url=_after_rating_url(version, mine, promise))
             return redirect(_after_rating_url(version, mine, promise))
     promises = version.promises
     return render_template(

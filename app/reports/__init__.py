@@ -1,0 +1,8 @@
+"""Reports across features: the small-numbers rules every report follows, the Corporate Parenting
+Board pack, the DfE participation return."""
+from flask import Blueprint
+
+bp = Blueprint("reports", __name__)
+
+from . import staff_routes  # noqa: E402,F401
+from . import hooks  # noqa: E402,F401  (staff navigation, demo quarter)

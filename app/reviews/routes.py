@@ -58,28 +58,33 @@ def _own_review(review_id: int) -> Review:
 
 
 def _recover_stashed():
-    """After signing back in: put any step that arrived while signed out into its draft."""
+    """After signing back in: put any step that arrived while signed out into its draft. Returns
+    where to go first when what was kept suggests risk (help now, and who has been told), else None."""
     token = session.get(STASH_SESSION)
-    replayed, used = service.replay_stashes(_me(), token)
+    replayed, used, alerts = service.replay_stashes(_me(), token)
     session.pop(STASH_SESSION, None)
     if used:
         db.session.commit()
     if replayed:
         flash(_l("You were signed out while you were writing. We kept what you wrote: check it below."), "success")
-    return replayed
+    if alerts:
+        return redirect(url_for("moderation.told", alert_id=alerts[-1].id, next=request.path))
+    return None
 
 
 @bp.route("/my/reviews/")
 @allow(YOUNG_PERSON)
 def mine():
-    _recover_stashed()
+    if (first := _recover_stashed()) is not None:
+        return first
     return render_template("reviews/youth_list.html", reviews=service.reviews_of(_me()))
 
 
 @bp.route("/my/reviews/<int:review_id>/")
 @allow(YOUNG_PERSON)
 def overview(review_id: int):
-    _recover_stashed()
+    if (first := _recover_stashed()) is not None:
+        return first
     review = _own_review(review_id)
     submission = review.submission
     if submission is not None and submission.status == SENT:
@@ -164,8 +169,8 @@ def _render_step(review, submission, step, form, status=200):
 @bp.route("/my/reviews/<int:review_id>/<step>/", methods=["GET", "POST"])
 @allow(YOUNG_PERSON)
 def step(review_id: int, step: str):
-    if request.method == "GET":
-        _recover_stashed()
+    if request.method == "GET" and (first := _recover_stashed()) is not None:
+        return first
     review = _own_review(review_id)
     submission = service.start_or_resume(review, _me())
     if submission.status == SENT:
@@ -190,22 +195,27 @@ def step(review_id: int, step: str):
     form = _step_form(current, submission, formdata=request.form)
     if not form.validate():
         return _render_step(review, submission, current, form, status=400)
-    saved = service.save_step(submission, current, form.data, based_on=based_on)
+    saved, alert = service.save_step(submission, current, form.data, based_on=based_on)
     db.session.commit()
-    if not saved:
-        return redirect(here)  # saved since on another phone or tab: the page offers both
+    if not saved:  # saved since on another phone or tab: the page offers both
+        if alert is not None:  # what they wrote suggests risk: help now, and who has been told
+            return redirect(url_for("moderation.told", alert_id=alert.id, next=here))
+        return redirect(here)
     session[STORED_SESSION] = f"{submission.id}-{current.key}"
     action = request.form.get("action")
     previous, following = S.neighbours(submission.version, current.key)
     if action == "later":
         flash(_l("Saved. Carry on any time, on this phone or another one."), "success")
-        return redirect(url_for("reviews.overview", review_id=review.id))
-    if action == "add_wish":
-        return redirect(url_for("reviews.step", review_id=review.id, step=current.key, more=1, _anchor=f"wishes-{len(submission.wishes)}"))
-    if action == "back" and previous is not None:
-        return redirect(url_for("reviews.step", review_id=review.id, step=previous.key))
-    target = following or current
-    return redirect(url_for("reviews.step", review_id=review.id, step=target.key))
+        target_url = url_for("reviews.overview", review_id=review.id)
+    elif action == "add_wish":
+        target_url = url_for("reviews.step", review_id=review.id, step=current.key, more=1, _anchor=f"wishes-{len(submission.wishes)}")
+    elif action == "back" and previous is not None:
+        target_url = url_for("reviews.step", review_id=review.id, step=previous.key)
+    else:
+        target_url = url_for("reviews.step", review_id=review.id, step=(following or current).key)
+    if alert is not None:  # what they wrote suggests risk: help now, and who has been told
+        return redirect(url_for("moderation.told", alert_id=alert.id, next=target_url))
+    return redirect(target_url)
 
 
 @bp.route("/my/reviews/<int:review_id>/send", methods=["POST"])
@@ -217,6 +227,7 @@ def send(review_id: int):
         return redirect(url_for("reviews.overview", review_id=review.id))
     form = SendForm()
     language = form.language.data if form.language.data else None
+    known = {a.id for a in service.alerts_on_views(submission)}
     try:
         newly_sent = service.send(submission, key=form.key.data or "", language=language)
     except service.ReviewError as error:
@@ -228,6 +239,9 @@ def send(review_id: int):
     db.session.commit()
     if newly_sent:
         flash(_l("Sent. Your views are on their way to the people you chose."), "success")
+    raised = [a for a in service.alerts_on_views(submission) if a.id not in known]
+    if raised:  # words no save had alerted: help now, and who has been told
+        return redirect(url_for("moderation.told", alert_id=raised[0].id, next=url_for("reviews.overview", review_id=review.id)))
     return redirect(url_for("reviews.overview", review_id=review.id))
 
 
@@ -267,7 +281,12 @@ def add(review_id: int):
                 _announce(submission, new=False)
             db.session.commit()
             flash(_l("Added. The people you chose can read it now."), "success")
-            return redirect(url_for("reviews.overview", review_id=review.id, _anchor="additions"))
+            back = url_for("reviews.overview", review_id=review.id, _anchor="additions")
+            if flagged:  # help now, and who has been told
+                [alert, *_] = service.alerts_about_addition(addition) or [None]
+                if alert is not None:
+                    return redirect(url_for("moderation.told", alert_id=alert.id, next=back))
+            return redirect(back)
     return (
         render_template(
             "reviews/youth_status.html",
@@ -424,6 +443,8 @@ def _views_context(review, me):
         manages=service.manages(me, review),
         topics=S.topics_for(submission) if readable else [],
         people=service.reader_people(submission) if readable else [],
+        # Whoever reads words that raised a safeguarding alert sees that it exists, and its state.
+        alerts=service.alerts_on_views(submission) if readable else [],
     )
 
 

@@ -14,6 +14,7 @@ import io
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
@@ -25,6 +26,7 @@ from ..access import IRO, WORKER, YOUNG_PERSON
 from ..auth.models import User, age_on
 from ..errors import RuleBroken
 from ..extensions import db
+from ..i18n.formatting import uk_date
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from . import steps as S
@@ -334,16 +336,53 @@ def changed_since(submission: ViewsSubmission, step: S.Step, based_on: int | Non
     return based_on is not None and (submission.step_revisions or {}).get(step.key, 0) > based_on
 
 
-def save_step(submission: ViewsSubmission, step: S.Step, data: dict, *, based_on: int | None = None) -> bool:
+class Saved(NamedTuple):
+    saved: bool  # False: held beside the answers saved since, until the young person chooses
+    alert: object | None  # the safeguarding alert these words raised at once, if any
+
+
+def save_step(submission: ViewsSubmission, step: S.Step, data: dict, *, based_on: int | None = None) -> Saved:
     """Save one step of a draft. `data` holds the step's fields, already validated by its form;
     `based_on` is the draft's revision when the page that sent them was shown.
 
     If the step has been saved since that page was shown (another phone, another tab) with
     different answers, nothing is overwritten: these answers are held beside the saved ones
-    until the young person chooses (`keep_version`), and False is returned."""
+    until the young person chooses (`keep_version`), and `saved` is False.
+
+    Every save is screened, held or not, sent or not: words that suggest risk raise a
+    safeguarding alert at once (the young person is then shown who has been told and where to
+    get help now)."""
     if submission.status != DRAFT:
         raise ReviewError(_l("You have already sent this. You can add something instead."))
     value = step_value(step, data)
+    before = _value_text(step, step_value(step, step_data(submission, step)))
+    saved = _save_value(submission, step, value, based_on)
+    from ..moderation import service as moderation
+
+    alert = moderation.screen_draft(
+        authority_id=submission.authority_id,
+        young_person=submission.young_person,
+        before=before,
+        after=_value_text(step, value),
+        language=submission.language,
+        source="reviews.draft",
+        source_id=submission.id,
+    )
+    return Saved(saved, alert)
+
+
+def _value_text(step: S.Step, value: dict) -> str:
+    """The free text in a step's value (as `step_value` gives it)."""
+    if step.kind == S.TOPIC:
+        return value.get("text") or ""
+    if step.kind == S.WISHES:
+        return "\n\n".join(value.get("wishes") or [])
+    if step.kind == S.MEETING:
+        return "\n\n".join(v for k, v in value.items() if k in ("where_when", "want_there", "not_there") and v)
+    return ""
+
+
+def _save_value(submission: ViewsSubmission, step: S.Step, value: dict, based_on: int | None) -> bool:
     for _attempt in range(5):
         if changed_since(submission, step, based_on) and value != step_value(step, step_data(submission, step)):
             submission.held = {**(submission.held or {}), step.key: value}
@@ -478,6 +517,7 @@ def send(submission: ViewsSubmission, *, key: str, language: str | None = None) 
         if role in submission.readers:
             submission.reader_rows.append(ViewsReader(authority_id=submission.authority_id, user_id=person.id, reader_role=role))
     submission.risk_flagged = _screen_for_safeguarding(submission, _all_text(submission))
+    submission.risk_flagged |= bool(alerts_on_views(submission))
     audit.record("views.sent", submission, actor=submission.young_person, readers=",".join(submission.readers))
     return True
 
@@ -489,7 +529,9 @@ def _all_text(submission: ViewsSubmission) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _screen_for_safeguarding(submission: ViewsSubmission, text: str, *, source: str = "reviews.views", source_id: int | None = None) -> bool:
+def _screen_for_safeguarding(
+    submission: ViewsSubmission, text: str, *, source: str = "reviews.views", source_id: int | None = None, language: str | None = None
+) -> bool:
     """THE safeguarding call point for views and additions: never holds anything back.
 
     Hands the private text to the moderation screen, which raises an alert to a person at once if
@@ -499,11 +541,20 @@ def _screen_for_safeguarding(submission: ViewsSubmission, text: str, *, source: 
         return False
     from ..moderation import service as moderation
 
+    if source == "reviews.views":
+        # Words that already raised an alert while the draft was saved are not alerted twice.
+        earlier = "\n\n".join(moderation.load_alert_text(a).text or "" for a in moderation.alerts_about("reviews.draft", submission.id))
+        if earlier:
+            alert = moderation.screen_draft(
+                authority_id=submission.authority_id, young_person=submission.young_person, before=earlier, after=text,
+                language=language or submission.language, source=source, source_id=source_id or submission.id,
+            )
+            return alert is not None
     screening = moderation.screen_private(
         authority_id=submission.authority_id,
         young_person=submission.young_person,
         text=text,
-        language=submission.language,
+        language=language or submission.language,
         source=source,
         source_id=source_id or submission.id,
     )
@@ -534,7 +585,7 @@ def add_addition(submission: ViewsSubmission, *, text: str, language: str | None
     db.session.add(addition)
     db.session.flush()
     audit.record("views.addition_sent", submission, actor=submission.young_person, addition_id=addition.id)
-    flagged = _screen_for_safeguarding(submission, text, source="reviews.addition", source_id=addition.id)
+    flagged = _screen_for_safeguarding(submission, text, source="reviews.addition", source_id=addition.id, language=addition.language)
     return addition, True, flagged
 
 
@@ -756,38 +807,50 @@ def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
 
 
 @dataclass
-class ReportFigures:
-    reviews: int
-    views_before: dict
-    acknowledged_before: dict
-    outcomes_recorded: dict
-    participation: dict
+class ReportCounts:
+    """The true counts behind the report, before the small-numbers rules: never shown as they are."""
+
+    total: int = 0
+    views_before: int = 0  # views sent on or before the review's day
+    acknowledged: int = 0  # of those, acknowledged on or before the review's day
+    with_wishes: int = 0  # sent views that asked for something
+    outcomes_done: int = 0  # of those, with an outcome recorded for every wish
+    sent: int = 0
+    codes: dict = field(default_factory=dict)  # participation code (or "none") -> reviews
+
+
+def report_counts(authority_id: int, start: date, end: date, *, iro_id: int | None = None) -> ReportCounts:
+    """Counts for the reviews held in a period (dated, between start and end, not in the future)."""
+    stmt = (
+        select(Review)
+        .where(Review.authority_id == authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
+        .options(selectinload(Review.submission).selectinload(ViewsSubmission.wishes))
+    )
+    if iro_id is not None:
+        stmt = stmt.where(Review.iro_id == iro_id)
+    counts = ReportCounts()
+    for review in db.session.scalars(stmt):
+        counts.total += 1
+        s = review.submission
+        if s is not None and s.sent_at is not None and uk_date(s.sent_at) <= review.date:
+            counts.views_before += 1
+            if s.acknowledged_at is not None and uk_date(s.acknowledged_at) <= review.date:
+                counts.acknowledged += 1
+        if s is not None and s.status == SENT:
+            counts.sent += 1
+            if s.wishes:
+                counts.with_wishes += 1
+                counts.outcomes_done += outcomes_complete(s)
+        key = review.participation_code or "none"
+        counts.codes[key] = counts.codes.get(key, 0) + 1
+    return counts
 
 
 def report(staff: User, start: date, end: date):
-    """Counts for the reviews held in a period (dated, between start and end, not in the future).
-    An IRO sees their own reviews; managers and admins the whole council."""
-    stmt = select(Review).where(Review.authority_id == staff.authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
-    if staff.role == IRO:
-        stmt = stmt.where(Review.iro_id == staff.id)
-    reviews = list(db.session.scalars(stmt))
-    views_before = acknowledged = 0
-    with_wishes = outcomes_done = 0
-    codes: dict[str, int] = {}
-    for review in reviews:
-        s = review.submission
-        if s is not None and s.sent_at is not None and s.sent_at.date() <= review.date:
-            views_before += 1
-            if s.acknowledged_at is not None and s.acknowledged_at.date() <= review.date:
-                acknowledged += 1
-        if s is not None and s.status == SENT and s.wishes:
-            with_wishes += 1
-            outcomes_done += outcomes_complete(s)
-        key = review.participation_code or "none"
-        codes[key] = codes.get(key, 0) + 1
-    total = len(reviews)
-    sent = sum(1 for r in reviews if r.submission is not None and r.submission.status == SENT)
-    return {"total": total, "sent": sent, **protect_report_figures(total, views_before, acknowledged, with_wishes, outcomes_done, codes)}
+    """The report's figures, protected. An IRO sees their own reviews; managers and admins the
+    whole council."""
+    c = report_counts(staff.authority_id, start, end, iro_id=staff.id if staff.role == IRO else None)
+    return {"total": c.total, "sent": c.sent, **protect_report_figures(c.total, c.views_before, c.acknowledged, c.with_wishes, c.outcomes_done, c.codes)}
 
 
 def protect_report_figures(total: int, views_before: int, acknowledged: int, with_wishes: int, outcomes_done: int, codes: dict) -> dict:
@@ -837,17 +900,18 @@ def stash_step(submission: ViewsSubmission, step_key: str, fields: dict, *, toke
     return stash
 
 
-def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmission, str]], int]:
+def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmission, str]], int, list]:
     """Save any stashed steps of this young person into their drafts (only their own drafts).
-    Returns the (draft, step) pairs replayed and how many stashes were used up."""
+    Returns the (draft, step) pairs replayed, how many stashes were used up, and the safeguarding
+    alerts their words raised (screened like any other save)."""
     if not user.is_young_person:
-        return [], 0
+        return [], 0, []
     conditions = [StashedStep.claimed_user_id == user.id]
     if token:
         conditions.append(StashedStep.token == token)
     stashes = list(db.session.scalars(select(StashedStep).where(or_(*conditions)).order_by(StashedStep.id)))
     cutoff = utcnow() - timedelta(hours=STASH_HOURS)
-    replayed = []
+    replayed, alerts = [], []
     for stash in stashes:
         submission = db.session.get(ViewsSubmission, stash.submission_id)
         db.session.delete(stash)
@@ -856,10 +920,12 @@ def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmi
         step = S.find_step(submission.version, stash.step)
         if step is None:
             continue
-        save_step(submission, step, stash.fields, based_on=as_revision(stash.fields.get("revision")))
+        alert = save_step(submission, step, stash.fields, based_on=as_revision(stash.fields.get("revision"))).alert
+        if alert is not None:
+            alerts.append(alert)
         audit.record("views.step_recovered", submission, actor=user, step=step.key)
         replayed.append((submission, step.key))
-    return replayed, len(stashes)
+    return replayed, len(stashes), alerts
 
 
 def as_revision(value) -> int | None:
@@ -878,3 +944,21 @@ def purge_old_stashes() -> int:
 
 def count_sent(authority_id: int) -> int:
     return db.session.scalar(select(func.count(ViewsSubmission.id)).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == SENT)) or 0
+
+
+def alerts_on_views(submission: ViewsSubmission) -> list:
+    """Safeguarding alerts raised by a young person's views (saved, sent or added to), newest first,
+    so the people who read the words can see that an alert exists and its state."""
+    from ..moderation import service as moderation
+
+    alerts = moderation.alerts_about("reviews.draft", submission.id) + moderation.alerts_about("reviews.views", submission.id)
+    for addition in submission.additions:
+        alerts += moderation.alerts_about("reviews.addition", addition.id)
+    return sorted({a.id: a for a in alerts}.values(), key=lambda a: (a.created_at, a.id), reverse=True)
+
+
+def alerts_about_addition(addition: Addition) -> list:
+    """Safeguarding alerts raised by one addition's words, newest first."""
+    from ..moderation import service as moderation
+
+    return moderation.alerts_about("reviews.addition", addition.id)

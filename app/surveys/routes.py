@@ -13,13 +13,15 @@ from sqlalchemy import select
 
 from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
+from ..errors import applying
 from ..extensions import db, limiter
 from ..i18n.content import localise
 from ..i18n.locales import current_language
 from ..links import public_url
 from ..qr import qr_svg
+from ..safe_redirect import safe_next
 from ..staff.nav import register_nav
-from ..tenancy import current_authority, get_or_404, set_current_authority
+from ..tenancy import all_councils, current_authority, get_or_404, set_current_authority
 from ..youth.cards import Card, card_provider
 from . import bp, definitions, results, service, staff_bp
 from . import codes as code_rules
@@ -171,16 +173,22 @@ def question(position: int):
         except service.SurveyError:
             error = _l("Choose one of the answers, or “I’d rather not say”")
         else:
+            alert = None
             if action != "back" or request.form.getlist("answer") or request.form.get("text"):
-                service.record_answer(current, q, value)
+                alert = service.record_answer(current, q, value)
             db.session.commit()
             if action == "stop":
-                return redirect(url_for("surveys.paused"))
-            if action == "back":
-                return redirect(url_for("surveys.question", position=max(step - 1, 1)) if step > 1 else url_for("surveys.intro"))
-            shown = service.visible_questions(current.version, current.draft.answers or {})
-            next_step = shown.index(q) + 2
-            return redirect(url_for("surveys.question", position=next_step) if next_step <= len(shown) else url_for("surveys.check"))
+                target = url_for("surveys.paused")
+            elif action == "back":
+                target = url_for("surveys.question", position=max(step - 1, 1)) if step > 1 else url_for("surveys.intro")
+            else:
+                shown = service.visible_questions(current.version, current.draft.answers or {})
+                next_step = shown.index(q) + 2
+                target = url_for("surveys.question", position=next_step) if next_step <= len(shown) else url_for("surveys.check")
+            if alert is not None:  # help at once, and the choice to be contacted
+                session[HELP_ALERT_KEY] = alert.id
+                return redirect(url_for("surveys.help", next=target))
+            return redirect(target)
     given = answers.get(q.key)
     return render_template(
         "surveys/question.html",
@@ -193,6 +201,56 @@ def question(position: int):
         skip_label=results.skip_label(),
         section_title=localise(q.section.title),
     ), (400 if error else 200)
+
+
+# The help page after anonymous words raised an alert finds the alert through the young person's
+# own browser session only (never the address, which servers log with the time): nothing on the
+# server links the alert to them unless they say yes to being contacted while signed in.
+HELP_ALERT_KEY = "survey-help-alert"
+
+
+def _alert_for_help():
+    from ..moderation.models import SafeguardingAlert
+
+    alert_id = session.get(HELP_ALERT_KEY)
+    if not isinstance(alert_id, int):
+        return None
+    with all_councils():  # the browser's own session says which alert; its council is bound next
+        alert = db.session.get(SafeguardingAlert, alert_id)
+    if alert is None or alert.source != "survey.answer":
+        return None
+    if current_user.is_authenticated:
+        return alert if alert.authority_id == current_user.authority_id else None
+    set_current_authority(alert.authority_id)  # a public page about this council's survey
+    return alert
+
+
+@bp.route("/survey/help", methods=["GET", "POST"])
+@allow(PUBLIC)
+def help():
+    alert = _alert_for_help()
+    if alert is None:
+        abort(404)
+    next_url = safe_next(request.values.get("next")) or url_for("surveys.check")
+    signed_in = current_user.is_authenticated and current_user.is_young_person and current_user.authority_id == alert.authority_id
+    answered = alert.contact_consent is not None
+    if request.method == "POST" and not answered:
+        choice = request.form.get("contact")
+        if choice in ("yes", "no"):
+            from ..moderation import service as moderation
+
+            with applying() as outcome:
+                moderation.answer_contact_question(alert, current_user._get_current_object() if signed_in else None, choice == "yes")
+            if outcome.ok:
+                session.pop(HELP_ALERT_KEY, None)
+                if choice == "yes":
+                    flash(_l("Thank you. Someone whose job is to keep you safe will get in touch with you."), "success")
+                else:
+                    flash(_l("That is fine. Your answers stay anonymous."), "success")
+                return redirect(next_url)
+        else:
+            flash(_l("Choose yes or no"), "error")
+    return render_template("surveys/help.html", alert=alert, next_url=next_url, signed_in=signed_in, answered=answered)
 
 
 @bp.route("/survey/check", methods=["GET", "POST"])

@@ -271,15 +271,19 @@ def clean_answer(question: SurveyQuestion, raw: list[str], text: str | None = No
     return chosen[0]
 
 
-def record_answer(session: Session, question: SurveyQuestion, value) -> None:
+def record_answer(session: Session, question: SurveyQuestion, value):
+    """Record one answer. Returns the safeguarding alert its words raised, if they suggest risk
+    (anonymous: the council, the wave, the language and the words only), else None."""
     draft = session.draft
     if draft.submitted:
         raise SurveyError("used")
     answers = dict(draft.answers or {})
+    alert = None
     if question.kind == TEXT and value != SKIP and value != answers.get(question.key):
         # A child at risk must reach a person now, not when the batch is written.
-        _moderation().alert_if_risky(
-            authority_id=draft.authority_id, text=value, language=draft.language or "en", source="survey.answer"
+        alert = _moderation().alert_if_risky(
+            authority_id=draft.authority_id, text=value, language=draft.language or "en", source="survey.answer",
+            source_id=session.wave.id,
         )
     answers[question.key] = value
     draft.answers = answers
@@ -287,6 +291,7 @@ def record_answer(session: Session, question: SurveyQuestion, value) -> None:
         option = question.option(value) if isinstance(value, str) else None
         if not draft.from_profile:  # a signed-in young person's band comes from their profile
             draft.age_band = option.get("band") if option else None
+    return alert
 
 
 def record_help(session: Session, helped: bool) -> None:

@@ -25,6 +25,23 @@ import {
 import { initReadAloud } from './read-aloud.js'
 import { initReviews } from './reviews.js'
 
+// GOV.UK's "Exit this page" moves on with location.href, which leaves the child's page one Back
+// press away. Ours replaces it in the history instead; the link's target, /my/exit, also signs
+// out, so going Back only finds the sign-in page.
+class ExitThisPageReplacing extends ExitThisPage {
+  exitPage () {
+    if (!this.$updateSpan) return
+    this.$updateSpan.textContent = ''
+    document.body.classList.add('govuk-exit-this-page-hide-content')
+    this.$overlay = document.createElement('div')
+    this.$overlay.className = 'govuk-exit-this-page-overlay'
+    this.$overlay.setAttribute('role', 'alert')
+    document.body.appendChild(this.$overlay)
+    this.$overlay.textContent = this.i18n.t('activated')
+    window.location.replace(this.$button.href)
+  }
+}
+
 const body = document.body
 
 body.classList.add('js-enabled')
@@ -49,7 +66,7 @@ if ('noModule' in HTMLScriptElement.prototype) {
     CharacterCount,
     Checkboxes,
     ErrorSummary,
-    ExitThisPage,
+    ExitThisPageReplacing,
     NotificationBanner,
     Radios,
     ServiceNavigation,

@@ -38,3 +38,11 @@ def test_the_access_logs_keep_paths_but_never_query_strings():
     nginx = (ROOT / "deploy" / "nginx" / "heard-log.conf").read_text()
     assert re.search(r"access_log_format = .*%\(U\)s", gunicorn) and "%(r)s" not in gunicorn and "%(q)s" not in gunicorn
     assert "$uri" in nginx and "$request " not in nginx and "$request_uri" not in nginx and "$args" not in nginx
+
+
+def test_running_the_migrations_leaves_the_apps_own_log_switched_on(app, db):
+    from flask_migrate import upgrade
+
+    logger = app.logger  # the app has logged before, as a long-running process has
+    upgrade(revision="heads")  # as the deploy script, the restore drill and the tests run them
+    assert not logger.disabled

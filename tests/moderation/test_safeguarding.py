@@ -315,7 +315,7 @@ def test_views_before_a_review_raise_an_alert_that_escalates_along_the_list_when
         db.session.commit()
         assert submission.risk_flagged
         alert = db.session.query(SafeguardingAlert).one()
-        assert alert.source == "reviews.views" and alert.deadline_at == utc(2025, 3, 11, 11, 0)
+        assert alert.source == "reviews.draft" and alert.deadline_at == utc(2025, 3, 11, 11, 0)  # raised as it was saved
     assert sorted(m["To"] for m in mail_outbox) == ["lead@example.org", "worker@example.org"]
     mail_outbox.clear()
 

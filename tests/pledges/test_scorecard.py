@@ -15,6 +15,7 @@ from app.pledges.models import ANSWERS, DONT_KNOW, KEPT, NOT_KEPT, SOMETIMES
 from app.reports.disclosure import MIN_CELL
 
 from .. import factories
+from ..helpers import text_of
 from .conftest import young_people
 
 
@@ -260,7 +261,7 @@ def test_staff_cannot_see_an_individuals_ratings_anywhere(app, council, sign_in)
                     continue
                 if response.status_code != 200:
                     continue
-                body = response.get_data(as_text=True)
+                body = text_of(response)
                 # With one rater, any figure would be that young person's own answer.
                 for word in ("Not kept: 1", ">1<", "(100%)", "not_kept,1"):
                     assert word not in body, (moment, user.role, url, word)

@@ -25,7 +25,8 @@ def test_risk_in_views_raises_an_alert_sends_anyway_and_shows_help(sign_in):
     submission = db.session.query(ViewsSubmission).one()
     assert submission.status == "sent" and submission.risk_flagged
     alert = db.session.query(SafeguardingAlert).one()
-    assert alert.young_person_id == person.id and alert.source == "reviews.views" and alert.source_id == submission.id
+    # Raised when the words were saved, before sending, and not again when they were sent.
+    assert alert.young_person_id == person.id and alert.source == "reviews.draft" and alert.source_id == submission.id
     page = client.get(f"/my/reviews/{review.id}/").get_data(as_text=True)
     assert "Are you safe?" in page and "0800 1111" in page and "0300 555 0199" in page
     assert "Sometimes I want to kill myself" in sign_in(iro).get(f"/staff/reviews/{review.id}").get_data(as_text=True)
@@ -50,3 +51,52 @@ def test_risk_in_an_addition_is_screened_too(sign_in):
     alert = db.session.query(SafeguardingAlert).one()
     assert alert.source == "reviews.addition"
     assert "Are you safe?" in client.get(f"/my/reviews/{review.id}/").get_data(as_text=True)
+
+
+def test_risk_in_an_addition_tells_the_child_who_was_told_and_records_the_language_written_in(sign_in):
+    """Fails before this change: only "Added." was shown, and the alert said the views' language."""
+    iro, person, review = _setup()
+    factories.sent_views(review, readers=("iro",))
+    db.session.commit()
+    client = sign_in(person)
+    response = client.post(f"/my/reviews/{review.id}/add", data={"text": "أريد أن أقتل نفسي", "language": "ar", "key": "a1"})
+    alert = db.session.query(SafeguardingAlert).one()
+    assert alert.source == "reviews.addition" and alert.language == "ar"
+    assert response.status_code == 302 and f"/my/help/told/{alert.id}" in response.location
+    page = client.get(response.location).get_data(as_text=True)
+    assert "So that someone can help you, we have told:" in page and "0800 1111" in page
+    assert f'href="/my/reviews/{review.id}/#additions"' in page  # and back to where they were
+
+
+def test_risk_first_found_when_views_are_sent_tells_the_child_who_was_told(sign_in):
+    """Words kept in a draft without being screened (a draft from before every save was screened)
+    are screened when sent; the child is shown help at once. Fails before this change: only "Sent"."""
+    from app.reviews import service as reviews_service
+
+    iro, person, review = _setup()
+    submission = reviews_service.start_or_resume(review, person)
+    submission.answers = {"worries": {"text": "I want to kill myself"}}
+    submission.readers = ["iro"]
+    db.session.commit()
+    client = sign_in(person)
+    response = client.post(f"/my/reviews/{review.id}/send", data={"key": "k"})
+    alert = db.session.query(SafeguardingAlert).one()
+    assert alert.source == "reviews.views"
+    assert response.status_code == 302 and f"/my/help/told/{alert.id}" in response.location
+
+
+def test_risk_written_after_the_session_ran_out_is_screened_when_kept_and_help_shown(app, sign_in):
+    """Fails before this change: the kept words raised an alert but the child saw only the step."""
+    iro, person, review = _setup()
+    client = sign_in(person)
+    client.get(f"/my/reviews/{review.id}/worries/")
+    with client.session_transaction() as session:
+        session["seen"] = 0  # the idle limit has long passed
+    response = client.post(f"/my/reviews/{review.id}/worries/", data={"text": "my carer hurts me"})
+    assert response.status_code == 302 and "/sign-in" in response.location
+    assert db.session.query(SafeguardingAlert).count() == 0
+    landed = client.post("/sign-in", data={"identifier": person.username, "password": factories.PASSWORD}, follow_redirects=True)
+    alert = db.session.query(SafeguardingAlert).one()
+    assert alert.source == "reviews.draft" and alert.young_person_id == person.id
+    page = landed.get_data(as_text=True)
+    assert "We are here for you" in page and "0800 1111" in page

@@ -36,3 +36,14 @@ def test_names_are_escaped_everywhere(world, sign_in):
     for client, path in ((sign_in(world.a.young_person), "/my/"), (sign_in(world.a.iro), "/staff/")):
         page = client.get(path).get_data(as_text=True)
         assert '<script>alert("x")</script>' not in page and "&lt;script&gt;" in page
+
+
+def test_quick_exit_signs_out_goes_somewhere_harmless_and_keeps_their_language(app, world, sign_in):
+    me = sign_in(world.a.young_person)
+    with me.session_transaction() as session:
+        session["lang"] = "ar"
+    response = me.get("/my/exit")
+    assert response.status_code == 302 and response.location == app.config["QUICK_EXIT_URL"]
+    assert me.get("/my/").status_code == 302  # nobody is signed in here any more
+    with me.session_transaction() as session:
+        assert session.get("lang") == "ar" and "_user_id" not in session
