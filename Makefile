@@ -61,8 +61,13 @@ assets: install
 	npm run build
 	$(BIN)/python -m whitenoise.compress --quiet static
 
-bench: install-dev
-	$(BIN)/python -m bench
+# Every benchmark (a few minutes); `make bench BENCH_ARGS=--quick` for a short check, `--full`
+# for the published sizes. The throughput benchmark needs wrk, installed here when it can be.
+BENCH_ARGS ?=
+bench: install-dev compile-translations
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; fi
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import JSON, ForeignKey, Integer, String, func, select
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .extensions import db
@@ -18,6 +18,9 @@ from .models_base import AuthorityOwned, UTCDateTime, utcnow
 
 
 class AuditEvent(AuthorityOwned, db.Model):
+    # The audit view: a council's events, newest first, a page at a time.
+    __table_args__ = (Index("ix_audit_event_authority_id_at", "authority_id", "at"),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     actor_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("user.id"), index=True)

@@ -124,10 +124,11 @@ def contains(column: ColumnElement, text: str) -> ColumnElement:
     return column.ilike(f"%{escaped}%", escape="\\")
 
 
-def page_url(number: int) -> str:
-    """This page's address with another page number, keeping its search and filters."""
+def page_url(number: int, param: str = "page") -> str:
+    """This page's address with another page number, keeping its search and filters (`param`
+    names the number, for a page that shows two lists)."""
     args = request.args.to_dict(flat=False)
-    args["page"] = [str(number)]
+    args[param] = [str(number)]
     if number == 1:
-        args.pop("page")
+        args.pop(param)
     return url_for(request.endpoint, **(request.view_args or {}), **args)

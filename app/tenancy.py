@@ -194,8 +194,25 @@ def _scope_to_current_authority(state: ORMExecuteState) -> None:
         if bound is None:
             raise NoCouncilBound()
         state.statement = state.statement.where(refresh.mapper.class_.authority_id == bound)
-    if bound is None:
-        criteria = lambda cls: _REFUSED  # noqa: E731
-    else:
-        criteria = lambda cls: cls.authority_id == bound  # noqa: E731
-    state.statement = state.statement.options(with_loader_criteria(AuthorityOwned, criteria, include_aliases=True))
+    option = _criteria_for(bound)
+    # A relationship load already carries the criterion of the query that loaded its parent
+    # (loader criteria propagate): adding it again at every level of lazy loading repeated it
+    # in the SQL. One option object per council makes "already there" an identity check.
+    if any(existing is option for existing in state.statement._with_options):
+        return
+    state.statement = state.statement.options(option)
+
+
+_criteria: dict[int | None, object] = {}
+
+
+def _criteria_for(bound: int | None):
+    """The loader-criteria option for a council (None: refuse), made once per council."""
+    option = _criteria.get(bound)
+    if option is None:
+        if bound is None:
+            criteria = lambda cls: _REFUSED  # noqa: E731
+        else:
+            criteria = lambda cls: cls.authority_id == bound  # noqa: E731
+        option = _criteria.setdefault(bound, with_loader_criteria(AuthorityOwned, criteria, include_aliases=True))
+    return option

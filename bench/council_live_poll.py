@@ -15,6 +15,10 @@ What it does, all on loopback:
 5. at the end it checks every vote was counted (ballots and per-answer totals in the database
    equal what the members last chose) and how far the projector lagged behind the votes.
 
+Vote latency and projector lag are printed as ratios to a bare Flask app (bench/hello.py) served
+with the same gunicorn settings just before, and pass or fail is judged on those ratios, so a
+machine busy with other work does not decide the result.
+
 Members are signed in beforehand with session cookies made by the app's own session signer: the
 benchmark measures voting, not password hashing (sign-in is rate limited per address anyway).
 Every loop is bounded by time; nothing leaves 127.0.0.1.
@@ -27,7 +31,6 @@ import json
 import os
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,16 +43,18 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import free_port  # noqa: E402
+
 SECRET = "bench-only-secret"
-PG_URL = "postgresql://heard:heard@127.0.0.1:5432/heard_bench_council"
+PG_URL = os.environ.get("BENCH_PG_URL", "postgresql://heard:heard@127.0.0.1:5432/heard_bench_council")
 OPTIONS = ("Yes", "No", "Not sure", "Need to know more")
+# Pass or fail is judged against a bare Flask app measured in the same run, so a loaded machine
+# slows the yardstick too: a vote's p95 within this many bare-app p95s, and the projector's worst
+# lag beyond its polling within this many.
+POLLING_LAG = 1.5
+MAX_VOTE_RATIO = 40
+MAX_LAG_RATIO = 20
 WEIGHTS = (5, 3, 2, 1)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def prepare(database_url: str, members: int) -> dict:
@@ -59,12 +64,13 @@ def prepare(database_url: str, members: int) -> dict:
     from sqlalchemy import text
 
     from app import create_app
+    from app.tenancy import all_councils
     from app.extensions import db
     from config import normalise_database_url
     from tests import factories
 
     app = create_app("development", SQLALCHEMY_DATABASE_URI=normalise_database_url(database_url), SECRET_KEY=SECRET)
-    with app.app_context():
+    with app.app_context(), all_councils():  # setting up spans councils; each request binds its own
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
@@ -227,6 +233,55 @@ def run_projector(setup: dict, port: int, stats: Stats, stop_at: float) -> None:
         time.sleep(max(0.0, 1.0 - (time.monotonic() - sent)))
 
 
+def start_gunicorn(app_path: str, port: int, env: dict, args) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "--workers", str(args.workers), "--threads", str(args.threads),
+         "--worker-class", "gthread", "--preload", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", app_path],
+        cwd=ROOT, env=env,
+    )
+
+
+def wait_until_answering(port: int, path: str) -> bool:
+    for _ in range(240):  # up to 60 s
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", path)
+            if conn.getresponse().status == 200:
+                return True
+        except OSError:
+            pass
+        time.sleep(0.25)
+    return False
+
+
+def bare_baseline(env: dict, args, clients: int = 32, seconds: float = 4.0) -> tuple[float, float]:
+    """p50 and p95 of a bare Flask "hello" (bench/hello.py) under the same gunicorn settings and a
+    like number of clients, measured with the same client code: the yardstick for this machine now."""
+    port = free_port()
+    process = start_gunicorn("bench.hello:app", port, env, args)
+    try:
+        if not wait_until_answering(port, "/"):
+            raise RuntimeError("the bare app did not start")
+        stats = Stats()
+        stop_at = time.monotonic() + seconds
+
+        def hammer():
+            client = Client(port, "", stats, "bare")
+            while time.monotonic() < stop_at:
+                client.request("GET", "/", label="bare")
+
+        threads = [threading.Thread(target=hammer, daemon=True) for _ in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=seconds + 30)
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+    values = stats.timings.get("bare", [0.0])
+    return statistics.median(values), percentile(values, 95)
+
+
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
     if not values:
@@ -259,24 +314,12 @@ def main() -> int:
 
     port = free_port()
     env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET, HEARD_CONFIG="development", MAIL_ENABLED="0")
-    gunicorn = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--workers", str(args.workers), "--threads", str(args.threads),
-         "--worker-class", "gthread", "--preload", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"],
-        cwd=ROOT, env=env,
-    )
+    bare_p50, bare_p95 = bare_baseline(env, args)
+    gunicorn = start_gunicorn("wsgi:app", port, env, args)
     try:
         # Ready means answering, not just listening: the app is loaded before the meeting starts
         # (--preload loads it once, before the workers fork).
-        for _ in range(240):  # up to 60 s
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                conn.request("GET", "/sign-in")
-                if conn.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.25)
-        else:
+        if not wait_until_answering(port, "/sign-in"):
             print("gunicorn did not start", file=sys.stderr)
             return 1
         warm = Client(port, setup["officer"], Stats(), "warm-up")
@@ -335,8 +378,17 @@ def main() -> int:
     print("requests            label: count, p50 / p95 / max ms")
     for label, values in sorted(stats.timings.items()):
         print(f"  {label:24} {len(values):6d}  {1000 * statistics.median(values):7.1f} / {1000 * percentile(values, 95):7.1f} / {1000 * max(values):7.1f}")
+    votes = stats.timings.get("vote", [float("inf")])
+    vote_p50, vote_p95 = statistics.median(votes), percentile(votes, 95)
+    # The projector asks every second and the results are shared for half a second, so a vote
+    # can take 1.5 s to show on an idle machine; the rest is compared with the bare app.
+    lag_excess = max(0.0, max(delays) - POLLING_LAG)
+    print(f"bare Flask hello    p50 {1000 * bare_p50:.1f} ms, p95 {1000 * bare_p95:.1f} ms (same gunicorn settings, 32 clients, just before)")
+    print(f"as ratios to it     vote p50 {vote_p50 / bare_p50:.0f}x, vote p95 {vote_p95 / bare_p95:.0f}x; "
+          f"projector lag beyond {POLLING_LAG:g} s of polling: {lag_excess / bare_p95:.0f}x the bare p95")
     print(f"errors              {stats.errors or 'none'}")
-    ok = ballots == args.members == len(first_votes) and counts == expected and window <= 30 and max(delays) <= 2.0 and not stats.errors
+    fast_enough = vote_p95 <= MAX_VOTE_RATIO * bare_p95 and lag_excess <= MAX_LAG_RATIO * bare_p95
+    ok = ballots == args.members == len(first_votes) and counts == expected and fast_enough and not stats.errors
     print("RESULT              " + ("PASS" if ok else "FAIL"))
     return 0 if ok else 1
 

@@ -47,6 +47,7 @@ def main():
     from sqlalchemy import text
 
     from app import create_app
+    from app.tenancy import all_councils
     from app.extensions import db
     from app.moderation import screening, service
     from app.moderation.models import ScreeningTerm
@@ -54,7 +55,7 @@ def main():
     from tests import factories
 
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=normalise_database_url(url), MAIL_ENABLED=False)
-    with app.app_context():
+    with app.app_context(), all_councils():  # setting up spans councils; each request binds its own
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))

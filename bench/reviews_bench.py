@@ -29,6 +29,7 @@ from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from app import create_app  # noqa: E402
+from app.tenancy import all_councils  # noqa: E402
 from app.extensions import db  # noqa: E402
 from app.models_base import utcnow  # noqa: E402
 from app.reviews import service  # noqa: E402
@@ -51,7 +52,7 @@ def timed(label, fn, runs):
 def main():
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=normalise_database_url(os.environ["DATABASE_URL"]), MAIL_ENABLED=False, RATELIMIT_ENABLED=False)
     app.test_client_class = IsolatedClient  # each request in its own app context, as in production
-    with app.app_context():
+    with app.app_context(), all_councils():  # setting up spans councils; each request binds its own
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as conn:
                 conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))

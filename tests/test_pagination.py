@@ -60,3 +60,55 @@ def test_search_ignores_case_and_takes_wildcards_literally(db):
 def test_lists_in_memory_page_the_same_way():
     page = paginate_list(list(range(75)), 2)
     assert list(page) == list(range(50, 75)) and page.total == 75 and page.pages == 2
+
+
+# --- every staff list that grows ------------------------------------------------------------
+
+import re  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROWS = 55  # more than a page
+
+
+@pytest.fixture
+def busy_council(world):
+    """Council A with 55 young people, each with a past review, an open alert and an item waiting."""
+    a = world.a
+    for n in range(ROWS):
+        person = factories.young_person(a.authority, display_name=f"Person {n:02}", reference=f"NM-{n:03}", iro_id=a.iro.id, worker_id=a.worker.id)
+        factories.review(person, days_ahead=-10 - n)
+        factories.safeguarding_alert(a.authority, young_person=person)
+        factories.moderation_item(a.authority, author=person, text=f"We would like item {n:02} please")
+    from app.extensions import db
+
+    db.session.commit()
+    return a
+
+
+LISTS = [
+    ("iro", "/staff/reviews/?past=1", "Person 07", "NM-007"),
+    ("iro", "/staff/", "Person 07", "Person 07"),
+    ("council_admin", "/admin/", "Person 07", "NM-007"),
+    ("participation_officer", "/staff/moderation/", "item 07 please", "item 07"),
+    ("safeguarding_lead", "/staff/safeguarding/", "Person 07", "NM-007"),
+]
+
+
+def _rows(html: str) -> int:
+    body = html[html.index("<tbody"):html.index("</tbody>")]
+    return body.count('<tr class="govuk-table__row')
+
+
+@pytest.mark.parametrize(("role", "path", "shown", "search"), LISTS, ids=[p for _, p, _, _ in LISTS])
+def test_long_staff_lists_come_fifty_rows_a_page_and_can_be_searched(busy_council, sign_in, role, path, shown, search):
+    client = sign_in(getattr(busy_council, role))
+    first = client.get(path).get_data(as_text=True)
+    assert _rows(first) == 50
+    assert re.search(r"Showing 1 to 50 of 5[5-9]", first)
+    link = re.search(r'href="([^"]*(?:\?|&amp;)page=2[^"]*)"', first).group(1).replace("&amp;", "&")
+    assert all(part in link for part in path.split("?")[1:])  # the list's filters stay in the link
+    second = client.get(link).get_data(as_text=True)
+    assert 1 <= _rows(second) <= 9 and "Showing 51 to" in second
+    found = client.get(path + ("&" if "?" in path else "?") + "q=" + search).get_data(as_text=True)
+    assert shown in found and _rows(found) == 1

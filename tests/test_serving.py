@@ -51,3 +51,9 @@ def test_pages_are_compressed_when_the_browser_accepts_it(client):
         assert len(response.get_data()) < len(plain.get_data()) / 2
         assert b"Sign in" in decompress(response.get_data())
         assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_every_page_template_compiles_before_gunicorn_forks(app):
+    from app.serving import compile_templates
+
+    assert compile_templates(app) > 100

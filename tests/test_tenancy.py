@@ -199,3 +199,25 @@ def test_a_command_that_forgets_to_bind_a_council_fails(app, world):
     finally:
         heard_cli.commands.pop("probe-unbound")
     assert isinstance(result.exception, NoCouncilBound)
+
+
+def test_lazy_loads_carry_the_council_criterion_once(world):
+    """A relationship load inherits the criterion of the query that loaded its parent; adding it
+    again at every level made `promise.authority_id = ?` appear four or five times in one load."""
+    from app.pledges.models import PledgeVersion
+
+    from .querycount import counting_queries
+
+    version = factories.pledge_version(world.a.authority, themes=2, promises=2)
+    db.session.commit()
+    version_id, council = version.id, world.a.authority.id
+    db.session.expunge_all()
+    with acting_for(council):
+        loaded = db.session.get(PledgeVersion, version_id)
+        with counting_queries() as queries:
+            promises = loaded.promises  # themes, then each theme's promises, lazily
+            pledge_title = loaded.pledge.audience
+    assert len(promises) == 4 and pledge_title
+    for sql in queries:
+        table = sql.split("FROM ", 1)[1].split()[0]
+        assert sql.count(f"{table}.authority_id = ") == 1, sql

@@ -3,12 +3,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from .. import audit
 from ..access import ADMIN, STAFF_ROLES, YOUNG_PERSON, allow, declared_roles, role_may
 from ..auth import service as auth_service
 from ..auth.models import User
 from ..extensions import db
+from ..pagination import paginate, search_text
 from ..staff import service as staff_service
 from ..staff.routes import code_card
 from ..tenancy import current_authority, get_or_404
@@ -21,14 +23,17 @@ from .forms import AuthoritySettingsForm, StaffForm, YoungPersonForm
 @bp.route("/")
 @allow(ADMIN)
 def people():
-    query = request.args.get("q", "").strip()
-    young = staff_service.search_filter(select(User).where(User.role == YOUNG_PERSON), query)
-    staff = staff_service.search_filter(select(User).where(User.role.in_(STAFF_ROLES)), query)
+    query = search_text(request.args.get("q"))
+    authority_id = current_user.authority_id
+    young = staff_service.search_filter(
+        select(User).options(joinedload(User.iro), joinedload(User.worker)).where(User.authority_id == authority_id, User.role == YOUNG_PERSON), query
+    )
+    staff = staff_service.search_filter(select(User).where(User.authority_id == authority_id, User.role.in_(STAFF_ROLES)), query)
     return render_template(
         "admin/people.html",
         query=query,
-        young_people=db.session.scalars(young.order_by(User.display_name)).all(),
-        staff=db.session.scalars(staff.order_by(User.display_name)).all(),
+        young_people=paginate(young.order_by(User.display_name, User.id), request.args.get("page")),
+        staff=paginate(staff.order_by(User.display_name, User.id), request.args.get("staff_page")),
     )
 
 

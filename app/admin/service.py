@@ -99,3 +99,4 @@ def save_staff(person: User | None, *, authority_id: int, by: User, **fields) ->
     db.session.flush()
     audit.record("staff.created" if created else "staff.updated", person, actor=by, role=person.role)
     return person
+

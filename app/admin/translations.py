@@ -12,13 +12,14 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
-from ..council.models import CLOSED, Consultation, CouncilGroup, Meeting, Poll
+from ..council.models import CLOSED, Consultation, CouncilGroup, Meeting, Poll, PollQuestion
 from ..extensions import db
 from ..i18n.content import missing_languages
 from ..models_base import utcnow
-from ..pledges.models import Pledge
-from ..surveys.models import Survey
+from ..pledges.models import Pledge, PledgeTheme, PledgeVersion
+from ..surveys.models import Survey, SurveySection, SurveyVersion
 
 SOURCE = "en"
 
@@ -74,7 +75,9 @@ def by_language(rows: list[Row], languages: list[str]) -> dict[str, list[Row]]:
 
 
 def _pledges(gather: _Gather, aid: int) -> None:
-    pledges = db.session.scalars(select(Pledge).where(Pledge.authority_id == aid).order_by(Pledge.audience)).all()
+    # Each collection is loaded for every row at once (one query a level), not row by row.
+    wording = selectinload(Pledge.versions).selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises)
+    pledges = db.session.scalars(select(Pledge).where(Pledge.authority_id == aid).order_by(Pledge.audience).options(wording)).all()
     for pledge in pledges:
         for version in (pledge.current, pledge.draft):
             if version is None:
@@ -105,7 +108,12 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
         gather.add(_l("Name"), group.name, name, "council.edit_group", group_id=group.id)
         gather.add(_l("Description"), group.description, name, "council.edit_group", group_id=group.id)
 
-    polls = db.session.scalars(select(Poll).where(Poll.authority_id == aid, Poll.state != CLOSED).order_by(Poll.id)).all()
+    polls = db.session.scalars(
+        select(Poll)
+        .where(Poll.authority_id == aid, Poll.state != CLOSED)
+        .order_by(Poll.id)
+        .options(selectinload(Poll.questions).selectinload(PollQuestion.options))
+    ).all()
     for poll in polls:
         title = _words(poll.title)
         gather.add(_l("Poll"), poll.title, title, "council.edit_poll", poll_id=poll.id)
@@ -137,7 +145,10 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
 def _surveys(gather: _Gather, aid: int) -> None:
     # Our shipped surveys come with their own translations; a council's copies are its own words.
     surveys = db.session.scalars(
-        select(Survey).where(Survey.authority_id == aid, Survey.copied_from_id.is_not(None)).order_by(Survey.id)
+        select(Survey)
+        .where(Survey.authority_id == aid, Survey.copied_from_id.is_not(None))
+        .order_by(Survey.id)
+        .options(selectinload(Survey.versions).selectinload(SurveyVersion.sections).selectinload(SurveySection.questions))
     ).all()
     for survey in surveys:
         version = survey.latest

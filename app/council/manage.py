@@ -87,9 +87,10 @@ def _csv(rows: list[list[str]], filename: str) -> Response:
 @allow(PARTICIPATION)
 def manage_home():
     all_groups = service.groups(current_authority_id(), include_archived=True)
+    tally = service.member_counts(current_authority_id())
     return render_template("council/manage/home.html", groups=all_groups,
-                           counts={g.id: len(service.members(g)) for g in all_groups},
-                           requests={g.id: len(service.members(g, REQUESTED)) for g in all_groups})
+                           counts={g.id: tally.get((g.id, ACTIVE), 0) for g in all_groups},
+                           requests={g.id: tally.get((g.id, REQUESTED), 0) for g in all_groups})
 
 
 GROUP_FIELDS = {"name": (_l("Name"), False), "description": (_l("What the group is for"), True)}

@@ -7,7 +7,7 @@ invitation; a member can leave at any time and a facilitator can end a membershi
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import audit
 from ..access import PARTICIPATION, YOUNG_PERSON
@@ -74,6 +74,18 @@ def members(group: CouncilGroup, state: str = ACTIVE) -> list[Membership]:
         Membership.group_id == group.id, Membership.state == state
     ).order_by(User.display_name)
     return list(db.session.scalars(stmt).all())
+
+
+def member_counts(authority_id: int) -> dict[tuple[int, str], int]:
+    """How many memberships each of the council's groups has in each state, keyed (group id,
+    state): one query for the whole list of groups."""
+    stmt = (
+        select(Membership.group_id, Membership.state, func.count())
+        .join(User, User.id == Membership.user_id)
+        .where(Membership.authority_id == authority_id)
+        .group_by(Membership.group_id, Membership.state)
+    )
+    return {(group_id, state): n for group_id, state, n in db.session.execute(stmt)}
 
 
 def _move(group: CouncilGroup, user: User, state: str, by: User) -> Membership:

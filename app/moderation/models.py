@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -36,6 +36,12 @@ REASON_CODES = (REASON_IDENTIFYING, REASON_UNKIND, REASON_OFF_TOPIC, REASON_DUPL
 
 class ModerationItem(AuthorityOwned, TimestampMixin, db.Model):
     """One piece of free text bound for a group, the council or a report."""
+
+    # The queue: a council's waiting items oldest first; decided ones newest first.
+    __table_args__ = (
+        Index("ix_moderation_item_queue", "authority_id", "status", "created_at"),
+        Index("ix_moderation_item_decided", "authority_id", "status", "decided_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(60), index=True)  # e.g. "pledge.comment"
@@ -79,6 +85,9 @@ TRIGGERS = (TRIGGER_SCREENING, TRIGGER_HELP_BUTTON, TRIGGER_MODERATOR)
 
 class SafeguardingAlert(AuthorityOwned, TimestampMixin, db.Model):
     """A possible risk to a young person that a person must acknowledge before its deadline."""
+
+    # The alerts list: a council's alerts by status, soonest deadline first.
+    __table_args__ = (Index("ix_safeguarding_alert_list", "authority_id", "status", "deadline_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     young_person_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)  # None: anonymous text

@@ -14,6 +14,7 @@ from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, PUBLIC, SAFEGUARDING, W
 from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
+from ..pagination import search_text
 from ..i18n.locales import LANGUAGES, language_name
 from ..mail import undelivered
 from ..models_base import utcnow
@@ -76,16 +77,10 @@ def _queue_panel(viewer):
 
 @card_provider
 def _not_published_card(young_person):
-    items = service.not_published_for(young_person)
-    if not items:
+    notices = service.not_published_for(young_person)
+    if not notices:
         return None
-    notices = [service.own_view(item.id, young_person) for item in items]
-    return Card(
-        title=_l("Not shared"),
-        template="moderation/card_not_published.html",
-        order=40,
-        context={"notices": [n for n in notices if n]},
-    )
+    return Card(title=_l("Not shared"), template="moderation/card_not_published.html", order=40, context={"notices": notices})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -101,7 +96,8 @@ def queue():
         status = PENDING
     source = request.args.get("source") or None
     language = request.args.get("language") or None
-    items = service.queue(current_user.authority_id, source=source, language=language, status=status)
+    search = search_text(request.args.get("q"))
+    items = service.queue(current_user.authority_id, source=source, language=language, status=status, search=search, page=request.args.get("page"))
     sources, languages = service.queue_filters(current_user.authority_id)
     return render_template(
         "moderation/queue.html",
@@ -109,12 +105,11 @@ def queue():
         status=status,
         source=source,
         language=language,
+        search=search,
         sources=sources,
         filter_languages=languages,
         language_name=language_name,
         now=utcnow(),
-        waiting=service.queue_count(current_user),
-        page_size=service.QUEUE_PAGE,
     )
 
 
@@ -196,11 +191,10 @@ def _alert_or_404(alert_id: int) -> SafeguardingAlert:
 @bp.route("/staff/safeguarding/")
 @allow(*ALERT_ROLES)
 def alerts():
-    show = request.args.get("show", "open")
-    alerts = service.alerts_for(current_user)
-    if show == "open":
-        alerts = [a for a in alerts if a.status != "closed"]
-    return render_template("moderation/alerts.html", alerts=alerts, show=show, now=utcnow())
+    show = "all" if request.args.get("show") == "all" else "open"
+    search = search_text(request.args.get("q"))
+    alerts = service.alerts_page(current_user, status=None if show == "all" else "not_closed", search=search, page=request.args.get("page"))
+    return render_template("moderation/alerts.html", alerts=alerts, show=show, search=search, now=utcnow())
 
 
 @bp.route("/staff/safeguarding/<int:alert_id>")

@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload, undefer
+from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy.orm import aliased, selectinload, undefer
 
 from .. import audit
 from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
 from ..auth.models import User
 from ..extensions import db
 from ..mail import link, queue_mail
+from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
 from . import screening
 from .clock import LONDON, ack_deadline, hm, office_open
@@ -310,8 +311,10 @@ def own_view(item_id: int | None, author: User | None) -> OwnView | None:
         .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
         .where(ModerationItem.id == item_id, ModerationItem.author_id == author.id)
     )
-    if item is None:
-        return None
+    return _own_view(item) if item is not None else None
+
+
+def _own_view(item: ModerationItem) -> OwnView:
     status = PENDING if item.status == ESCALATED else item.status
     reason = str(REASONS.get(item.reason or "other")) if item.status == REJECTED else None
     published = item.approved_text if item.status == APPROVED and item.redacted else None
@@ -522,17 +525,47 @@ def may_see_alert(user: User, alert: SafeguardingAlert) -> bool:
     return False
 
 
-def alerts_for(user: User, *, status: str | None = None) -> list[SafeguardingAlert]:
+def _visible_alerts(user: User, *, status: str | None = None, search: str = ""):
     stmt = select(SafeguardingAlert).where(SafeguardingAlert.authority_id == user.authority_id)
-    if status:
+    if status == "not_closed":
+        stmt = stmt.where(SafeguardingAlert.status != CLOSED)
+    elif status:
         stmt = stmt.where(SafeguardingAlert.status == status)
-    stmt = stmt.order_by((SafeguardingAlert.status == CLOSED), SafeguardingAlert.deadline_at, SafeguardingAlert.id)
-    stmt = stmt.options(selectinload(SafeguardingAlert.young_person))
-    return [a for a in db.session.scalars(stmt).all() if may_see_alert(user, a)]
+    if search:
+        person = aliased(User)
+        stmt = stmt.join(person, person.id == SafeguardingAlert.young_person_id).where(
+            or_(contains(person.display_name, search), contains(person.reference, search))
+        )
+    return stmt.order_by((SafeguardingAlert.status == CLOSED), SafeguardingAlert.deadline_at, SafeguardingAlert.id).options(
+        selectinload(SafeguardingAlert.young_person)
+    )
+
+
+def alerts_for(user: User, *, status: str | None = None) -> list[SafeguardingAlert]:
+    return [a for a in db.session.scalars(_visible_alerts(user, status=status)).all() if may_see_alert(user, a)]
 
 
 def open_alert_count(user: User) -> int:
-    return sum(1 for a in alerts_for(user, status=OPEN))
+    """Open alerts this person may see, for the badge on their home (one query)."""
+    if user.role == SAFEGUARDING and user.is_staff:
+        return db.session.scalar(
+            select(func.count(SafeguardingAlert.id)).where(SafeguardingAlert.authority_id == user.authority_id, SafeguardingAlert.status == OPEN)
+        ) or 0
+    return len(alerts_for(user, status=OPEN))
+
+
+def alerts_page(user: User, *, status: str | None = None, search: str = "", page: int | str | None = 1) -> Page[SafeguardingAlert]:
+    """A page of the alerts this person may see, open ones first by deadline. The safeguarding
+    lead sees every alert of the council, counted and paged in the database; anyone else sees
+    the few that concern them (their young people's, or escalated to them), sorted out here."""
+    stmt = _visible_alerts(user, status=status, search=search)
+    if user.role == SAFEGUARDING and user.is_staff:
+        return paginate(stmt, page)
+    # Only their young people's alerts and escalated ones can concern them: the database narrows
+    # it to those, and may_see_alert decides.
+    theirs = select(User.id).where(User.worker_id == user.id)
+    stmt = stmt.where(or_(SafeguardingAlert.young_person_id.in_(theirs), cast(SafeguardingAlert.notified_ids, String) != "[]"))
+    return paginate_list([a for a in db.session.scalars(stmt).all() if may_see_alert(user, a)], page)
 
 
 def alert_with_text(alert_id: int) -> SafeguardingAlert | None:
@@ -651,11 +684,11 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
 # ---------------------------------------------------------------------------------------------
 
 
-QUEUE_PAGE = 200
 
 
-def queue(authority_id: int, *, source: str | None = None, language: str | None = None, status: str = PENDING) -> list[ModerationItem]:
-    """Oldest first, risk-flagged on top; at most QUEUE_PAGE items (the rest wait their turn)."""
+def queue(authority_id: int, *, source: str | None = None, language: str | None = None, status: str = PENDING, search: str = "", page: int | str | None = 1) -> Page[ModerationItem]:
+    """A page of the queue: waiting items risk-flagged on top, then oldest first; decided ones
+    newest first. `search` finds words in what was written."""
     stmt = select(ModerationItem).where(ModerationItem.authority_id == authority_id)
     statuses = (PENDING, ESCALATED) if status == PENDING else (status,)
     stmt = stmt.where(ModerationItem.status.in_(statuses))
@@ -663,12 +696,13 @@ def queue(authority_id: int, *, source: str | None = None, language: str | None 
         stmt = stmt.where(ModerationItem.source == source)
     if language:
         stmt = stmt.where(ModerationItem.language == language)
+    if search:
+        stmt = stmt.where(contains(ModerationItem.original_text, search))
     if status == PENDING:
         stmt = stmt.order_by(ModerationItem.risk.desc(), ModerationItem.created_at, ModerationItem.id)
     else:
         stmt = stmt.order_by(ModerationItem.decided_at.desc(), ModerationItem.id.desc())
-    stmt = stmt.limit(QUEUE_PAGE)
-    return list(db.session.scalars(stmt.options(undefer(ModerationItem.original_text))).all())
+    return paginate(stmt.options(undefer(ModerationItem.original_text)), page)
 
 
 def queue_filters(authority_id: int) -> tuple[list[str], list[str]]:
@@ -770,17 +804,18 @@ def escalate(item: ModerationItem, by: User, note: str | None = None) -> Safegua
     )
 
 
-def not_published_for(author: User, days: int = 30) -> list[ModerationItem]:
-    """The author's recent items that were not published, for the notice on their home."""
+def not_published_for(author: User, days: int = 30) -> list[OwnView]:
+    """The author's own view of their recent items that were not published, for the notice on
+    their home (one query)."""
     since = utcnow() - timedelta(days=days)
-    return list(
-        db.session.scalars(
-            select(ModerationItem)
-            .where(ModerationItem.author_id == author.id, ModerationItem.status == REJECTED, ModerationItem.decided_at >= since)
-            .order_by(ModerationItem.decided_at.desc())
-            .limit(5)
-        ).all()
+    items = db.session.scalars(
+        select(ModerationItem)
+        .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
+        .where(ModerationItem.author_id == author.id, ModerationItem.status == REJECTED, ModerationItem.decided_at >= since)
+        .order_by(ModerationItem.decided_at.desc())
+        .limit(5)
     )
+    return [_own_view(item) for item in items]
 
 
 # ---------------------------------------------------------------------------------------------

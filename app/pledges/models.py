@@ -144,6 +144,21 @@ class PledgeRating(AuthorityOwned, db.Model):
     rater_key: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
+class PledgeTally(AuthorityOwned, db.Model):
+    """A sealed round's ratings counted once, as the round is sealed: how many gave each answer to
+    each promise, per age band. Sealed ratings never change, so the scorecard reads these rows (a
+    few hundred a round) instead of counting every rating again on every view."""
+
+    __table_args__ = (UniqueConstraint("round_id", "promise_id", "age_band", "answer"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rating_round.id"), index=True)
+    promise_id: Mapped[int] = mapped_column(ForeignKey("promise.id"), index=True)
+    age_band: Mapped[str | None] = mapped_column(String(8))
+    answer: Mapped[str] = mapped_column(String(12))
+    count: Mapped[int] = mapped_column(Integer)
+
+
 class PledgeComment(AuthorityOwned, db.Model):
     """A comment on a promise in a round. The words live in moderation; only approved text shows.
 

@@ -56,19 +56,16 @@ def pledge_panel():
 
 @card_provider
 def _pledge_card(young_person):
-    version = service.current_version_for(young_person)
-    if version is None:
+    facts = service.card_facts(young_person)
+    if facts is None:
         return None
-    rnd = service.open_round(young_person.authority_id)
-    rated = len(service.my_ratings(young_person, rnd)) if rnd else 0
-    new = service.new_answers(young_person, version)
-    title = _l("Your charter") if version.pledge.audience == CARE_LEAVER else _l("Your pledge")
+    title = _l("Your charter") if facts.version.pledge.audience == CARE_LEAVER else _l("Your pledge")
     return Card(
         title=title,
         template="pledges/card.html",
         order=30,
-        highlight=bool(new) or (rnd is not None and rated < len(version.promises)),
-        context={"version": version, "round": rnd, "rated": rated, "total": len(version.promises), "new_answers": new},
+        highlight=bool(facts.new_answers) or (facts.round is not None and facts.rated < facts.total),
+        context={"version": facts.version, "round": facts.round, "rated": facts.rated, "total": facts.total, "new_answers": facts.new_answers},
     )
 
 
@@ -206,13 +203,20 @@ def _chosen_round(rounds: list[RatingRound]) -> RatingRound | None:
     abort(404)
 
 
-def _scorecard_context(with_comments: bool = True):
+def _scorecard_context(with_comments: bool = True, audit_action: str | None = None):
     authority = current_authority()
     service.seal_due_rounds()
-    db.session.commit()
     rounds = service.sealed_rounds(authority.id)
     rnd = _chosen_round(rounds)
-    cards = [scorecard.round_scorecard(r, with_comments=(with_comments and r is rnd)) for r in rounds]
+    if audit_action and rnd is not None:
+        audit.record(audit_action, rnd)
+    # Committed before the scorecards are loaded: a commit expires every loaded row, and the page
+    # would then load each round and each theme's promises again one by one.
+    db.session.commit()
+    if rounds:
+        rounds = service.sealed_rounds(authority.id)  # all of them again, in one query
+        rnd = next((r for r in rounds if r.id == rnd.id), None) if rnd else None
+    cards = scorecard.scorecards(rounds, with_comments=rnd if with_comments else None)
     card = cards[rounds.index(rnd)] if rnd else None
     return {
         "authority": authority,
@@ -239,20 +243,19 @@ def _band_rows(bands, keys):
 @bp.route("/scorecard")
 @allow(*SCORECARD_ROLES)
 def scorecard_page():
-    context = _scorecard_context()
-    audit.record("pledge.scorecard_viewed", context["round"])
-    db.session.commit()
+    context = _scorecard_context(audit_action="pledge.scorecard_viewed")
+    if context["round"] is None:
+        audit.record("pledge.scorecard_viewed", None)
+        db.session.commit()
     return render_template("pledges/scorecard.html", **context)
 
 
 @bp.route("/scorecard/print")
 @allow(*SCORECARD_ROLES)
 def scorecard_print():
-    context = _scorecard_context()
+    context = _scorecard_context(audit_action="pledge.scorecard_printed")
     if context["round"] is None:
         abort(404)
-    audit.record("pledge.scorecard_printed", context["round"])
-    db.session.commit()
     return render_template("pledges/scorecard_print.html", **context)
 
 

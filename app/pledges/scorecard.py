@@ -18,7 +18,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..auth.models import AGE_BANDS
@@ -35,7 +35,7 @@ from .models import (
     NOT_KEPT,
     SOMETIMES,
     PledgeComment,
-    PledgeRating,
+    PledgeTally,
     PledgeTheme,
     PledgeVersion,
     Promise,
@@ -124,33 +124,50 @@ class RoundScorecard:
                     yield audience, theme, result
 
 
-def _counts(rnd: RatingRound):
-    rows = db.session.execute(
-        select(PledgeRating.promise_id, PledgeRating.age_band, PledgeRating.answer, func.count())
-        .where(PledgeRating.round_id == rnd.id)
-        .group_by(PledgeRating.promise_id, PledgeRating.age_band, PledgeRating.answer)
-    )
-    counts: dict[int, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
-    for promise_id, band, answer, n in rows.all():
-        counts[promise_id][band or UNKNOWN_BAND][answer] = n
+def _counts(round_ids: list[int]) -> dict[int, dict[int, dict[str, dict[str, int]]]]:
+    """round id -> promise id -> age band -> answer -> count, from the rounds' tallies (one query)."""
+    counts: dict = {rid: defaultdict(lambda: defaultdict(dict)) for rid in round_ids}
+    if round_ids:
+        rows = db.session.execute(
+            select(PledgeTally.round_id, PledgeTally.promise_id, PledgeTally.age_band, PledgeTally.answer, PledgeTally.count).where(PledgeTally.round_id.in_(round_ids))
+        )
+        for round_id, promise_id, band, answer, n in rows:
+            counts[round_id][promise_id][band or UNKNOWN_BAND][answer] = n
     return counts
 
 
-def round_scorecard(rnd: RatingRound, *, with_comments: bool = False) -> RoundScorecard:
-    """The protected figures of one sealed round, per audience, theme, promise and age band."""
+def _promises(ids) -> dict[int, Promise]:
+    """Promises with their versions, pledges, themes and the themes' promises: four queries for
+    any number of rounds and promises."""
+    if not ids:
+        return {}
+    load = selectinload(Promise.version)
+    found = db.session.scalars(
+        select(Promise)
+        .where(Promise.id.in_(list(ids)))
+        .options(load.selectinload(PledgeVersion.pledge), load.selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises))
+    )
+    return {p.id: p for p in found}
+
+
+def scorecards(rounds: list[RatingRound], *, with_comments: RatingRound | None = None) -> list[RoundScorecard]:
+    """The scorecards of several sealed rounds, loaded together: the same few queries for one
+    round or twenty (comments for the one round given)."""
+    counts = _counts([r.id for r in rounds])
+    promises = _promises({pid for by_promise in counts.values() for pid in by_promise})
+    return [round_scorecard(r, with_comments=r is with_comments, counts=counts[r.id], promises=promises) for r in rounds]
+
+
+def round_scorecard(rnd: RatingRound, *, with_comments: bool = False, counts=None, promises: dict[int, Promise] | None = None) -> RoundScorecard:
+    """The protected figures of one sealed round, per audience, theme, promise and age band.
+    `scorecards()` passes `counts` and `promises` loaded for several rounds at once."""
     if rnd.sealed_at is None:
         raise ValueError("only sealed rounds have a scorecard")
-    counts = _counts(rnd)
-    promises = []
-    if counts:
-        load = selectinload(Promise.version)
-        promises = list(
-            db.session.scalars(
-                select(Promise)
-                .where(Promise.id.in_(list(counts)))
-                .options(load.selectinload(PledgeVersion.pledge), load.selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises))
-            )
-        )
+    if counts is None:
+        counts = _counts([rnd.id])[rnd.id]
+    if promises is None:
+        promises = _promises(list(counts))
+    promises = [promises[pid] for pid in counts if pid in promises]
     versions = sorted({p.version for p in promises}, key=lambda v: (v.pledge.audience, v.number))
     present_bands = {band for by_band in counts.values() for band in by_band}
     band_keys = [b for b in (*AGE_BANDS, UNKNOWN_BAND) if b in present_bands]
@@ -282,7 +299,7 @@ class Trends:
 def trends(authority_id: int, cards: list[RoundScorecard] | None = None) -> Trends:
     """The share who said "kept", per theme and promise, round by round; and the biggest movers."""
     if cards is None:
-        cards = [round_scorecard(rnd) for rnd in service.sealed_rounds(authority_id)]
+        cards = scorecards(service.sealed_rounds(authority_id))
     rows: dict[tuple, TrendRow] = {}
     for index, card in enumerate(cards):
         for audience in card.audiences:

@@ -7,16 +7,20 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, distinct, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, distinct, func, insert, or_, select, update
+from sqlalchemy.orm import joinedload, selectinload
 
 from .. import audit
 from ..auth.models import CARE_LEAVER as USER_CARE_LEAVER
 from ..extensions import db
 from ..i18n.content import missing_languages
-from ..models_base import utcnow
+from ..models_base import UTCDateTime, utcnow
 from .models import (
     ANSWERS,
     CARE_LEAVER,
@@ -29,6 +33,7 @@ from .models import (
     PledgeComment,
     PledgeRating,
     PledgeReader,
+    PledgeTally,
     PledgeTheme,
     PledgeVersion,
     Promise,
@@ -65,13 +70,97 @@ def get_pledge(authority_id: int, audience: str, *, create: bool = False) -> Ple
 
 
 def pledges(authority_id: int) -> dict[str, Pledge]:
-    """Both pledges of a council, made on first use so the editor always has somewhere to start."""
-    return {audience: get_pledge(authority_id, audience, create=True) for audience in (IN_CARE, CARE_LEAVER)}
+    """Both pledges of a council with every version's themes and promises (a few queries, however
+    many there are), made on first use so the editor always has somewhere to start."""
+    wording = selectinload(Pledge.versions).selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises)
+    found = {p.audience: p for p in db.session.scalars(select(Pledge).where(Pledge.authority_id == authority_id).options(wording))}
+    return {audience: found.get(audience) or get_pledge(authority_id, audience, create=True) for audience in (IN_CARE, CARE_LEAVER)}
+
+
+def _current_version_id(authority_id: int, audience: str):
+    """The version young people read now (the newest published one), as a subquery."""
+    return (
+        select(PledgeVersion.id)
+        .join(Pledge, Pledge.id == PledgeVersion.pledge_id)
+        .where(Pledge.authority_id == authority_id, Pledge.audience == audience, PledgeVersion.status == PUBLISHED)
+        .order_by(PledgeVersion.number.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def current_version_for(young_person) -> PledgeVersion | None:
-    pledge = get_pledge(young_person.authority_id, audience_of(young_person))
-    return pledge.current if pledge else None
+    """The version the young person reads, with its themes and promises (three queries in all)."""
+    return db.session.scalar(
+        select(PledgeVersion)
+        .options(selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises), selectinload(PledgeVersion.pledge))
+        .where(PledgeVersion.id == _current_version_id(young_person.authority_id, audience_of(young_person)))
+    )
+
+
+@dataclass
+class CardFacts:
+    version: PledgeVersion
+    total: int  # promises in the version
+    new_answers: int  # answers to them since the young person last read the pledge
+    round: RatingRound | None  # open for rating now
+    rated: int = 0  # promises the young person has rated in that round
+
+
+@cache
+def _card_statements():
+    """The card's queries, built once (building them costs more than running them); who, which
+    council and when are bound as they run."""
+    authority_id, me, now = bindparam("council"), bindparam("me"), bindparam("now", type_=UTCDateTime())
+    promises_of_version = select(Promise.lineage_id).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion)
+    total = select(func.count(Promise.id)).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion).scalar_subquery()
+    seen = select(PledgeReader.seen_at).where(PledgeReader.young_person_id == me).scalar_subquery()
+    fresh = (
+        select(func.count(PledgeAnswer.id))
+        .where(
+            PledgeAnswer.authority_id == authority_id,
+            PledgeAnswer.promise_lineage_id.in_(promises_of_version),
+            # answered at all, and (if they ever read it) since they last did
+            or_(PledgeAnswer.we_will_at.is_not(None), PledgeAnswer.we_did_at.is_not(None)),
+            or_(seen.is_(None), PledgeAnswer.we_will_at > seen, PledgeAnswer.we_did_at > seen),
+        )
+        .correlate(PledgeVersion)
+        .scalar_subquery()
+    )
+    open_now = and_(RatingRound.authority_id == authority_id, RatingRound.sealed_at.is_(None), RatingRound.opens_at <= now, RatingRound.closes_at > now)
+    current = (
+        select(PledgeVersion.id)
+        .join(Pledge, Pledge.id == PledgeVersion.pledge_id)
+        .where(Pledge.authority_id == authority_id, Pledge.audience == bindparam("audience"), PledgeVersion.status == PUBLISHED)
+        .order_by(PledgeVersion.number.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    card = (
+        select(PledgeVersion, total, fresh, RatingRound)
+        .outerjoin(RatingRound, open_now)
+        .options(joinedload(PledgeVersion.pledge))
+        .where(PledgeVersion.id == current)
+        .limit(1)
+    )
+    rated = select(func.count(PledgeRating.id)).where(PledgeRating.round_id == bindparam("round"), PledgeRating.rater_key == bindparam("key"))
+    return card, rated
+
+
+def card_facts(young_person, now: datetime | None = None) -> CardFacts | None:
+    """What the home card shows: one query, and a second to count the young person's own ratings
+    while a round is open (their ratings are found by a key made with the round's secret, which
+    only the application can compute)."""
+    card, rated = _card_statements()
+    params = {"council": young_person.authority_id, "me": young_person.id, "now": now or utcnow(), "audience": audience_of(young_person)}
+    row = db.session.execute(card, params).first()
+    if row is None:
+        return None
+    version, total, fresh, rnd = row
+    facts = CardFacts(version=version, total=total or 0, new_answers=fresh or 0, round=rnd)
+    if rnd is not None and rnd.secret:
+        facts.rated = db.session.scalar(rated, {"round": rnd.id, "key": rater_key(rnd, young_person)}) or 0
+    return facts
 
 
 def start_draft(pledge: Pledge, by=None) -> PledgeVersion:
@@ -330,8 +419,27 @@ def seal_round(rnd: RatingRound, now: datetime | None = None) -> None:
     if rows:
         db.session.execute(insert(PledgeRating), rows)
     db.session.execute(update(PledgeComment).where(PledgeComment.round_id == rnd.id).values(rater_key=None), execution_options=ALL)
+    tally_round(rnd, rows)
     rnd.secret = None
     rnd.sealed_at = now or utcnow()
+
+
+def tally_round(rnd: RatingRound, rows: list[dict] | None = None) -> None:
+    """Count a round's ratings per promise, age band and answer, for its scorecard (once, as it is
+    sealed; `rows` are its ratings when the caller has them already)."""
+    if rows is None:
+        columns = (PledgeRating.promise_id, PledgeRating.age_band, PledgeRating.answer)
+        rows = [row._asdict() for row in db.session.execute(select(*columns).where(PledgeRating.round_id == rnd.id), execution_options=ALL)]
+    counted = Counter((row["promise_id"], row["age_band"], row["answer"]) for row in rows)
+    db.session.execute(delete(PledgeTally).where(PledgeTally.round_id == rnd.id), execution_options=ALL)
+    if counted:
+        db.session.execute(
+            insert(PledgeTally),
+            [
+                dict(authority_id=rnd.authority_id, round_id=rnd.id, promise_id=promise_id, age_band=band, answer=answer, count=n)
+                for (promise_id, band, answer), n in sorted(counted.items(), key=lambda item: (item[0][0], item[0][1] or "", item[0][2]))
+            ],
+        )
 
 
 def seal_due_rounds(now: datetime | None = None) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -36,6 +36,9 @@ READER_ROLES = (READER_IRO, READER_WORKER)
 
 class Review(AuthorityOwned, TimestampMixin, db.Model):
     """A looked-after child review or a pathway plan review, chaired by an IRO."""
+
+    # An IRO's lists read their reviews in date order, a page at a time.
+    __table_args__ = (Index("ix_review_iro_id_date", "iro_id", "date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     young_person_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)

@@ -14,6 +14,7 @@ from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
+from ..pagination import search_text
 from ..staff import service as staff_service
 from ..tenancy import all_councils, get_or_404, set_current_authority
 from . import bp, service
@@ -363,8 +364,10 @@ def _staff_review(review_id: int) -> Review:
 def staff_list():
     me = _me()
     past = bool(request.args.get("past"))
-    reviews = service.reviews_for_staff(me, past=past)
-    receipts = service.receipts_of(me)
+    search = search_text(request.args.get("q"))
+    kind = request.args.get("kind") if request.args.get("kind") in service.REVIEW_KINDS else None
+    reviews = service.reviews_for_staff(me, past=past, search=search, kind=kind, page=request.args.get("page"))
+    receipts = service.receipts_of(me, [r.submission.id for r in reviews if r.submission is not None])
     rows = []
     for review in reviews:
         submission = review.submission
@@ -377,7 +380,7 @@ def staff_list():
                 "submission": submission if readable else None,
             }
         )
-    return render_template("reviews/staff_list.html", rows=rows, past=past, today=date.today())
+    return render_template("reviews/staff_list.html", rows=rows, page=reviews, past=past, search=search, kind=kind, today=date.today())
 
 
 def _person_choices(me):

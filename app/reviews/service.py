@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit
@@ -27,6 +27,7 @@ from ..auth.models import User, age_on
 from ..errors import RuleBroken
 from ..extensions import db
 from ..i18n.formatting import uk_date
+from ..pagination import Page, contains, paginate, paginate_list
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from . import steps as S
@@ -88,7 +89,7 @@ def review_kind_label(kind: str) -> str:
 
 def reviews_of(young_person: User) -> list[Review]:
     """The young person's reviews: coming ones first (soonest first, undated next), then past ones."""
-    reviews = list(db.session.scalars(select(Review).where(Review.young_person_id == young_person.id)))
+    reviews = list(db.session.scalars(select(Review).options(joinedload(Review.submission)).where(Review.young_person_id == young_person.id)))
     today = date.today()
     coming = sorted((r for r in reviews if r.date is None or r.date >= today), key=lambda r: (r.date is None, r.date or today))
     past = sorted((r for r in reviews if r.date is not None and r.date < today), key=lambda r: r.date, reverse=True)
@@ -140,26 +141,33 @@ def can_read_views(staff: User, submission: ViewsSubmission | None) -> bool:
     return role is not None and role in (submission.readers or [])
 
 
-def reviews_for_staff(staff: User, *, past: bool = False) -> list[Review]:
-    """An IRO's reviews, or the reviews of a worker's young people, ordered by date (undated last)."""
+def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind: str | None = None, page: int | str | None = 1) -> Page[Review]:
+    """A page of an IRO's reviews, or of the reviews of a worker's young people: coming ones by
+    date (undated last), past ones newest first. `search` finds a young person by name or
+    reference; `kind` keeps one type of review."""
     stmt = select(Review).where(Review.authority_id == staff.authority_id)
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
     elif staff.role == WORKER:
-        stmt = stmt.join(User, User.id == Review.young_person_id).where(User.worker_id == staff.id)
+        stmt = stmt.where(Review.young_person_id.in_(select(User.id).where(User.worker_id == staff.id)))
     else:
-        return []
-    # Loaded up front: the list shows each young person and the state of their views.
+        return paginate_list([], page)
+    if search:
+        found = select(User.id).where(User.authority_id == staff.authority_id, or_(contains(User.display_name, search), contains(User.reference, search)))
+        stmt = stmt.where(Review.young_person_id.in_(found))
+    if kind:
+        stmt = stmt.where(Review.kind == kind)
+    # Loaded with the page: the list shows each young person and the state of their views.
     stmt = stmt.options(
         selectinload(Review.young_person),
         selectinload(Review.submission).selectinload(ViewsSubmission.additions),
     )
     today = date.today()
     if past:
-        stmt = stmt.where(Review.date < today).order_by(Review.date.desc())
+        stmt = stmt.where(Review.date < today).order_by(Review.date.desc(), Review.id.desc())
     else:
-        stmt = stmt.where(or_(Review.date.is_(None), Review.date >= today)).order_by(Review.date.is_(None), Review.date)
-    return list(db.session.scalars(stmt))
+        stmt = stmt.where(or_(Review.date.is_(None), Review.date >= today)).order_by(Review.date.is_(None), Review.date, Review.id)
+    return paginate(stmt, page)
 
 
 def readable_submissions(staff: User) -> list[ViewsSubmission]:
@@ -189,9 +197,12 @@ def is_unread(staff: User, submission: ViewsSubmission, receipts: dict[int, View
     return latest is not None and latest > receipt.last_read_at
 
 
-def receipts_of(staff: User) -> dict[int, ViewsReader]:
-    rows = db.session.scalars(select(ViewsReader).where(ViewsReader.user_id == staff.id))
-    return {row.submission_id: row for row in rows}
+def receipts_of(staff: User, submission_ids=None) -> dict[int, ViewsReader]:
+    """This reader's receipts, by submission (only for `submission_ids` when given: a page's)."""
+    stmt = select(ViewsReader).where(ViewsReader.user_id == staff.id)
+    if submission_ids is not None:
+        stmt = stmt.where(ViewsReader.submission_id.in_(list(submission_ids)))
+    return {row.submission_id: row for row in db.session.scalars(stmt)}
 
 
 def unread_count(staff: User) -> int:

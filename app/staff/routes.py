@@ -1,5 +1,5 @@
 """The staff home, and the young people a member of staff supports."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
@@ -9,6 +9,7 @@ from ..access import ADMIN, IRO, STAFF, WORKER, allow
 from ..auth.account import change_password_form
 from ..auth.models import User
 from ..extensions import db
+from ..pagination import search_text
 from ..i18n import bilingual, interpreter
 from ..i18n.interpreter import StaffInterpreterForm
 from ..links import public_url
@@ -20,8 +21,9 @@ from . import bp, service
 @bp.route("/")
 @allow(STAFF)
 def home():
-    young_people = service.allocated_young_people(current_user)
-    return render_template("staff/home.html", young_people=young_people)
+    search = search_text(request.args.get("q"))
+    young_people = service.young_people_page(current_user, search=search, page=request.args.get("page"))
+    return render_template("staff/home.html", young_people=young_people, search=search)
 
 
 @bp.route("/young-people/<int:person_id>")

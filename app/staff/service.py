@@ -10,18 +10,31 @@ from ..access import ADMIN, IRO, WORKER, YOUNG_PERSON
 from ..auth import service as auth_service
 from ..auth.models import INVITE, RESET, User
 from ..extensions import db
+from ..pagination import Page, contains, paginate, paginate_list, search_text
+
+
+def _allocated(staff: User):
+    stmt = select(User).where(User.role == YOUNG_PERSON, User.authority_id == staff.authority_id)
+    if staff.role == IRO:
+        return stmt.where(User.iro_id == staff.id)
+    if staff.role == WORKER:
+        return stmt.where(User.worker_id == staff.id)
+    return stmt if staff.role == ADMIN else None
 
 
 def allocated_young_people(staff: User) -> list[User]:
     """Young people allocated to this IRO or worker; a council admin sees the whole council."""
-    stmt = select(User).where(User.role == YOUNG_PERSON, User.authority_id == staff.authority_id)
-    if staff.role == IRO:
-        stmt = stmt.where(User.iro_id == staff.id)
-    elif staff.role == WORKER:
-        stmt = stmt.where(User.worker_id == staff.id)
-    elif staff.role != ADMIN:
-        return []
-    return list(db.session.scalars(stmt.order_by(User.display_name)))
+    stmt = _allocated(staff)
+    return [] if stmt is None else list(db.session.scalars(stmt.order_by(User.display_name, User.id)))
+
+
+def young_people_page(staff: User, *, search: str = "", page: int | str | None = 1) -> Page[User]:
+    """A page of the young people this member of staff supports, found by name, reference or
+    username."""
+    stmt = _allocated(staff)
+    if stmt is None:
+        return paginate_list([], page)
+    return paginate(search_filter(stmt, search).order_by(User.display_name, User.id), page)
 
 
 def can_support(staff: User, young_person: User) -> bool:
@@ -61,7 +74,7 @@ def all_staff_choices(authority_id: int) -> list[tuple[str, str]]:
 
 
 def search_filter(stmt, query: str | None):
+    query = search_text(query)
     if query:
-        like = f"%{query.strip()}%"
-        stmt = stmt.where(or_(User.display_name.ilike(like), User.reference.ilike(like), User.username.ilike(like)))
+        stmt = stmt.where(or_(contains(User.display_name, query), contains(User.reference, query), contains(User.username, query)))
     return stmt

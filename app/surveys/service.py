@@ -21,6 +21,7 @@ from datetime import date
 
 from flask import current_app
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import joinedload
 
 from .. import audit
 from ..auth.models import User, age_on
@@ -130,11 +131,16 @@ def has_taken_part(person: User, wave: SurveyWave) -> bool:
 
 
 def open_waves_for(person: User, today: date | None = None) -> list[SurveyWave]:
+    """Open waves the person may answer and has not, with their survey's title (one query)."""
     today = today or date.today()
+    taken_part = select(SurveyParticipation.id).where(SurveyParticipation.wave_id == SurveyWave.id, SurveyParticipation.user_id == person.id)
     waves = db.session.scalars(
-        select(SurveyWave).where(SurveyWave.authority_id == person.authority_id, SurveyWave.opens_on <= today, SurveyWave.closes_on >= today).order_by(SurveyWave.closes_on)
+        select(SurveyWave)
+        .options(joinedload(SurveyWave.version).joinedload(SurveyVersion.survey))
+        .where(SurveyWave.authority_id == person.authority_id, SurveyWave.opens_on <= today, SurveyWave.closes_on >= today, ~taken_part.exists())
+        .order_by(SurveyWave.closes_on, SurveyWave.id)
     ).all()
-    return [w for w in waves if is_eligible(person, w, today) and not has_taken_part(person, w)]
+    return [w for w in waves if is_eligible(person, w, today)]
 
 
 # --- starting and resuming -------------------------------------------------------------------

@@ -28,15 +28,12 @@ register_nav(_l("Between reviews"), "voice.staff_figures", {MANAGER, ADMIN, COMP
 
 @card_provider
 def _tell_someone(young_person):
+    replies, answers, open_callbacks = callbacks.home_card(young_person)
     return Card(
         title=_l("Tell someone"),
         template="voice/card.html",
         order=20,
-        context={
-            "replies": statements.new_replies(young_person),
-            "callbacks": callbacks.open_for(young_person),
-            "answers": complaints.unseen_answers(young_person),
-        },
+        context={"replies": replies, "callbacks": open_callbacks, "answers": answers},
     )
 
 

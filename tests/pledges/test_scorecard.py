@@ -268,3 +268,24 @@ def test_staff_cannot_see_an_individuals_ratings_anywhere(app, council, sign_in)
                 if response.mimetype == "text/csv":
                     for row in csv.reader(io.StringIO(body)):
                         assert "1" not in row[7:], (url, row)  # the figures, after the labels
+
+
+def test_sealing_a_round_counts_its_ratings_once_for_the_scorecard(council):
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from app.pledges.models import PledgeRating, PledgeTally
+
+    promise = council.pledge.promises[0]
+    _rate_many(council, promise, [KEPT] * 6 + [NOT_KEPT] * 3, age=13)
+    _rate_many(council, council.pledge.promises[1], [SOMETIMES] * 2, age=9)
+    service.close_round_now(council.round)
+    db.session.commit()
+    rated = Counter(db.session.execute(select(PledgeRating.promise_id, PledgeRating.age_band, PledgeRating.answer).where(PledgeRating.round_id == council.round.id)).all())
+    tallied = {(t.promise_id, t.age_band, t.answer): t.count for t in db.session.scalars(select(PledgeTally).where(PledgeTally.round_id == council.round.id))}
+    assert tallied == dict(rated) and tallied[(promise.id, "12-17", KEPT)] == 6
+    # The scorecard reads the tallies: the ratings themselves are not counted again.
+    db.session.execute(PledgeRating.__table__.delete().where(PledgeRating.round_id == council.round.id))
+    card = scorecard.round_scorecard(council.round)
+    assert any(r.promise.id == promise.id and r.overall.base.count == 9 for _, _, r in card.promise_results())

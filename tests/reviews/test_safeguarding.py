@@ -100,3 +100,26 @@ def test_risk_written_after_the_session_ran_out_is_screened_when_kept_and_help_s
     assert alert.source == "reviews.draft" and alert.young_person_id == person.id
     page = landed.get_data(as_text=True)
     assert "We are here for you" in page and "0800 1111" in page
+
+
+def test_risk_written_on_a_second_phone_is_screened_even_when_held_beside_the_first_phones_save(sign_in):
+    """Two phones, one step: the later save is held until the young person chooses, and its words
+    are screened at once all the same (the alert does not wait for the choice)."""
+    import re
+
+    iro, person, review = _setup()
+    url = f"/my/reviews/{review.id}/going-well/"
+    phone_a, phone_b = sign_in(person), sign_in(person)
+    seen_a, seen_b = (re.search(r'name="revision" value="(\d+)"', p.get(url).get_data(as_text=True)) for p in (phone_a, phone_b))
+    phone_a.post(url, data={"text": "School is fine", "action": "next", "revision": seen_a.group(1)})
+    response = phone_b.post(url, data={"text": "My carer hurts me and I want to kill myself", "action": "next", "revision": seen_b.group(1)})
+    db.session.expire_all()
+    submission = db.session.query(ViewsSubmission).one()
+    assert submission.answers["going-well"]["text"] == "School is fine" and submission.held  # nothing overwritten
+    alert = db.session.query(SafeguardingAlert).one()
+    assert alert.source == "reviews.draft" and alert.young_person_id == person.id
+    assert response.status_code == 302 and f"/my/help/told/{alert.id}" in response.location
+    page = phone_b.get(response.location).get_data(as_text=True)
+    assert "0800 1111" in page and url in page  # help now, then back to choose between the two
+    phone_b.post(url, data={"choice": "both", "revision": str(submission.revision)})
+    assert db.session.query(SafeguardingAlert).count() == 1  # keeping both raises nothing new
