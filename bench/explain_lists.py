@@ -120,6 +120,7 @@ def main(argv=None) -> int:
             started = time.monotonic()
             council, people = build(app)
             print(f"built in {time.monotonic() - started:.0f} s", flush=True)
+            user_ids = {role: person.get_id() for role, person in people.items()}  # read while a council is bound
         caught: list[tuple[str, object]] = []
 
         def catch(conn, cursor, statement, parameters, context, executemany):
@@ -130,7 +131,7 @@ def main(argv=None) -> int:
         for role, path in PAGES:
             client = app.test_client()
             with client.session_transaction() as session:
-                session["_user_id"] = people[role].get_id()
+                session["_user_id"] = user_ids[role]
                 session["_fresh"] = True
                 session["seen"] = utcnow().timestamp()
             client.get(path)  # warm

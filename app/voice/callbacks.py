@@ -19,6 +19,7 @@ from .. import audit
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
+from ..i18n.bidi import isolate
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from ..working_days import UK, add_working_hours, local
@@ -195,7 +196,7 @@ def when_words(due: datetime, now: datetime | None = None) -> str:
 
 def promise_words(callback: CallBack, now: datetime | None = None) -> Markup:
     """"Daniel will call you by 4pm tomorrow": the first name of the person, and the promise."""
-    name = Markup("<bdi>{}</bdi>").format(callback.staff.display_name.split()[0])  # its own direction in Arabic
+    name = isolate(callback.staff.display_name.split()[0])  # its own direction in Arabic
     return Markup(escape(str(_l("%(name)s will call you %(when)s")))) % {"name": name, "when": when_words(callback.due_at, now)}
 
 

@@ -4,7 +4,6 @@ and the helpers its templates use."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
 
 from ..access import ADMIN, COMPLAINTS, IRO, MANAGER, WORKER
 from ..staff.nav import register_nav
@@ -79,12 +78,6 @@ bp.add_app_template_global(complaints.unanswered_feedback, "voice_unanswered_fee
 bp.add_app_template_global(waiting.waiting_count, "voice_waiting_count")
 bp.add_app_template_global(advocacy.STATUS_LABELS, "voice_advocacy_labels")
 bp.add_app_template_global(advocacy.steps_done, "voice_advocacy_steps")
-
-
-@bp.app_template_filter("bdi")
-def _bdi(name) -> Markup:
-    """A name set inside a translated sentence keeps its own direction (Arabic around Latin)."""
-    return Markup("<bdi>{}</bdi>").format(name)
 
 from . import demo  # noqa: E402,F401  (registers the demo loader)
 

@@ -61,7 +61,7 @@ def test_the_service_gets_a_link_not_details_and_records_contact_and_allocation(
     item = db.session.query(AdvocacyRequest).one()
     assert item.status == "allocated" and item.contacted_at and item.allocated_at
     page = young.get("/my/advocate/").get_data(as_text=True)
-    assert "You have an advocate" in page and "Your advocate is Tess." in page
+    assert "You have an advocate" in page and "Your advocate is <bdi>Tess</bdi>." in page
     assert client.post(link, data={"status": "contacted"}).status_code == 400  # never backwards
 
 

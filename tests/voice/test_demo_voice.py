@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 from flask_babel import force_locale, gettext
-from markupsafe import escape
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from app.auth.models import User
 from app.demo import load_demo
 from app.extensions import db
+from app.i18n.bidi import isolate
 
 
 def _in_their_language(person, text: str, **values) -> str:
     """What `text` reads as on their pages: the demo's young people use their own languages."""
     with force_locale(person.preferred_language or "en"):
-        return str(escape(gettext(text, **values)))
+        return str(Markup(escape(gettext(text))) % {key: isolate(value) for key, value in values.items()} if values else escape(gettext(text)))
 
 
 def test_the_demo_worker_has_new_read_answered_and_sorted_messages(sign_in):
