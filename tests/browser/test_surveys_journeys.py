@@ -161,7 +161,8 @@ def test_a_young_child_sees_large_faces_that_look_different_with_their_words(app
     wave = factories.survey_wave(factories.authority(), "heard-4-7")
     [code] = service.issue_codes(wave, 1)
     db.session.commit()
-    phone.goto(f"/survey?code={code}")
+    phone.goto(f"/survey#{code}")  # the code travels in the fragment, never to the server in the address
+    expect(phone.get_by_label("Your code")).to_have_value(code)
     phone.get_by_role("button", name="Start").click()
     phone.get_by_label("Yes").first.check()  # a grown-up is helping
     phone.get_by_role("button", name="Start").click()
