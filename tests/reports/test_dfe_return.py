@@ -34,7 +34,7 @@ def test_the_return_lists_looked_after_childrens_reviews_with_their_codes_in_the
     db.session.commit()
 
     found = dfe.reviews_return(council.id, START, END)
-    assert found.ok
+    assert found.problems == [] and found.ok
     assert [line.csv() for line in found.lines] == [
         ["NM-1001", "14/05/2012", (date.today() - timedelta(days=120)).strftime("%d/%m/%Y"), "PN6"],
         ["NM-1001", "14/05/2012", (date.today() - timedelta(days=40)).strftime("%d/%m/%Y"), "PN1"],
