@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
 
-from ..demo import demo_loader
 from ..models_base import utcnow
 from . import ideas, meetings, polls, service
 from .forms import LONDON
 from .models import CICC, EVERYONE, JUNIOR, LIVE_POLL, MEMBERS, MULTIPLE, OPEN_POLL, SINGLE
 
 
-@demo_loader
 def load(authority, people):
     officer = people["participation"]
     cicc = service.save_group(

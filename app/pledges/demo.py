@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from ..demo import demo_loader
 from ..extensions import db
 from ..models_base import utcnow
 from ..reports.quarters import last_complete
@@ -362,7 +361,6 @@ def _sample_ratings(rng: random.Random, rnd, version, bands: list[str], improve:
     return raters
 
 
-@demo_loader
 def load(authority, people):
     from ..moderation import service as moderation
 

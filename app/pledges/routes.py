@@ -15,59 +15,15 @@ from ..i18n.content import localise
 from ..i18n.locales import LANGUAGES, current_language
 from ..privacy.keys import device_key
 from ..reports.disclosure import Cell
-from ..staff.nav import register_nav
-from ..staff.panels import home_panel
 from ..tenancy import current_authority, get_or_404
-from ..youth.cards import Card, card_provider
 from . import bp, scorecard, service
 from .forms import RATING_CHOICES, RatingForm, RoundForm, last_day, local_day, translated_form
-from .models import AUDIENCES, CARE_LEAVER, DRAFT, Pledge, PledgeTheme, PledgeVersion, Promise, RatingRound
+from .models import AUDIENCES, DRAFT, Pledge, PledgeTheme, PledgeVersion, Promise, RatingRound
 
 SCORECARD_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 ANSWER_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 
-register_nav(_l("Pledge scorecard"), "pledges.scorecard_page", SCORECARD_ROLES, order=60)
-register_nav(_l("Pledge editor"), "pledges.admin_overview", (ADMIN,), order=61)
-
-
-@home_panel
-def _scorecard_panel(viewer):
-    return "pledges/panel_home.html" if viewer.role in SCORECARD_ROLES else None
-
-
-@bp.app_template_global()
-def pledge_panel():
-    """What the staff home says about the pledge: the open round, and promises still unanswered."""
-    authority_id = current_user.authority_id
-    sealed = service.sealed_rounds(authority_id)
-    latest = sealed[-1] if sealed else None
-    unanswered = 0
-    if latest is not None:
-        lineages = service.rated_lineages(latest)
-        answered = {
-            lineage for lineage, answers in service.answers_by_lineage(authority_id, lineages).items() if any(a.round_id == latest.id for a in answers)
-        }
-        unanswered = len(set(lineages) - answered)
-    rnd = service.open_round(authority_id)
-    return {"open": rnd, "closes_on": last_day(rnd.closes_at) if rnd else None, "latest": latest, "unanswered": unanswered}
-
-
 # --- The young person's side ----------------------------------------------------------------
-
-
-@card_provider
-def _pledge_card(young_person):
-    facts = service.card_facts(young_person)
-    if facts is None:
-        return None
-    title = _l("Your charter") if facts.version.pledge.audience == CARE_LEAVER else _l("Your pledge")
-    return Card(
-        title=title,
-        template="pledges/card.html",
-        order=30,
-        highlight=bool(facts.new_answers) or (facts.round is not None and facts.rated < facts.total),
-        context={"version": facts.version, "round": facts.round, "rated": facts.rated, "total": facts.total, "new_answers": facts.new_answers},
-    )
 
 
 def _locale() -> str:

@@ -14,7 +14,6 @@ from ..errors import applying
 from ..extensions import db
 from ..i18n.locales import current_language
 from ..models_base import utcnow
-from ..staff.nav import register_nav
 from ..tenancy import current_authority, current_authority_id, get_or_404
 from . import erasure, inventory, notice, retention, service
 from .forms import AnswerRequestForm, DataRequestForm, retention_form
@@ -22,17 +21,8 @@ from .models import DataRequest
 
 bp = Blueprint("privacy", __name__)
 
-register_nav(_l("Data requests"), "privacy.requests", {ADMIN}, order=86, count=service.waiting_count)
-register_nav(_l("Retention"), "privacy.retention_settings", {ADMIN}, order=87)
-
 
 # --- the privacy notice ------------------------------------------------------------------------
-
-@bp.app_template_global()
-def retention_period(key: str) -> str:
-    """A period of the bound council's retention schedule in words (the default with none bound)."""
-    return retention.describe(retention.periods(current_authority_id())[key])
-
 
 @bp.route("/privacy")
 @allow(PUBLIC)

@@ -26,11 +26,6 @@ from .forms import BOARD, YOUNG, PackForm, PeriodForm, QuotesForm
 PACK_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 
 
-@bp.app_template_filter("quarter_label")
-def _quarter_label(quarter: Q.Quarter) -> str:
-    return quarter.label()
-
-
 def _csv_safe(value: str) -> str:
     # A spreadsheet would run text that starts like a formula.
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..demo import demo_loader
 from ..models_base import utcnow
 from . import drafts, statements
 from . import steps as S
@@ -41,8 +40,7 @@ def _reply(statement, reader, text, after):
     return answer
 
 
-@demo_loader
-def _demo_messages(authority, people):
+def load_messages(authority, people):
     daniel = people["worker"]
     amira, jamal, lily, yonas = people["amira"], people["jamal"], people["lily"], people["yonas"]
 
@@ -109,8 +107,7 @@ def _complaint(person, team, text, wanted, *, kind="complaint", advocate="no", s
     return draft
 
 
-@demo_loader
-def _demo_between_reviews(authority, people):
+def load_between_reviews(authority, people):
     """Settings, teams, call-backs, complaints, a compliment, a comment and an advocate for the
     demo council; and a message left unread long enough for Helen Ward, the manager, to be told."""
     from ..working_days import add_working_days, local_day
