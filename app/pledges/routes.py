@@ -301,7 +301,7 @@ def admin_overview():
     gaps = {audience: service.translation_gaps(p.draft or p.current, enabled) if (p.draft or p.current) else {} for audience, p in found.items()}
     rounds = service.rounds(authority.id)
     return render_template(
-        "pledges/admin/overview.html",
+        "pledges/staff/overview.html",
         pledges=[found[a] for a in AUDIENCES],
         gaps=gaps,
         rounds=rounds,
@@ -348,7 +348,7 @@ def edit_version(version_id: int):
             return redirect(url_for("pledges.edit_version", version_id=version.id))
     enabled = authority.enabled_languages or ["en"]
     return render_template(
-        "pledges/admin/version.html",
+        "pledges/staff/version.html",
         version=version,
         form=form,
         gaps=service.translation_gaps(version, enabled),
@@ -412,7 +412,7 @@ def edit_theme(version_id: int | None = None, theme_id: int | None = None):
             db.session.commit()
             flash(_l("Theme saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=version.id))
-    return render_template("pledges/admin/theme.html", form=form, theme=theme, version=version)
+    return render_template("pledges/staff/theme.html", form=form, theme=theme, version=version)
 
 
 @bp.route("/admin/themes/<int:theme_id>/promises/new", methods=["GET", "POST"])
@@ -439,7 +439,7 @@ def edit_promise(theme_id: int | None = None, promise_id: int | None = None):
             db.session.commit()
             flash(_l("Promise saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=theme.version_id) + f"#theme-{theme.id}")
-    return render_template("pledges/admin/promise.html", form=form, promise=promise, theme=theme, version=theme.version)
+    return render_template("pledges/staff/promise.html", form=form, promise=promise, theme=theme, version=theme.version)
 
 
 @bp.route("/admin/themes/<int:theme_id>/move", methods=["POST"])
@@ -494,7 +494,7 @@ def edit_round(round_id: int | None = None):
             db.session.commit()
             flash(_l("Round saved."), "success")
             return redirect(url_for("pledges.admin_overview"))
-    return render_template("pledges/admin/round.html", form=form, round=rnd)
+    return render_template("pledges/staff/round.html", form=form, round=rnd)
 
 
 @bp.route("/admin/rounds/<int:round_id>/close", methods=["POST"])
