@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from ..extensions import db
 from ..models_base import utcnow
+from ..moderation import service as moderation
 from ..reports.quarters import last_complete
 from . import service
 from .models import ANSWERS, CARE_LEAVER, IN_CARE, PledgeComment, PledgeRating
@@ -362,8 +363,6 @@ def _sample_ratings(rng: random.Random, rnd, version, bands: list[str], improve:
 
 
 def load(authority, people):
-    from ..moderation import service as moderation
-
     pledge = _write(authority, IN_CARE, PLEDGE)
     charter = _write(authority, CARE_LEAVER, CHARTER)
     now = utcnow()

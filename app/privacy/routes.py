@@ -14,6 +14,7 @@ from ..errors import applying
 from ..extensions import db
 from ..i18n.locales import current_language
 from ..models_base import utcnow
+from ..reviews.pdf import render_pdf
 from ..tenancy import current_authority, current_authority_id, get_or_404
 from . import erasure, inventory, notice, retention, service
 from .forms import AnswerRequestForm, DataRequestForm, retention_form
@@ -64,8 +65,6 @@ def my_data_json():
 @bp.route("/my/data.pdf")
 @allow(YOUNG_PERSON)
 def my_data_pdf():
-    from ..reviews.pdf import render_pdf
-
     me = _me()
     html = render_template("privacy/data_pdf.html", person=me, sections=inventory.everything_about(me), now=utcnow())
     response = make_response(render_pdf(html))

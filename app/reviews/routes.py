@@ -624,5 +624,6 @@ def staff_report():
     figures = service.report(_me(), start, end)
     return render_template(
         "reviews/staff/report.html", form=form, start=start, end=end, figures=figures, pn_labels=service.PN_LABELS,
+        own_reviews=current_user.role == IRO,
         period=f"{format_date(start, 'long')} – {format_date(end, 'long')}",
     )

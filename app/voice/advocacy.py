@@ -19,11 +19,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit
+from ..access import COMPLAINTS
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
+from ..moderation import service as moderation
 from ..tenancy import all_councils
 from . import drafts, notify
 from .models import ADVOCACY_CLOSED, ALLOCATED, CONTACT_WAYS, CONTACTED, REFERRED, AdvocacyRequest
@@ -88,8 +90,6 @@ def request_advocate(young_person: User, *, key: str, consent: bool, contact_way
     db.session.flush()
     audit.record("voice.advocacy.requested", item, actor=young_person, source=item.source, consent=True)
     if about:
-        from ..moderation import service as moderation
-
         screening = moderation.screen_private(
             authority_id=item.authority_id, young_person=young_person, text=about, language=item.language,
             source="voice.advocacy", source_id=item.id,
@@ -165,7 +165,7 @@ def set_status(item: AdvocacyRequest, status: str, *, by: User | None = None, ad
 
 
 def for_officer(officer: User) -> list[AdvocacyRequest]:
-    if officer.role != "complaints_officer":
+    if officer.role != COMPLAINTS:
         return []
     stmt = select(AdvocacyRequest).where(AdvocacyRequest.authority_id == officer.authority_id)
     items = list(db.session.scalars(stmt))
@@ -174,7 +174,7 @@ def for_officer(officer: User) -> list[AdvocacyRequest]:
 
 def load_for_officer(officer: User, item_id: int) -> AdvocacyRequest | None:
     item = db.session.get(AdvocacyRequest, item_id)
-    if item is None or officer.role != "complaints_officer" or item.authority_id != officer.authority_id:
+    if item is None or officer.role != COMPLAINTS or item.authority_id != officer.authority_id:
         return None
     audit.record("voice.advocacy.read", item, actor=officer)
     return item
