@@ -304,13 +304,6 @@ def main() -> int:
     database_url = PG_URL if args.database == "postgresql" else f"sqlite:///{workdir}/bench.db"
     print(f"Preparing {args.members} members on {args.database}...", flush=True)
     setup = prepare(database_url, args.members)
-    if args.database == "sqlite" and not args.no_wal:
-        # WAL lets pages be read while a vote is written; the mode is kept in the file itself.
-        import sqlite3
-
-        with sqlite3.connect(f"{workdir}/bench.db") as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-
     port = free_port()
     env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET, HEARD_CONFIG="development", MAIL_ENABLED="0")
     bare_p50, bare_p95 = bare_baseline(env, args)
