@@ -217,3 +217,18 @@ def test_the_wait_is_rounded_up_never_down(app, seconds, said):
 
     with app.test_request_context():
         assert f"Wait {said}," in wait_message(seconds)
+
+
+def test_setting_up_an_authenticator_is_limited_per_account_too(app, db):
+    council = factories.authority()
+    factories.staff(council, "worker", email="new@example.org", totp_secret=None, totp_confirmed_at=None)
+    db.session.commit()
+    statuses = []
+    for n in range(11):
+        attacker = app.test_client()
+        address = f"192.0.2.{n + 1}"
+        assert _sign_in(attacker, "new@example.org", address=address).location.endswith("/sign-in/set-up-code")
+        statuses.append(attacker.post("/sign-in/set-up-code", data={"code": "000000"}, environ_base={"REMOTE_ADDR": address}))
+    assert [r.status_code for r in statuses[:10]] == [200] * 10
+    assert statuses[10].status_code == 429 and _wait_said(statuses[10]) == "10 minutes"
+    assert "<svg" in statuses[10].get_data(as_text=True)  # the QR code is still there to scan
