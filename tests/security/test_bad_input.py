@@ -1,0 +1,164 @@
+"""Bad input gets a clear answer, never a 500: ids too big for the database, control characters in
+`next`, the same addition sent twice at once, and bodies too big to read."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from werkzeug.routing import IntegerConverter
+
+from app.access import PUBLIC, SIGNED_IN, STAFF, STAFF_ROLES, YOUNG_PERSON
+
+from ..access_params import PARAMS
+from ..helpers import translated
+
+HUGE_IDS = (2**31, 2**63, 10**30)
+
+
+def _int_rules(app):
+    for rule in app.url_map.iter_rules():
+        ints = [name for name, converter in rule._converters.items() if isinstance(converter, IntegerConverter)]
+        if ints:
+            yield rule, ints
+
+
+def _someone_allowed(world, allowed):
+    """A user of council A who may use an endpoint, or None when it is public."""
+    if PUBLIC in allowed:
+        return None
+    if SIGNED_IN in allowed or YOUNG_PERSON in allowed:
+        return world.a.young_person
+    role = "iro" if STAFF in allowed else next(role for role in STAFF_ROLES if role in allowed)
+    return getattr(world.a, role)
+
+
+def _path(app, rule, world, huge, ints):
+    """The rule's address for council A, with `huge` for every numeric part."""
+    from flask import url_for
+
+    stand_ins = {name: 1_234_567_890 + n for n, name in enumerate(ints)}
+    values = {arg: PARAMS[arg](world.a) for arg in rule.arguments if arg not in ints}
+    with app.test_request_context():
+        url = url_for(rule.endpoint, **values, **stand_ins)
+    for stand_in in stand_ins.values():
+        url = url.replace(f"/{stand_in}", f"/{huge}")
+    return url
+
+
+def test_every_route_with_a_numeric_id_answers_404_for_an_id_too_big_for_the_database(app, world, sign_in):
+    rules = list(_int_rules(app))
+    assert len(rules) > 40  # the walk reaches the routes
+    for rule, ints in rules:
+        user = _someone_allowed(world, app.view_functions[rule.endpoint].allowed_roles)
+        for huge in HUGE_IDS:
+            url = _path(app, rule, world, huge, ints)
+            assert str(huge) in url, (rule.rule, url)
+            for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+                client = sign_in(user) if user is not None else app.test_client()
+                response = client.open(url, method=method, data={}, follow_redirects=False)
+                assert response.status_code == 404, (rule.endpoint, method, huge, response.status_code)
+
+
+def test_ids_up_to_the_database_limit_still_reach_the_view(app, world, sign_in):
+    # The biggest id an integer column holds is looked up (and not found), not refused by the address.
+    client = sign_in(world.a.iro)
+    response = client.get(f"/staff/young-people/{2**31 - 1}")
+    assert response.status_code == 404
+    assert client.get(f"/staff/young-people/{world.a.young_person.id}").status_code == 200
+
+
+BAD_NEXTS = ["/a\nb", "/a\r\nSet-Cookie: x=1", "/\t/evil.example", "/a\x00b", "/a\x7fb", "/\x85x", "\n/home", "/home\n"]
+
+
+@pytest.mark.parametrize("target", BAD_NEXTS)
+def test_the_language_picker_never_follows_a_next_with_control_characters(client, target):
+    response = client.post("/language", data={"language": "fr", "next": target})
+    assert response.status_code == 302
+    assert response.location == "/"
+
+
+def test_the_language_picker_still_follows_a_plain_next(client):
+    response = client.post("/language", data={"language": "ar", "next": "/privacy?x=1"})
+    assert response.status_code == 302 and response.location == "/privacy?x=1"
+
+
+@pytest.mark.parametrize("target", ["/my/reviews\n", "/my\r\nLocation: https://evil.example", "/\t/evil.example"])
+def test_signing_in_with_a_next_with_control_characters_goes_home(app, world, client, target):
+    from ..factories import PASSWORD
+
+    assert client.get("/sign-in", query_string={"next": target}).status_code == 200
+    response = client.post("/sign-in", data={"identifier": world.a.young_person.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.location == "/my/"
+
+
+def test_safe_next_refuses_every_control_character():
+    from app.safe_redirect import safe_next
+
+    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, 0x200E, 0x202E]:
+        assert safe_next(f"/a{chr(code)}b") is None, hex(code)
+    assert safe_next("/my/reviews/3/going-well/?lang=ar") == "/my/reviews/3/going-well/?lang=ar"
+    assert safe_next("/council/é") == "/council/é"
+
+
+class _Endless(io.RawIOBase):
+    """A request body that would go on for `size` bytes, counting what the server reads of it."""
+
+    def __init__(self, size: int, limit: int):
+        self.size = size
+        self.limit = limit
+        self.read_bytes = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        if self.read_bytes > self.limit:
+            raise AssertionError(f"the server read {self.read_bytes} bytes of a body it should have refused")
+        count = min(len(buffer), self.size - self.read_bytes)
+        buffer[:count] = b"a" * count
+        self.read_bytes += count
+        return count
+
+
+HUNDREDS_OF_MB = 200 * 1024 * 1024
+
+
+def _post_body(client, path, body, *, length=None):
+    """POST `body` (a stream) as a form, saying it is `length` bytes long, or sent in chunks."""
+    environ = {"wsgi.input": body, "CONTENT_LENGTH": str(length)} if length else {"wsgi.input": body, "wsgi.input_terminated": True, "HTTP_TRANSFER_ENCODING": "chunked", "CONTENT_LENGTH": ""}
+    return client.post(path, content_type="application/x-www-form-urlencoded", environ_overrides=environ)
+
+
+@pytest.mark.parametrize("path", ["/sign-in", "/language", "/survey/help", "/nowhere"])
+def test_a_huge_body_is_refused_before_it_is_read(app, client, path):
+    body = _Endless(HUNDREDS_OF_MB, limit=app.config["MAX_CONTENT_LENGTH"])
+    response = _post_body(client, path, body, length=HUNDREDS_OF_MB)
+    assert response.status_code == 413
+    assert body.read_bytes == 0
+
+
+def test_a_huge_body_sent_in_chunks_is_refused_once_it_passes_the_limit(app, client):
+    body = _Endless(HUNDREDS_OF_MB, limit=app.config["MAX_CONTENT_LENGTH"])
+    response = _post_body(client, "/sign-in", body)
+    assert response.status_code == 413
+    assert body.read_bytes <= app.config["MAX_CONTENT_LENGTH"] + 64 * 1024
+
+
+def test_a_small_form_sent_in_chunks_still_works(client):
+    response = _post_body(client, "/language", io.BytesIO(b"language=ar&next=%2Fprivacy"))
+    assert response.status_code == 302 and response.location == "/privacy"
+    assert 'lang="ar"' in client.get("/sign-in").get_data(as_text=True)
+
+
+def test_the_limit_leaves_room_for_every_real_form(app):
+    assert 1024 * 1024 <= app.config["MAX_CONTENT_LENGTH"] <= 10 * 1024 * 1024
+
+
+def test_the_too_big_page_speaks_the_readers_language(app, client):
+    client.post("/language", data={"language": "ar"})
+    response = _post_body(client, "/sign-in", io.BytesIO(b"identifier=a"), length=HUNDREDS_OF_MB)
+    assert response.status_code == 413
+    body = response.get_data(as_text=True)
+    assert translated("That was too big to send", "ar") in body
+    assert translated("That was too big to send", "ar") != "That was too big to send"
