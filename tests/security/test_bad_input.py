@@ -162,3 +162,104 @@ def test_the_too_big_page_speaks_the_readers_language(app, client):
     body = response.get_data(as_text=True)
     assert translated("That was too big to send", "ar") in body
     assert translated("That was too big to send", "ar") != "That was too big to send"
+
+
+# --- The same addition sent twice at once -------------------------------------------------------
+#
+# Two real requests, each in its own thread with its own database connection. Both pass every
+# check the service makes ("not yet a member") and meet just before their first write to the
+# table, so both try to add the row: the database's unique constraint refuses one of them. That
+# request must still look like the success it is, not a 500.
+
+
+class _Meeting:
+    """Holds the first INSERT into `table` of each of two threads until both have reached it."""
+
+    def __init__(self, table: str):
+        import re
+        import threading
+
+        self.pattern = re.compile(rf'^\s*INSERT INTO "?{table}"?[\s(]', re.IGNORECASE)
+        self.barrier = threading.Barrier(2, timeout=10)
+        self.local = threading.local()
+        self.met = 0
+
+    def __call__(self, _conn, _cursor, statement, _parameters, _context, _executemany):
+        import threading
+
+        if getattr(self.local, "done", False) or not self.pattern.match(statement):
+            return
+        self.local.done = True
+        try:
+            self.barrier.wait()
+        except threading.BrokenBarrierError:
+            return  # the other request never got here; the test then fails on `met`
+        self.met += 1
+
+
+def twice_at_once(app, clients, method, url, table, **kwargs):
+    """Send the same request from two clients at once, meeting before the INSERT into `table`;
+    returns both responses once both have finished."""
+    import threading
+
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    meeting = _Meeting(table)
+    responses = [None, None]
+    errors = []
+
+    def send(index):
+        try:
+            with app.app_context():
+                responses[index] = clients[index].open(url, method=method, follow_redirects=False, **kwargs)
+        except Exception as error:  # noqa: BLE001 (reported below, with the thread's traceback gone)
+            errors.append(error)
+
+    engine = db.engine
+    event.listen(engine, "before_cursor_execute", meeting)
+    try:
+        threads = [threading.Thread(target=send, args=(index,)) for index in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        event.remove(engine, "before_cursor_execute", meeting)
+    assert not errors, errors
+    assert meeting.met == 2, "the two requests did not both reach the insert"
+    db.session.expire_all()
+    return responses
+
+
+def _flashes(client):
+    with client.session_transaction() as session:
+        return [(category, str(message)) for category, message in session.get("_flashes", [])]
+
+
+def _count(model, **where):
+    from sqlalchemy import func, select
+
+    from app.extensions import db
+
+    stmt = select(func.count()).select_from(model)
+    for name, value in where.items():
+        stmt = stmt.where(getattr(model, name) == value)
+    return db.session.scalar(stmt)
+
+
+def test_asking_to_join_a_group_twice_at_once_asks_once(app, world, sign_in):
+    from app.council.models import Membership
+
+    from .. import factories
+    from app.extensions import db
+
+    group = factories.council_group(world.a.authority)
+    db.session.commit()
+    clients = [sign_in(world.a.young_person), sign_in(world.a.young_person)]
+    responses = twice_at_once(app, clients, "POST", f"/council/groups/{group.id}/join", "council_membership")
+    assert [r.status_code for r in responses] == [302, 302]
+    assert _count(Membership, group_id=group.id, user_id=world.a.young_person.id) == 1
+    for client in clients:
+        assert [category for category, _ in _flashes(client)] == ["success"]
