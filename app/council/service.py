@@ -194,7 +194,9 @@ def set_contact_email(user: User, email: str | None) -> None:
         if found is not None:
             db.session.delete(found)
     elif found is None:
-        db.session.add(MemberContact(authority_id=user.authority_id, user_id=user.id, email=email))
+        found, _added = add_once(MemberContact(authority_id=user.authority_id, user_id=user.id, email=email),
+                                 lambda: db.session.scalar(select(MemberContact).where(MemberContact.user_id == user.id)))
+        found.email = email
     else:
         found.email = email
     db.session.flush()

@@ -23,6 +23,7 @@ from .. import audit
 from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
 from ..auth.models import User
 from ..extensions import db
+from ..once import add_once
 from ..mail import link, queue_mail
 from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
@@ -360,13 +361,14 @@ def screen_private(
 
 
 def settings_for(authority_id: int) -> SafeguardingSettings:
-    settings = db.session.scalar(
-        select(SafeguardingSettings).where(SafeguardingSettings.authority_id == authority_id), execution_options=ALL
-    )
+    def find():
+        return db.session.scalar(select(SafeguardingSettings).where(SafeguardingSettings.authority_id == authority_id), execution_options=ALL)
+
+    settings = find()
     if settings is None:
-        settings = SafeguardingSettings(authority_id=authority_id, ack_minutes=60, work_start="09:00", work_end="17:00", work_days=[0, 1, 2, 3, 4], escalation_ids=[])
-        db.session.add(settings)
-        db.session.flush()
+        # Two first pages at once both make them: the second finds the first's.
+        settings, _added = add_once(SafeguardingSettings(authority_id=authority_id, ack_minutes=60, work_start="09:00", work_end="17:00",
+                                                         work_days=[0, 1, 2, 3, 4], escalation_ids=[]), find)
     return settings
 
 

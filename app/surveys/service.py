@@ -29,6 +29,7 @@ from sqlalchemy.orm import joinedload
 from .. import audit
 from ..auth.models import User, age_on
 from ..extensions import db
+from ..once import add_once
 from ..tenancy import acting_for
 from . import codes as code_rules
 from .models import (
@@ -364,7 +365,10 @@ def submit(session: Session, *, code: str | None = None, person: User | None = N
     elif person is not None:
         if has_taken_part(person, session.wave):
             raise SurveyError("done")
-        db.session.add(SurveyParticipation(authority_id=session.wave.authority_id, wave_id=session.wave.id, user_id=person.id))
+        _row, added = add_once(SurveyParticipation(authority_id=session.wave.authority_id, wave_id=session.wave.id, user_id=person.id),
+                               lambda: True if has_taken_part(person, session.wave) else None)
+        if not added:
+            return False  # sent a moment ago, by a second tap or another browser: already done
     else:
         raise SurveyError("no_code")
     draft.submitted = True

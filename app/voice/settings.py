@@ -11,6 +11,7 @@ from ..access import COMPLAINTS
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
+from ..once import add_once
 from ..tenancy import Authority
 from .models import Team, TeamMember, VoiceSettings
 
@@ -20,11 +21,13 @@ DEFAULT_UNREAD_DAYS = 2
 
 def settings_for(authority_id: int) -> VoiceSettings:
     """The council's settings; made with the defaults the first time they are needed."""
-    settings = db.session.scalar(select(VoiceSettings).where(VoiceSettings.authority_id == authority_id))
+    def find():
+        return db.session.scalar(select(VoiceSettings).where(VoiceSettings.authority_id == authority_id))
+
+    settings = find()
     if settings is None:
-        settings = VoiceSettings(authority_id=authority_id, callback_hours=DEFAULT_CALLBACK_HOURS, unread_days=DEFAULT_UNREAD_DAYS)
-        db.session.add(settings)
-        db.session.flush()
+        # Two first pages at once both make them: the second finds the first's.
+        settings, _added = add_once(VoiceSettings(authority_id=authority_id, callback_hours=DEFAULT_CALLBACK_HOURS, unread_days=DEFAULT_UNREAD_DAYS), find)
     return settings
 
 

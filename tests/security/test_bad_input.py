@@ -214,8 +214,10 @@ def twice_at_once(app, clients, method, url, table, **kwargs):
         try:
             with app.app_context():
                 responses[index] = clients[index].open(url, method=method, follow_redirects=False, **kwargs)
-        except Exception as error:  # noqa: BLE001 (reported below, with the thread's traceback gone)
-            errors.append(error)
+        except Exception as error:  # noqa: BLE001 (reported below, with its traceback)
+            import traceback
+
+            errors.append("".join(traceback.format_exception(error)))
 
     engine = db.engine
     event.listen(engine, "before_cursor_execute", meeting)
@@ -263,3 +265,135 @@ def test_asking_to_join_a_group_twice_at_once_asks_once(app, world, sign_in):
     assert _count(Membership, group_id=group.id, user_id=world.a.young_person.id) == 1
     for client in clients:
         assert [category for category, _ in _flashes(client)] == ["success"]
+
+
+def _same_browser(app, client):
+    """A second client holding the first one's session: one phone, two taps."""
+    twin = app.test_client()
+    twin.set_cookie("session", client.get_cookie("session").value)
+    return twin
+
+
+def test_supporting_an_idea_twice_at_once_supports_it_once(app, world, sign_in):
+    from app.council.models import IdeaSupport
+
+    from ..access_params import _council
+
+    council = _council(world.a)
+    supporter = world.a.other_young_person
+    from app.extensions import db
+
+    council.council_request.state = "active"  # their request to join, accepted
+    db.session.commit()
+    clients = [sign_in(supporter), sign_in(supporter)]
+    idea = council.council_idea
+    responses = twice_at_once(app, clients, "POST", f"/council/ideas/{idea.id}", "council_idea_support", data={"support": "yes"})
+    assert [r.status_code for r in responses] == [302, 302]
+    assert _count(IdeaSupport, idea_id=idea.id, user_id=supporter.id) == 1
+    for client in clients:
+        assert [category for category, _ in _flashes(client)] == ["success"]
+
+
+def test_answering_a_meeting_invitation_twice_at_once_answers_once(app, world, sign_in):
+    from app.council.models import MeetingRsvp
+
+    from ..access_params import _council
+
+    meeting = _council(world.a).council_meeting
+    clients = [sign_in(world.a.young_person), sign_in(world.a.young_person)]
+    responses = twice_at_once(app, clients, "POST", f"/council/meetings/{meeting.id}/rsvp", "council_meeting_rsvp", data={"answer": "yes"})
+    assert [r.status_code for r in responses] == [302, 302]
+    assert _count(MeetingRsvp, meeting_id=meeting.id, user_id=world.a.young_person.id) == 1
+    for client in clients:
+        assert [category for category, _ in _flashes(client)] == ["success"]
+
+
+def test_rating_a_promise_twice_at_once_from_one_phone_counts_once(app, world, sign_in):
+    from app.pledges.models import KEPT, PledgeRater, PledgeRating
+
+    from ..access_params import _pledge
+
+    council = _pledge(world.a)
+    promise = council.pledge_version.promises[0]
+    first = sign_in(world.a.young_person)
+    assert first.get(f"/pledge/rate/{promise.id}").status_code == 200  # the phone gets its key
+    clients = [first, _same_browser(app, first)]
+    responses = twice_at_once(app, clients, "POST", f"/pledge/rate/{promise.id}", "pledge_rater", data={"answer": KEPT})
+    assert [r.status_code for r in responses] == [302, 302], [r.get_data(as_text=True)[:2000] for r in responses]
+    assert _count(PledgeRater, promise_id=promise.id, user_id=world.a.young_person.id) == 1
+    assert _count(PledgeRating, promise_id=promise.id) == 1
+
+
+def test_sending_a_survey_twice_at_once_sends_it_once(app, world, sign_in):
+    from app.surveys import service
+    from app.surveys.models import SurveyParticipation
+
+    from ..access_params import _survey
+    from ..surveys.test_pages import _walk
+
+    wave = _survey(world.a).survey_wave
+    first = sign_in(world.a.young_person)
+    assert first.get(f"/survey/waves/{wave.id}/begin").location.endswith("/survey/start")
+    _walk(first, choose="skip")
+    clients = [first, _same_browser(app, first)]
+    responses = twice_at_once(app, clients, "POST", "/survey/check", "survey_participation")
+    assert [r.status_code for r in responses] == [302, 302]
+    assert all(r.location.endswith("/survey/thanks") for r in responses)
+    assert _count(SurveyParticipation, wave_id=wave.id, user_id=world.a.young_person.id) == 1
+    assert service.pending_count(wave) == 1
+
+
+def both_at_once(app, authority_id, work, table):
+    """Run `work()` in two threads at once, each in its own app context bound to the council, and
+    commit each; they meet before their first INSERT into `table`."""
+    from app.extensions import db
+    from app.tenancy import acting_for
+
+    from flask.testing import FlaskClient  # noqa: F401  (only requests use clients)
+
+    class _Caller:
+        def open(self, *_args, **_kwargs):
+            with acting_for(authority_id):
+                result = work()
+                db.session.commit()
+                db.session.remove()
+                return result
+
+    return twice_at_once(app, [_Caller(), _Caller()], "", "", table)
+
+
+def test_two_first_reads_of_a_young_persons_views_at_once_leave_one_receipt(app, world):
+    from app.extensions import db
+    from app.reviews import service
+    from app.reviews.models import ViewsReader, ViewsSubmission
+
+    from ..access_params import _review
+
+    review = _review(world.a)
+    submission_id = review.submission.id
+    db.session.execute(ViewsReader.__table__.delete().where(ViewsReader.submission_id == submission_id))
+    db.session.commit()
+    iro_id = world.a.iro.id
+
+    def read():
+        from app.auth.models import User
+
+        submission = db.session.get(ViewsSubmission, submission_id)
+        return service.record_read(submission, db.session.get(User, iro_id)).id
+
+    ids = both_at_once(app, world.a.authority.id, read, "views_reader")
+    assert ids[0] == ids[1]
+    assert _count(ViewsReader, submission_id=submission_id, user_id=iro_id) == 1
+
+
+def test_two_first_pages_at_once_make_one_set_of_a_councils_settings(app, world):
+    from app.moderation import service as moderation
+    from app.moderation.models import SafeguardingSettings
+    from app.voice import settings as voice_settings
+    from app.voice.models import VoiceSettings
+
+    authority_id = world.a.authority.id
+    ids = both_at_once(app, authority_id, lambda: voice_settings.settings_for(authority_id).id, "voice_settings")
+    assert ids[0] == ids[1] and _count(VoiceSettings, authority_id=authority_id) == 1
+    ids = both_at_once(app, authority_id, lambda: moderation.settings_for(authority_id).id, "safeguarding_settings")
+    assert ids[0] == ids[1] and _count(SafeguardingSettings, authority_id=authority_id) == 1
