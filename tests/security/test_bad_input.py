@@ -67,6 +67,30 @@ def test_ids_up_to_the_database_limit_still_reach_the_view(app, world, sign_in):
     assert client.get(f"/staff/young-people/{world.a.young_person.id}").status_code == 200
 
 
+def test_ids_too_big_for_the_database_in_forms_and_query_strings_are_nobody(app, world, sign_in):
+    from ..access_params import _council
+
+    council = _council(world.a)
+    for huge in HUGE_IDS:
+        admin = sign_in(world.a.council_admin)
+        assert admin.get("/admin/audit", query_string={"person": huge, "young_person": huge}).status_code == 200
+        member = sign_in(world.a.young_person)
+        status = member.get(f"/council/polls/{council.council_poll.id}/status.json", query_string={"question": huge})
+        assert status.status_code < 500, huge
+        officer = sign_in(world.a.participation_officer)
+        invite = officer.post(f"/council/manage/groups/{council.council_group.id}/invite", data={"user_id": huge})
+        assert invite.status_code == 302
+        assert [category for category, _ in _flashes(officer)] == ["error"]
+
+
+def test_parse_id_takes_only_what_a_row_can_have():
+    from app.input_bounds import MAX_ID, parse_id
+
+    assert parse_id("12") == 12 and parse_id(" 7 ") == 7 and parse_id(str(MAX_ID)) == MAX_ID
+    for bad in (None, "", "0", "-3", "1.5", "1e3", "١٢", str(MAX_ID + 1), "9" * 400, "²"):
+        assert parse_id(bad) is None, bad
+
+
 BAD_NEXTS = ["/a\nb", "/a\r\nSet-Cookie: x=1", "/\t/evil.example", "/a\x00b", "/a\x7fb", "/\x85x", "\n/home", "/home\n"]
 
 
