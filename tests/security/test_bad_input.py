@@ -421,3 +421,16 @@ def test_two_first_pages_at_once_make_one_set_of_a_councils_settings(app, world)
     assert ids[0] == ids[1] and _count(VoiceSettings, authority_id=authority_id) == 1
     ids = both_at_once(app, authority_id, lambda: moderation.settings_for(authority_id).id, "safeguarding_settings")
     assert ids[0] == ids[1] and _count(SafeguardingSettings, authority_id=authority_id) == 1
+
+
+def test_asking_to_be_called_twice_at_once_asks_once(app, world, sign_in):
+    import re
+
+    from app.voice.models import CallBack
+
+    first = sign_in(world.a.young_person)
+    key = re.search(r'name="key" value="([^"]+)"', first.get("/my/call-me/").get_data(as_text=True)).group(1)
+    clients = [first, _same_browser(app, first)]
+    responses = twice_at_once(app, clients, "POST", "/my/call-me/", "call_back", data={"who": "worker", "key": key})
+    assert [r.status_code for r in responses] == [302, 302]
+    assert _count(CallBack, young_person_id=world.a.young_person.id) == 1
