@@ -874,8 +874,13 @@ def save_terms(authority_id: int, kind: str, language: str, lines: str, by: User
     added = 0
     for phrase in wanted:
         if phrase.casefold() not in have:
-            db.session.add(ScreeningTerm(authority_id=authority_id, kind=kind, language=language, phrase=phrase, added_by_id=by.id))
-            added += 1
+            _term, new = add_once(
+                ScreeningTerm(authority_id=authority_id, kind=kind, language=language, phrase=phrase, added_by_id=by.id),
+                lambda phrase=phrase: db.session.scalar(select(ScreeningTerm).where(
+                    ScreeningTerm.authority_id == authority_id, ScreeningTerm.kind == kind, ScreeningTerm.language == language,
+                    ScreeningTerm.phrase == phrase), execution_options=ALL),
+            )
+            added += new
     if added or removed:
         audit.record("moderation.lists_changed", None, authority_id=authority_id, actor=by, kind=kind, language=language or None, added=added, removed=removed)
     return added, removed

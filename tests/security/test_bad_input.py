@@ -434,3 +434,24 @@ def test_asking_to_be_called_twice_at_once_asks_once(app, world, sign_in):
     responses = twice_at_once(app, clients, "POST", "/my/call-me/", "call_back", data={"who": "worker", "key": key})
     assert [r.status_code for r in responses] == [302, 302]
     assert _count(CallBack, young_person_id=world.a.young_person.id) == 1
+
+
+def test_saving_a_teams_members_twice_at_once_adds_each_once(app, world):
+    from app.auth.models import User
+    from app.extensions import db
+    from app.voice import settings as voice_settings
+    from app.voice.models import Team, TeamMember
+
+    from .. import factories
+
+    team = factories.team(world.a.authority, members=[])
+    db.session.commit()
+    team_id, admin_id, members = team.id, world.a.council_admin.id, [str(world.a.worker.id), str(world.a.iro.id)]
+
+    def save():
+        found = db.session.get(Team, team_id)
+        voice_settings.save_team(found, found.authority_id, db.session.get(User, admin_id), name=found.name, email=None, active=True,
+                                 member_ids=members)
+
+    both_at_once(app, world.a.authority.id, save, "team_member")
+    assert _count(TeamMember, team_id=team_id) == 2
