@@ -170,6 +170,18 @@ def start_draft(pledge: Pledge, by=None) -> PledgeVersion:
     """The pledge's draft, made if needed as a copy of the published wording (lineage kept)."""
     if pledge.draft is not None:
         return pledge.draft
+    try:
+        with db.session.begin_nested():
+            return _new_draft(pledge, by)
+    except IntegrityError:
+        # Started twice at once: the other request's draft took the number. Use that one.
+        db.session.expire(pledge)
+        if pledge.draft is None:
+            raise
+        return pledge.draft
+
+
+def _new_draft(pledge: Pledge, by) -> PledgeVersion:
     source = pledge.current
     number = max((v.number for v in pledge.versions), default=0) + 1
     draft = PledgeVersion(

@@ -455,3 +455,35 @@ def test_saving_a_teams_members_twice_at_once_adds_each_once(app, world):
 
     both_at_once(app, world.a.authority.id, save, "team_member")
     assert _count(TeamMember, team_id=team_id) == 2
+
+
+def test_starting_a_new_pledge_wording_twice_at_once_starts_one(app, world, sign_in):
+    from app.pledges.models import DRAFT, PledgeVersion
+
+    from .. import factories
+    from app.extensions import db
+
+    published = factories.pledge_version(world.a.authority)
+    db.session.commit()
+    pledge_id = published.pledge_id
+    clients = [sign_in(world.a.council_admin), sign_in(world.a.council_admin)]
+    responses = twice_at_once(app, clients, "POST", f"/pledge/admin/{pledge_id}/draft", "pledge_version")
+    assert [r.status_code for r in responses] == [302, 302]
+    assert responses[0].location == responses[1].location
+    assert _count(PledgeVersion, pledge_id=pledge_id, status=DRAFT) == 1
+
+
+def test_starting_a_new_survey_version_twice_at_once_starts_one(app, world, sign_in):
+    from app.extensions import db
+    from app.surveys.models import SurveyVersion
+
+    from .. import factories
+
+    survey_id = factories.survey_wave(world.a.authority).version.survey_id  # its one version is locked by the wave
+    db.session.commit()
+    before = _count(SurveyVersion, survey_id=survey_id)
+    clients = [sign_in(world.a.council_admin), sign_in(world.a.council_admin)]
+    responses = twice_at_once(app, clients, "POST", f"/staff/surveys/definitions/{survey_id}/versions", "survey_version")
+    assert [r.status_code for r in responses] == [302, 302]
+    assert responses[0].location == responses[1].location
+    assert _count(SurveyVersion, survey_id=survey_id) == before + 1
