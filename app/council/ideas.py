@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from .. import audit
 from ..auth.models import User
 from ..extensions import db
-from ..once import add_once
 from ..models_base import utcnow
+from ..once import add_once
 from . import texts
 from .models import IDEA_STATUSES, NEW, Consultation, CouncilGroup, GoodNews, Idea, IdeaSupport
 from .service import CouncilError, is_member

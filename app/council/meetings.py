@@ -11,10 +11,10 @@ from sqlalchemy import select, true
 from .. import audit
 from ..auth.models import User
 from ..extensions import db
-from ..once import add_once
 from ..jobs import claim_row
 from ..mail import link, queue_mail
 from ..models_base import utcnow
+from ..once import add_once
 from . import texts
 from .models import (
     ACTIVE,

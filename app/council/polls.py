@@ -36,8 +36,8 @@ from .. import audit
 from ..access import YOUNG_PERSON
 from ..auth.models import User
 from ..extensions import db
-from ..once import add_once
 from ..models_base import utcnow
+from ..once import add_once
 from ..privacy.anonymous import forget_loaded, rewrite_shuffled
 from ..privacy.keys import key_hash as hash_key
 from . import texts

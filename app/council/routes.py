@@ -12,8 +12,8 @@ from sqlalchemy.exc import OperationalError
 from .. import audit
 from ..access import PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
-from ..input_bounds import parse_id
 from ..i18n.locales import current_language
+from ..input_bounds import parse_id
 from ..models_base import utcnow
 from ..privacy.keys import device_key
 from ..tenancy import current_authority_id, get_or_404

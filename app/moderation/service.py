@@ -23,8 +23,8 @@ from .. import audit
 from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
 from ..auth.models import User
 from ..extensions import db
-from ..once import add_once
 from ..mail import link, queue_mail
+from ..once import add_once
 from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
 from ..privacy.anonymous import day_of, hour_of

@@ -24,8 +24,8 @@ from sqlalchemy import and_, delete, func, or_, select, update
 
 from ..auth.models import AccessCode, User
 from ..extensions import db
-from ..once import add_once
 from ..models_base import utcnow
+from ..once import add_once
 from .models import DONE, DataRequest, RetentionSettings
 
 

@@ -12,9 +12,9 @@ from sqlalchemy import delete, select
 from .. import audit
 from ..errors import RuleBroken
 from ..extensions import db
-from ..once import add_once
 from ..moderation import service as moderation
 from ..moderation.models import APPROVED, ModerationItem
+from ..once import add_once
 from .models import BoardQuote
 from .quarters import Quarter
 

@@ -22,9 +22,9 @@ from .. import audit
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
-from ..once import add_once
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
+from ..once import add_once
 from ..tenancy import all_councils
 from . import drafts, notify
 from .models import ADVOCACY_CLOSED, ALLOCATED, CONTACT_WAYS, CONTACTED, REFERRED, AdvocacyRequest

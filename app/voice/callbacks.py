@@ -19,10 +19,10 @@ from .. import audit
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
-from ..once import add_once
 from ..i18n.bidi import isolate
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
+from ..once import add_once
 from ..working_days import UK, add_working_hours, local
 from . import drafts, notify
 from .models import CALL_OUTCOMES, GOOD_TIMES, READER_IRO, READER_WORKER, CallBack

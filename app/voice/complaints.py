@@ -26,8 +26,8 @@ from ..access import COMPLAINTS
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
-from ..once import add_once
 from ..models_base import utcnow
+from ..once import add_once
 from ..pagination import PER_PAGE, Page, paginate
 from ..working_days import add_working_days, local_day, working_days_between
 from . import drafts, notify

@@ -16,8 +16,8 @@ from .. import audit
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
-from ..input_bounds import parse_id
 from ..i18n.locales import LANGUAGES
+from ..input_bounds import parse_id
 from ..models_base import utcnow
 from . import steps as S
 from .models import DRAFT, EARLY, FACES, READER_ROLES, SENT, STANDARD, TOPICS, VERSIONS, Statement, Team

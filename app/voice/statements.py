@@ -21,8 +21,8 @@ from ..access import IRO, WORKER
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
-from ..once import add_once
 from ..models_base import utcnow
+from ..once import add_once
 from ..pagination import PER_PAGE, Page, paginate, paginate_list
 from . import drafts, notify
 from .models import READER_IRO, READER_WORKER, SENT, Statement, StatementReader, StatementReply
