@@ -103,6 +103,8 @@ def undelivered(authority_id: int, *, safeguarding_only: bool = False, limit: in
 # Sent just after the transaction that wrote them commits, never for one that rolled back.
 @event.listens_for(Session, "after_commit")
 def _send_just_queued(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint was released, not the transaction: its rows are not committed yet
     ids = session.info.pop(_JUST_QUEUED, None)
     if ids and current_app.config.get("MAIL_SEND_AT_ONCE", True):
         from .sender import send_these
