@@ -18,6 +18,7 @@ from app.moderation.models import SafeguardingAlert
 from app.tenancy import Authority, NoCouncilBound, acting_for, all_councils, get_or_404, unbound
 
 from . import factories
+from tests.helpers import session_token
 
 
 def _names(world):
@@ -131,7 +132,7 @@ def test_a_request_is_bound_to_the_signed_in_council_and_unbound_when_it_ends(pr
     db.session.commit()
     signed_in = probe_app.test_client()
     with signed_in.session_transaction() as session:
-        session["_user_id"] = world.a.iro.get_id()
+        session["_user_id"] = session_token(world.a.iro)
         session["seen"] = utcnow().timestamp()
     page = signed_in.get("/probe").get_data(as_text=True)
     assert mine in page and theirs not in page

@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, delete, func, or_, select, update
 
+from ..auth import sessions as login_sessions
 from ..auth.models import AccessCode, User
 from ..extensions import db
 from ..models_base import utcnow
@@ -360,7 +361,7 @@ def _purge_staff_left(authority_id: int, now: datetime, days: int) -> int:
         person.totp_last_step = None
         person.job_title = None
         person.work_phone = None
-        person.session_epoch += 1
+        login_sessions.end_all(person, login_sessions.SWITCHED_OFF)
     db.session.flush()
     return len(people)
 

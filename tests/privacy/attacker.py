@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError
 
 from app.extensions import db
 from app.models_base import utcnow
+from ..helpers import session_token
 
 
 # An answer shown as already chosen: a checked radio or checkbox (not the word in a sentence).
@@ -55,7 +56,7 @@ def forged_client(app, user):
     db.session.commit()
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = session_token(user)
         session["_fresh"] = True
         session["seen"] = utcnow().timestamp()
     return client
