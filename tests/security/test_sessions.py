@@ -209,3 +209,21 @@ def test_an_idle_session_is_ended_for_every_copy(app, db):
     with copied.session_transaction() as session:
         session["seen"] = utcnow().timestamp()
     assert not _works(copied, "/staff/")
+
+
+def test_ended_and_unused_sessions_are_deleted_after_the_councils_period(app, db):
+    from app.privacy import retention
+    from app.tenancy import acting_for
+
+    person = _young_person(db)
+    with freeze_time("2026-01-05 10:00:00"):
+        old = _signed_in(app, person.username)
+        old.post("/sign-out")
+        _signed_in(app, person.username)  # never used again
+    with freeze_time("2026-02-20 10:00:00"):
+        recent = _signed_in(app, person.username)
+        with acting_for(person.authority):
+            assert retention.purge(person.authority_id)["sessions"] == 2
+        db.session.commit()
+        assert _works(recent)
+    assert db.session.scalar(select(LoginSession.id).where(LoginSession.user_id == person.id)) is not None
