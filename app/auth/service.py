@@ -61,8 +61,7 @@ def issue_code(user: User, purpose: str, *, by: User | None, lifetime: timedelta
     set up again, so nobody can use an invite to take it over. A reset code from staff ends the
     person's sessions and is shown to them when they next sign in."""
     if purpose == INVITE and user.has_account:
-        raise RuleBroken(_l("%(name)s has already set up their account. Give them a code to reset their password instead.",
-                            name=user.display_name))
+        raise RuleBroken(_l("%(name)s has already set up their account, so an invite cannot be made for it.", name=user.display_name))
     now = utcnow()
     for old in db.session.scalars(
         select(AccessCode).where(
