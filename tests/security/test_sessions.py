@@ -65,6 +65,14 @@ def test_a_copied_cookie_is_dead_after_signing_out(app, db):
     assert ended.ended_at is not None and ended.ended_reason == "signed_out"
 
 
+def test_a_copied_cookie_is_dead_after_the_quick_exit(app, db):
+    person = _young_person(db)
+    phone = _signed_in(app, person.username)
+    copied = _copy(app, phone)
+    assert phone.get("/my/exit").status_code == 302
+    assert not _works(copied), "a cookie copied before the quick exit still works"
+
+
 def test_signing_out_ends_only_that_session(app, db):
     person = _young_person(db)
     phone, laptop = _signed_in(app, person.username), _signed_in(app, person.username)
