@@ -15,7 +15,7 @@ from flask_login import current_user, logout_user, user_logged_in, user_logged_o
 from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from . import access
+from . import access, input_bounds
 from .auth import sessions as login_sessions
 from .auth.models import CARE_LEAVER, IN_CARE
 from .extensions import db, limiter, login
@@ -74,6 +74,7 @@ def init_app(app: Flask) -> None:
     # The static endpoint is public too, and says so like every other view.
     app.view_functions["static"] = access.allow(access.PUBLIC)(_wrap(app.view_functions["static"]))
 
+    input_bounds.init_app(app)
     app.before_request(_bind_authority)
     app.teardown_request(_unbind_authority)
     user_logged_in.connect(_bind_on_sign_in, app)
