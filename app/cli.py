@@ -17,6 +17,7 @@ from .access import ADMIN, STAFF_ROLES, YOUNG_PERSON
 from .auth.models import User
 from .auth.passwords import hash_password, password_problem
 from .demo import DEMO_PASSWORD, DEMO_SLUG, load_demo, named_people
+from .errors import RuleBroken
 from .extensions import db
 from .i18n import review_status
 from .links import public_url
@@ -123,7 +124,10 @@ def invite(slug: str, reference: str | None, user_id: int | None) -> None:
         user = db.session.scalar(stmt)
         if user is None:
             raise click.ClickException("No such person in that council.")
-        code = staff_service.issue_invite(user, by=None)
+        try:
+            code = staff_service.issue_invite(user, by=None)
+        except RuleBroken as broken:  # set up already: an invite would replace their password
+            raise click.ClickException(str(broken.message)) from None
         db.session.commit()
         click.echo(f"Invite code for {user.display_name}: {code}  ({_join_link(code)})")
 

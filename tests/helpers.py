@@ -38,3 +38,13 @@ def text_of(response) -> str:
         if shutil.which("pdftotext"):
             return subprocess.run(["pdftotext", "-", "-"], input=response.data, capture_output=True, check=True).stdout.decode()
     return response.get_data().decode("utf-8", errors="replace")
+
+
+def session_token(user) -> str:
+    """A new, saved sign-in session for `user`: the token a browser's cookie holds after signing in."""
+    from app.auth import sessions
+    from app.extensions import db
+
+    token = sessions.start(user)
+    db.session.commit()
+    return token

@@ -9,6 +9,7 @@ from .. import audit
 from ..access import ADMIN, STAFF_ROLES, YOUNG_PERSON, allow, declared_roles, role_may
 from ..auth import service as auth_service
 from ..auth.models import User
+from ..errors import applying
 from ..extensions import db
 from ..pagination import paginate, search_text
 from ..staff import service as staff_service
@@ -121,8 +122,10 @@ def invite_staff(person_id: int):
     person = get_or_404(User, person_id)
     if not person.is_staff:
         abort(404)
-    code = staff_service.issue_invite(person, by=current_user)
-    db.session.commit()
+    with applying() as outcome:
+        code = staff_service.issue_invite(person, by=current_user)
+    if not outcome.ok:  # already set up: said on the page it came from
+        return redirect(url_for("admin.edit_staff", person_id=person.id))
     return code_card(person, code, "invite")
 
 

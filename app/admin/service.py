@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from .. import audit
 from ..access import STAFF_ROLES, YOUNG_PERSON
+from ..auth import sessions as login_sessions
 from ..auth.models import User
 from ..extensions import db
 from ..models_base import utcnow
@@ -31,11 +32,11 @@ def _set_active(person: User, created: bool, fields: dict) -> None:
     """New accounts start switched on; switching one off signs it out everywhere."""
     if created:
         person.active = True
-        person.session_epoch = 0
     elif "active" in fields and person.active != bool(fields["active"]):
         person.active = bool(fields["active"])
         person.deactivated_at = None if person.active else utcnow()
-        person.session_epoch += 1
+        if not person.active:
+            login_sessions.end_all(person, login_sessions.SWITCHED_OFF)
 
 
 def save_young_person(person: User | None, *, authority_id: int, by: User, **fields) -> User:

@@ -1,7 +1,7 @@
 """The change-password part of an account page, shared by the young person's and staff shells."""
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, logout_user
+from flask_login import current_user
 
 from ..extensions import db
 from . import service
@@ -10,7 +10,7 @@ from .forms import ChangePasswordForm
 
 def change_password_form(template: str, **context):
     """The change-password form of a young person's or staff member's account page: a changed
-    password signs every session out, this one included."""
+    password signs out every other session; this one, whose person just chose it, stays."""
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
@@ -19,7 +19,6 @@ def change_password_form(template: str, **context):
             getattr(form, error.field).errors.append(error.message)
         else:
             db.session.commit()
-            logout_user()
-            flash(_l("Your password is changed. Sign in with your new password."), "success")
-            return redirect(url_for("auth.sign_in"))
+            flash(_l("Your password is changed. You are signed out on every other phone and computer."), "success")
+            return redirect(url_for(request.endpoint))
     return render_template(template, form=form, **context)

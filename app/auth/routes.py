@@ -3,17 +3,19 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel import refresh
 from flask_login import current_user, login_user, logout_user
 from markupsafe import Markup
 
 from ..access import PUBLIC, SIGNED_IN, allow
 from ..extensions import db, limiter
 from ..i18n.locales import SESSION_KEY, speak_to
+from ..models_base import utcnow
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
 from ..tenancy import set_current_authority
-from ..web import RATE_LIMITED_FORMS, _load_user, wait_message
-from . import bp, limits, service
+from ..web import RATE_LIMITED_FORMS, wait_message
+from . import bp, limits, service, sessions
 from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
 from .models import YOUNG_PERSON
 
@@ -34,11 +36,16 @@ def home_for(user) -> str:
 
 
 def _finish_sign_in(user):
+    sessions.start(user)
     login_user(user)
+    session["seen"] = utcnow().timestamp()  # idle time counts from signing in (app/web.py)
     service.note_sign_in(user)
     session.pop(PENDING, None)
     if user.preferred_language:
         session[SESSION_KEY] = user.preferred_language
+    refresh()  # the notices below are in the signed-in person's language
+    for notice in service.take_notices(user):
+        flash(notice, "info")
     db.session.commit()
     response = redirect(safe_next(session.pop("next", None)) or home_for(user))
     limits.trust_this_device(response, user)
@@ -74,7 +81,7 @@ def sign_in():
             limits.wrong_guess(limits.SIGN_IN, accounts)
             form.password.errors.append(_l("That username or password is not right. Check them and try again."))
         elif user.is_staff:
-            session[PENDING] = user.get_id()
+            session[PENDING] = service.pending_mark(user)
             db.session.commit()
             if user.totp_confirmed_at is None:
                 return redirect(url_for("auth.set_up_second_factor"))
@@ -86,7 +93,7 @@ def sign_in():
 
 def _pending_user():
     pending = session.get(PENDING)
-    user = _load_user(pending) if pending else None
+    user = service.pending_user(pending) if pending else None
     if user is not None:
         set_current_authority(user.authority_id)  # half-way through signing in to their council
     return user
@@ -226,6 +233,8 @@ def _clear_session_keeping_language():
 @bp.route("/sign-out", methods=["POST"])
 @allow(PUBLIC)
 def sign_out():
+    sessions.end_current(sessions.SIGNED_OUT)  # every copy of this cookie, on every server
+    db.session.commit()
     _clear_session_keeping_language()
     flash(_l("You have signed out."), "success")
     return redirect(url_for("auth.sign_in"))

@@ -16,7 +16,8 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, true
 
-from ..auth.models import AccessCode, User
+from ..auth import sessions as login_sessions
+from ..auth.models import AccessCode, AccountNotice, User
 from ..extensions import db
 from ..models_base import utcnow
 
@@ -107,11 +108,12 @@ def erase(person: User, *, close_account: bool = False, everything: bool = False
 
     if close_account or everything:
         _delete(AccessCode, AccessCode.authority_id == authority_id, AccessCode.user_id == person.id)
+        _delete(AccountNotice, AccountNotice.authority_id == authority_id, AccountNotice.user_id == person.id)
         person.username = None
         person.password_hash = None
         person.active = False
         person.deactivated_at = person.deactivated_at or utcnow()
-        person.session_epoch += 1
+        login_sessions.forget(person)
     if everything:
         person.display_name = ""
         person.reference = None

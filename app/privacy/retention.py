@@ -22,7 +22,8 @@ from datetime import date, datetime, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, delete, func, or_, select, update
 
-from ..auth.models import AccessCode, User
+from ..auth import sessions as login_sessions
+from ..auth.models import AccessCode, LoginSession, User
 from ..extensions import db
 from ..models_base import utcnow
 from ..once import add_once
@@ -306,6 +307,15 @@ def _purge_codes(authority_id: int, now: datetime, days: int) -> int:
     return invites + surveys
 
 
+def _purge_sessions(authority_id: int, now: datetime, days: int) -> int:
+    cutoff = _cutoff(now, days)
+    return db.session.execute(
+        delete(LoginSession).where(LoginSession.authority_id == authority_id,
+                                   or_(LoginSession.ended_at < cutoff, LoginSession.last_seen_at < cutoff)),
+        execution_options={"synchronize_session": False},
+    ).rowcount or 0
+
+
 def _purge_mail(authority_id: int, now: datetime, days: int) -> int:
     from ..mail.models import FAILED, SENT, OutgoingMail
 
@@ -361,7 +371,7 @@ def _purge_staff_left(authority_id: int, now: datetime, days: int) -> int:
         person.totp_last_step = None
         person.job_title = None
         person.work_phone = None
-        person.session_epoch += 1
+        login_sessions.end_all(person, login_sessions.SWITCHED_OFF)
     db.session.flush()
     return len(people)
 
@@ -390,6 +400,8 @@ SCHEDULE: tuple[Rule, ...] = (
          _l("the answer"), 2 * YEAR, YEAR, 6 * YEAR, _l("The council shows it answered each request in time.")),
     Rule("codes", _l("Invite, reset and survey codes that were used, revoked or expired, or whose survey closed"),
          _l("when the code was used or ran out"), 30, 7, YEAR, _l("A spent code is needed only to answer questions about it.")),
+    Rule("sessions", _l("Sign-in sessions that ended or were not used (when each browser signed in and was last used)"),
+         _l("when the session ended or was last used"), 30, 7, YEAR, _l("Needed only to keep a signed-out browser signed out, and to answer a question about a recent sign-in.")),
     Rule("mail", _l("Emails sent or given up on (addresses and subjects; emails never hold what a young person wrote)"),
          _l("when the email was sent or given up"), 90, 30, YEAR, _l("Long enough to check that an alert or reminder reached someone.")),
     Rule("care_leavers", _l("Young people's accounts after their 25th birthday, and everything Heard still holds of them"),
@@ -405,7 +417,7 @@ def _purges() -> dict[str, Callable[[int, datetime, int], int]]:
     return {
         "views": _purge_views, "drafts": _purge_drafts, "stashes": _purge_stashes, "between_reviews": _purge_between_reviews,
         "moderation_text": _purge_moderation_text, "moderation_items": _purge_moderation_items,
-        "alerts": _purge_alerts, "audit": _purge_audit, "requests": _purge_requests, "codes": _purge_codes,
+        "alerts": _purge_alerts, "audit": _purge_audit, "requests": _purge_requests, "codes": _purge_codes, "sessions": _purge_sessions,
         "mail": _purge_mail, "care_leavers": _purge_care_leavers, "staff_left": _purge_staff_left,
     }
 

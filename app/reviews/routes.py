@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from .. import audit, mail
 from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
+from ..auth import sessions as login_sessions
 from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
@@ -333,11 +334,7 @@ def _keep_steps_of_expired_sessions(response):
     form.validate()
     # The old session cookie still says who it was; it is signed, so it cannot be made up.
     stale = current_app.session_interface.open_session(current_app, request) or {}
-    claimed = None
-    try:
-        claimed = int(str(stale.get("_user_id", "")).split(".")[0])
-    except ValueError:
-        claimed = None
+    claimed = login_sessions.owner_of(stale.get("_user_id"))
     token = session.get(STASH_SESSION) or secrets.token_urlsafe(24)
     session[STASH_SESSION] = token
     fields = {k: v for k, v in form.data.items() if k != "csrf_token"}

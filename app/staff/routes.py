@@ -8,6 +8,7 @@ from .. import audit
 from ..access import ADMIN, IRO, STAFF, WORKER, allow
 from ..auth.account import change_password_form
 from ..auth.models import User
+from ..errors import applying
 from ..extensions import db
 from ..pagination import search_text
 from ..i18n import bilingual, interpreter
@@ -68,8 +69,10 @@ def invite(person_id: int):
     person = get_or_404(User, person_id)
     if not service.can_support(current_user, person):
         abort(404)
-    code = service.issue_invite(person, by=current_user)
-    db.session.commit()
+    with applying() as outcome:
+        code = service.issue_invite(person, by=current_user)
+    if not outcome.ok:  # already set up: said on the page it came from
+        return redirect(url_for("staff.young_person", person_id=person.id))
     return code_card(person, code, "invite")
 
 

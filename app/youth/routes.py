@@ -5,6 +5,7 @@ from flask_login import current_user, logout_user
 
 from .. import audit
 from ..access import PUBLIC, YOUNG_PERSON, allow
+from ..auth import sessions as login_sessions
 from ..auth.account import change_password_form
 from ..extensions import db
 from ..i18n.interpreter import InterpreterForm, set_interpreter
@@ -70,6 +71,8 @@ def quick_exit():
     in the history (location.replace); without JavaScript the link still comes here."""
     language = session.get(LANGUAGE_SESSION_KEY)
     if current_user.is_authenticated:
+        login_sessions.end_current(login_sessions.SIGNED_OUT)  # for every copy of the cookie too
+        db.session.commit()
         logout_user()
     session.clear()
     if language:  # so that signing in again speaks their language, as after signing out

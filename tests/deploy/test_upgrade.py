@@ -36,6 +36,7 @@ CHANGED_BY_DESIGN: dict[tuple[str, str], str] = {
     ("moderation_item", "updated_at"): "Anonymous items are kept to the day, so their time cannot be laid beside a sign-in.",
     ("audit_event", "at"): "Anonymous events and young people's sign-ins are kept to the day, so one cannot be laid beside the other.",
     ("user", "last_sign_in_at"): "Young people's sign-ins are kept to the day, for the same reason.",
+    ("user", "session_epoch"): "Sessions the server can end (login_session) replace the per-person epoch; everyone signs in once more.",
     ("safeguarding_alert", "created_at"): "Alerts about anonymous text are kept to the hour, so they cannot be tied to a sign-in.",
 }
 
