@@ -13,7 +13,7 @@ from ..qr import qr_svg
 from ..safe_redirect import safe_next
 from ..tenancy import set_current_authority
 from ..web import RATE_LIMITED_FORMS
-from . import bp, service
+from . import bp, carry, service
 from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
 from .models import YOUNG_PERSON
 
@@ -37,14 +37,16 @@ def home_for(user) -> str:
     return url_for("staff.home") if user.is_staff else url_for("youth.home")
 
 
-def _finish_sign_in(user):
+def _finish_sign_in(user, carried=None):
     login_user(user)
     service.note_sign_in(user)
     session.pop(PENDING, None)
     if user.preferred_language:
         session[SESSION_KEY] = user.preferred_language
+    then = carry.apply(user, carried)  # what they typed before signing in, if it is theirs to keep
     db.session.commit()
-    return redirect(safe_next(session.pop("next", None)) or home_for(user))
+    after = safe_next(session.pop("next", None))
+    return redirect(then or after or home_for(user))
 
 
 @bp.route("/")
@@ -63,6 +65,7 @@ def sign_in():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
     form = SignInForm()
+    carried = carry.from_sign_in(request.form) if request.method == "POST" else None
     if request.method == "GET" and request.args.get("next"):
         session["next"] = request.args["next"]
     if form.validate_on_submit():
@@ -78,8 +81,8 @@ def sign_in():
                 return redirect(url_for("auth.set_up_second_factor"))
             return redirect(url_for("auth.second_factor"))
         else:
-            return _finish_sign_in(user)
-    return render_template("auth/sign_in.html", form=form)
+            return _finish_sign_in(user, carried)
+    return render_template("auth/sign_in.html", form=form, carried=carried)
 
 
 def _pending_user():
@@ -231,7 +234,7 @@ def sign_out_everywhere():
 def _sign_in_again(message):
     form = SignInForm()
     form.password.errors = []
-    return render_template("auth/sign_in.html", form=form, limited=message)
+    return render_template("auth/sign_in.html", form=form, limited=message, carried=carry.from_sign_in(request.form))
 
 
 def _code_form_again(template, form_class):
