@@ -8,9 +8,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from .. import audit
+from ..access import PARTICIPATION
 from ..auth.models import User
 from ..extensions import db
 from ..models_base import utcnow
+from ..once import add_once
 from . import texts
 from .models import IDEA_STATUSES, NEW, Consultation, CouncilGroup, GoodNews, Idea, IdeaSupport
 from .service import CouncilError, is_member
@@ -75,7 +77,7 @@ def can_see_idea(idea: Idea, user: User) -> bool:
         return False
     if idea.author_id == user.id:
         return True
-    if user.role == "participation_officer" or is_member(idea.group, user):
+    if user.role == PARTICIPATION or is_member(idea.group, user):
         return is_published(idea)
     return False
 
@@ -87,7 +89,8 @@ def support(idea: Idea, user: User, on: bool = True) -> None:
         raise CouncilError(_l("Join the group to support ideas"))
     found = db.session.scalar(select(IdeaSupport).where(IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id))
     if on and found is None:
-        db.session.add(IdeaSupport(authority_id=idea.authority_id, idea_id=idea.id, user_id=user.id))
+        add_once(IdeaSupport(authority_id=idea.authority_id, idea_id=idea.id, user_id=user.id),
+                 lambda: db.session.scalar(select(IdeaSupport).where(IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id)))
     elif not on and found is not None:
         db.session.delete(found)
     db.session.flush()

@@ -9,11 +9,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, true
 
 from .. import audit
+from ..access import PARTICIPATION
 from ..auth.models import User
 from ..extensions import db
 from ..jobs import claim_row
 from ..mail import link, queue_mail
 from ..models_base import utcnow
+from ..once import add_once
 from . import texts
 from .models import (
     ACTIVE,
@@ -83,7 +85,7 @@ def past(group: CouncilGroup, now: datetime | None = None) -> list[Meeting]:
 def can_see(meeting: Meeting, user: User) -> bool:
     if user.authority_id != meeting.authority_id:
         return False
-    return user.role == "participation_officer" or is_member(meeting.group, user)
+    return user.role == PARTICIPATION or is_member(meeting.group, user)
 
 
 # --- RSVP and attendance ----------------------------------------------------------------------
@@ -97,8 +99,8 @@ def rsvp(meeting: Meeting, user: User, answer: str) -> MeetingRsvp:
         raise CouncilError(_l("This meeting has been cancelled"))
     found = my_rsvp(meeting, user)
     if found is None:
-        found = MeetingRsvp(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user.id, answer=answer)
-        db.session.add(found)
+        found, _added = add_once(MeetingRsvp(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user.id, answer=answer),
+                                 lambda: my_rsvp(meeting, user))
     found.answer, found.answered_at = answer, utcnow()
     db.session.flush()
     return found
@@ -127,8 +129,11 @@ def record_attendance(meeting: Meeting, marks: dict[int, str], by: User) -> int:
             continue
         row = existing.get(user_id)
         if row is None:
-            row = MeetingAttendance(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user_id, mark=mark)
-            db.session.add(row)
+            row, _added = add_once(
+                MeetingAttendance(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user_id, mark=mark),
+                lambda user_id=user_id: db.session.scalar(
+                    select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id, MeetingAttendance.user_id == user_id)),
+            )
         row.mark, row.recorded_at, row.recorded_by_id = mark, utcnow(), by.id
         saved += 1
     db.session.flush()

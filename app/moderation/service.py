@@ -22,10 +22,11 @@ from sqlalchemy import String, bindparam, cast, func, or_, select
 from sqlalchemy.orm import aliased, selectinload, undefer
 
 from .. import audit
-from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
+from ..access import IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER
 from ..auth.models import User
 from ..extensions import db
 from ..mail import link, queue_mail
+from ..once import add_once
 from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
 from ..privacy.anonymous import day_of, hour_of
@@ -290,13 +291,6 @@ def alerts_about(source: str, source_id: int) -> list[SafeguardingAlert]:
     )
 
 
-def set_source_id(item_id: int, source_id: int) -> None:
-    """For features that create their own row after submitting the text."""
-    db.session.execute(
-        ModerationItem.__table__.update().where(ModerationItem.__table__.c.id == item_id).values(source_id=source_id)
-    )
-
-
 def published_texts(item_ids) -> dict[int, PublishedText]:
     """Approved, redacted text of approved items only. Nothing else is ever shown to others."""
     ids = [i for i in set(item_ids or ()) if i is not None]
@@ -362,13 +356,14 @@ def screen_private(
 
 
 def settings_for(authority_id: int) -> SafeguardingSettings:
-    settings = db.session.scalar(
-        select(SafeguardingSettings).where(SafeguardingSettings.authority_id == authority_id), execution_options=ALL
-    )
+    def find():
+        return db.session.scalar(select(SafeguardingSettings).where(SafeguardingSettings.authority_id == authority_id), execution_options=ALL)
+
+    settings = find()
     if settings is None:
-        settings = SafeguardingSettings(authority_id=authority_id, ack_minutes=60, work_start="09:00", work_end="17:00", work_days=[0, 1, 2, 3, 4], escalation_ids=[])
-        db.session.add(settings)
-        db.session.flush()
+        # Two first pages at once both make them: the second finds the first's.
+        settings, _added = add_once(SafeguardingSettings(authority_id=authority_id, ack_minutes=60, work_start="09:00", work_end="17:00",
+                                                         work_days=[0, 1, 2, 3, 4], escalation_ids=[]), find)
     return settings
 
 
@@ -661,7 +656,7 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
     escalated = []
     for alert in overdue:
         settings = settings_for(alert.authority_id)
-        chain = [p for p in _active_staff(alert.authority_id, settings.escalation_ids or []) if p.role != "participation_officer"]
+        chain = [p for p in _active_staff(alert.authority_id, settings.escalation_ids or []) if p.role != PARTICIPATION]
         order = {p.id: p for p in chain}
         ordered = [order[i] for i in settings.escalation_ids or [] if i in order]
         already = set(alert.notified_ids or [])
@@ -879,8 +874,13 @@ def save_terms(authority_id: int, kind: str, language: str, lines: str, by: User
     added = 0
     for phrase in wanted:
         if phrase.casefold() not in have:
-            db.session.add(ScreeningTerm(authority_id=authority_id, kind=kind, language=language, phrase=phrase, added_by_id=by.id))
-            added += 1
+            _term, new = add_once(
+                ScreeningTerm(authority_id=authority_id, kind=kind, language=language, phrase=phrase, added_by_id=by.id),
+                lambda phrase=phrase: db.session.scalar(select(ScreeningTerm).where(
+                    ScreeningTerm.authority_id == authority_id, ScreeningTerm.kind == kind, ScreeningTerm.language == language,
+                    ScreeningTerm.phrase == phrase), execution_options=ALL),
+            )
+            added += new
     if added or removed:
         audit.record("moderation.lists_changed", None, authority_id=authority_id, actor=by, kind=kind, language=language or None, added=added, removed=removed)
     return added, removed

@@ -17,6 +17,7 @@ from ..extensions import db
 from ..i18n.formatting import local_date
 from ..i18n.locales import direction, html_lang
 from ..moderation.routes import source_label
+from ..pdf import render_pdf
 from ..tenancy import current_authority
 from . import bp, dfe, quotes
 from . import quarters as Q
@@ -24,11 +25,6 @@ from .board import pack as board_pack
 from .forms import BOARD, YOUNG, PackForm, PeriodForm, QuotesForm
 
 PACK_ROLES = (MANAGER, ADMIN, PARTICIPATION)
-
-
-@bp.app_template_filter("quarter_label")
-def _quarter_label(quarter: Q.Quarter) -> str:
-    return quarter.label()
 
 
 def _csv_safe(value: str) -> str:
@@ -104,8 +100,6 @@ def board():
 @bp.route("/staff/reports/board.pdf")
 @allow(*PACK_ROLES)
 def board_pdf():
-    from ..pdf import render_pdf
-
     html, pack, args = _render_pack("reports/staff/board_pdf.html")
     pdf = render_pdf(html)
     audit.record("board.pack_downloaded", None, authority_id=pack.authority.id, format="pdf", **args)

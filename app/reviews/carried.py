@@ -12,7 +12,6 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from .. import audit
-from ..auth import carry
 from . import service
 from . import steps as S
 from .forms import MAX_TEXT, step_form
@@ -97,7 +96,8 @@ def save(user, args: dict, fields: MultiDict) -> str | None:
     return here
 
 
-def _back_to(endpoint: str, **values):
+def back_to(endpoint: str, **values):
+    """After signing in, back to one of their own reviews' pages (sending, adding: nothing to carry)."""
     def back(user, args: dict, _fields: MultiDict) -> str | None:
         review = _own_review(user, args)
         return url_for(endpoint, review_id=review.id, **values) if review is not None else None
@@ -105,12 +105,6 @@ def _back_to(endpoint: str, **values):
     return back
 
 
-def _nothing(_args: dict, _form: MultiDict) -> list[tuple[str, str]]:
+def nothing(_args: dict, _form: MultiDict) -> list[tuple[str, str]]:
     return []
 
-
-carry.carries("reviews.step", keep=keep, apply=save, note=_l("You were signed out, but what you wrote is kept. Sign in to carry on."))
-carry.carries("reviews.send", keep=_nothing, apply=_back_to("reviews.step", step=S.CHECK_STEP.key),
-              note=_l("You were signed out. Sign in to carry on: nothing you saved is lost."))
-carry.carries("reviews.add", keep=_nothing, apply=_back_to("reviews.overview"),
-              note=_l("You were signed out. Sign in to carry on: nothing you saved is lost."))

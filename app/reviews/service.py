@@ -32,6 +32,7 @@ from ..i18n.formatting import uk_date
 from ..pagination import Page, contains, paginate, paginate_list
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
+from ..once import add_once
 from . import steps as S
 from .models import (
     DRAFT,
@@ -181,21 +182,6 @@ def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind
     return paginate(stmt, page)
 
 
-def readable_submissions(staff: User) -> list[ViewsSubmission]:
-    stmt = (
-        select(ViewsSubmission)
-        .join(Review, Review.id == ViewsSubmission.review_id)
-        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
-    )
-    if staff.role == IRO:
-        stmt = stmt.where(Review.iro_id == staff.id)
-    elif staff.role == WORKER:
-        stmt = stmt.join(User, User.id == Review.young_person_id).where(User.worker_id == staff.id)
-    else:
-        return []
-    return [s for s in db.session.scalars(stmt) if can_read_views(staff, s)]
-
-
 def is_unread(staff: User, submission: ViewsSubmission, receipts: dict[int, ViewsReader] | None = None) -> bool:
     """Never opened by this reader, or something was added since they last looked."""
     if receipts is None:
@@ -261,16 +247,18 @@ def start_or_resume(review: Review, young_person: User) -> ViewsSubmission:
         raise PermissionError("not their review")
     submission = review.submission
     if submission is None:
-        submission = ViewsSubmission(
-            authority_id=review.authority_id,
-            review=review,
-            young_person=young_person,
-            version=S.version_for(young_person, review.kind),
-            language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
-            readers=[READER_IRO],
+        submission, _added = add_once(
+            ViewsSubmission(
+                authority_id=review.authority_id,
+                review_id=review.id,
+                young_person_id=young_person.id,
+                version=S.version_for(young_person, review.kind),
+                language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
+                readers=[READER_IRO],
+            ),
+            lambda: db.session.scalar(select(ViewsSubmission).where(ViewsSubmission.review_id == review.id)),
         )
-        db.session.add(submission)
-        db.session.flush()
+        db.session.expire(review, ["submission"])
     return submission
 
 
@@ -488,10 +476,6 @@ def step_data(submission: ViewsSubmission, step: S.Step) -> dict:
     return {}
 
 
-def has_anything(submission: ViewsSubmission) -> bool:
-    return bool(submission.answers or submission.wishes or submission.meeting)
-
-
 def reader_people(submission: ViewsSubmission) -> list[tuple[str, User]]:
     """Who each reader choice means today, by name: the review's IRO and the young person's worker."""
     people = []
@@ -597,15 +581,18 @@ def add_addition(submission: ViewsSubmission, *, text: str, language: str | None
     existing = db.session.scalar(select(Addition).where(Addition.submission_id == submission.id, Addition.client_key == key))
     if existing is not None:
         return existing, False, False
-    addition = Addition(
-        authority_id=submission.authority_id,
-        submission_id=submission.id,
-        text=text,
-        language=language if language in LANGUAGES else submission.language,
-        client_key=key,
+    addition, added = add_once(
+        Addition(
+            authority_id=submission.authority_id,
+            submission_id=submission.id,
+            text=text,
+            language=language if language in LANGUAGES else submission.language,
+            client_key=key,
+        ),
+        lambda: db.session.scalar(select(Addition).where(Addition.submission_id == submission.id, Addition.client_key == key)),
     )
-    db.session.add(addition)
-    db.session.flush()
+    if not added:
+        return addition, False, False  # the same send, a moment earlier
     audit.record("views.addition_sent", submission, actor=submission.young_person, addition_id=addition.id)
     flagged = _screen_for_safeguarding(submission, text, source="reviews.addition", source_id=addition.id, language=addition.language)
     return addition, True, flagged
@@ -625,8 +612,12 @@ def record_read(submission: ViewsSubmission, reader: User) -> ViewsReader:
     now = utcnow()
     receipt = db.session.scalar(select(ViewsReader).where(ViewsReader.submission_id == submission.id, ViewsReader.user_id == reader.id))
     if receipt is None:
-        receipt = ViewsReader(authority_id=submission.authority_id, user_id=reader.id, reader_role=reader_role_for(reader, submission.review))
-        submission.reader_rows.append(receipt)
+        receipt, _added = add_once(
+            ViewsReader(authority_id=submission.authority_id, submission_id=submission.id, user_id=reader.id,
+                        reader_role=reader_role_for(reader, submission.review)),
+            lambda: db.session.scalar(select(ViewsReader).where(ViewsReader.submission_id == submission.id, ViewsReader.user_id == reader.id)),
+        )
+        db.session.expire(submission, ["reader_rows"])
     if receipt.first_read_at is None:
         receipt.first_read_at = now
     receipt.last_read_at = now
@@ -908,10 +899,6 @@ def as_revision(value) -> int | None:
     """The draft revision a form was shown at, from its hidden field (None if it had none)."""
     text = str(value or "")
     return int(text) if text.isdigit() and len(text) < 10 else None
-
-
-def count_sent(authority_id: int) -> int:
-    return db.session.scalar(select(func.count(ViewsSubmission.id)).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == SENT)) or 0
 
 
 def alerts_on_views(submission: ViewsSubmission) -> list:

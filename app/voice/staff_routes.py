@@ -17,6 +17,8 @@ from ..extensions import db, limiter
 from ..i18n.formatting import local_date
 from ..models_base import utcnow
 from ..pagination import paginate_list
+from ..reviews.pdf import render_pdf
+from ..reviews.service import quarter_of
 from ..staff.service import all_staff_choices
 from ..tenancy import Authority, current_authority, get_or_404, set_current_authority
 from ..working_days import local_day
@@ -125,8 +127,6 @@ def staff_sorted(statement_id: int):
 @bp.route("/staff/voice/statements/<int:statement_id>.pdf")
 @allow(IRO, WORKER)
 def staff_statement_pdf(statement_id: int):
-    from ..reviews.pdf import render_pdf
-
     statement = _readable(statement_id)
     audit.record("voice.statement.pdf_downloaded", statement, actor=_me())
     db.session.commit()
@@ -370,8 +370,6 @@ def staff_waiting():
 @bp.route("/staff/voice/figures")
 @allow(MANAGER, ADMIN, COMPLAINTS_OFFICER)
 def staff_figures():
-    from ..reviews.service import quarter_of
-
     form = PeriodForm(request.args)
     form.validate()
     default_start, default_end = quarter_of(local_day(utcnow()))
