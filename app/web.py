@@ -143,6 +143,8 @@ def _expire_idle_session():
         logout_user()
         session.pop("seen", None)
         set_current_authority(None)
+        if request.method == "POST" and request.endpoint in access.SIGNED_OUT_POSTS:
+            return None  # access.enforce answers it as signed out, keeping what was typed
         flash(_l("You were signed out because you had not used Heard for a while. Sign in again to carry on."), "info")
         return redirect(url_for("auth.sign_in", next=request.full_path if request.method == "GET" else None))
     session["seen"] = now

@@ -15,7 +15,7 @@ from ..qr import qr_svg
 from ..safe_redirect import safe_next
 from ..tenancy import set_current_authority
 from ..web import RATE_LIMITED_FORMS, wait_message
-from . import bp, limits, service, sessions
+from . import bp, carry, limits, service, sessions
 from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
 from .models import YOUNG_PERSON
 
@@ -35,7 +35,7 @@ def home_for(user) -> str:
     return url_for("staff.home") if user.is_staff else url_for("youth.home")
 
 
-def _finish_sign_in(user):
+def _finish_sign_in(user, carried=None):
     sessions.start(user)
     login_user(user)
     session["seen"] = utcnow().timestamp()  # idle time counts from signing in (app/web.py)
@@ -46,8 +46,10 @@ def _finish_sign_in(user):
     refresh()  # the notices below are in the signed-in person's language
     for notice in service.take_notices(user):
         flash(notice, "info")
+    then = carry.apply(user, carried)  # what they typed before signing in, if it is theirs to keep
     db.session.commit()
-    response = redirect(safe_next(session.pop("next", None)) or home_for(user))
+    after = safe_next(session.pop("next", None))
+    response = redirect(then or after or home_for(user))
     limits.trust_this_device(response, user)
     return response
 
@@ -67,6 +69,7 @@ def sign_in():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
     form = SignInForm()
+    carried = carry.from_sign_in(request.form) if request.method == "POST" else None
     if request.method == "GET" and request.args.get("next"):
         session["next"] = request.args["next"]
     if form.validate_on_submit():
@@ -87,8 +90,8 @@ def sign_in():
                 return redirect(url_for("auth.set_up_second_factor"))
             return redirect(url_for("auth.second_factor"))
         else:
-            return _finish_sign_in(user)
-    return render_template("auth/sign_in.html", form=form)
+            return _finish_sign_in(user, carried)
+    return render_template("auth/sign_in.html", form=form, carried=carried)
 
 
 def _pending_user():
@@ -253,7 +256,7 @@ def sign_out_everywhere():
 def _sign_in_again(message):
     form = SignInForm()
     form.password.errors = []
-    return render_template("auth/sign_in.html", form=form, limited=message)
+    return render_template("auth/sign_in.html", form=form, limited=message, carried=carry.from_sign_in(request.form))
 
 
 def _code_form_again(template, form_class):

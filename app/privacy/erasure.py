@@ -62,7 +62,7 @@ def erase(person: User, *, close_account: bool = False, everything: bool = False
     from ..mail.models import OutgoingMail
     from ..moderation.models import ModerationItem
     from ..pledges.models import PledgeReader
-    from ..reviews.models import DRAFT, Review, StashedStep, ViewsSubmission
+    from ..reviews.models import DRAFT, Review, ViewsSubmission
     from ..surveys.models import SurveyParticipation, SurveyWave
     from .retention import delete_between_reviews, delete_items, delete_reviews, delete_submissions
 
@@ -76,7 +76,6 @@ def erase(person: User, *, close_account: bool = False, everything: bool = False
     drafts = list(db.session.scalars(select(ViewsSubmission.id).where(
         ViewsSubmission.authority_id == authority_id, ViewsSubmission.young_person_id == person.id, ViewsSubmission.status == DRAFT)))
     done.deleted["drafts"] = delete_submissions(authority_id, drafts)
-    done.deleted["drafts"] += _delete(StashedStep, StashedStep.authority_id == authority_id, StashedStep.claimed_user_id == person.id)
 
     done.deleted["drafts"] += delete_between_reviews(authority_id, person.id, drafts_only=not everything)
 

@@ -66,7 +66,7 @@ def _purge_views(authority_id: int, now: datetime, days: int) -> int:
 
 
 def delete_reviews(authority_id: int, review_ids: list[int]) -> int:
-    """Delete reviews and everything of their views (wishes, additions, receipts, stashes)."""
+    """Delete reviews and everything of their views (wishes, additions, receipts)."""
     from ..reviews.models import Review, ViewsSubmission
 
     if not review_ids:
@@ -79,11 +79,11 @@ def delete_reviews(authority_id: int, review_ids: list[int]) -> int:
 
 
 def delete_submissions(authority_id: int, submission_ids: list[int]) -> int:
-    from ..reviews.models import Addition, StashedStep, ViewsReader, ViewsSubmission, Wish
+    from ..reviews.models import Addition, ViewsReader, ViewsSubmission, Wish
 
     if not submission_ids:
         return 0
-    for model in (ViewsReader, Addition, Wish, StashedStep):
+    for model in (ViewsReader, Addition, Wish):
         db.session.execute(delete(model).where(model.authority_id == authority_id, model.submission_id.in_(submission_ids)),
                            execution_options={"synchronize_session": False})
     db.session.execute(delete(ViewsSubmission).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.id.in_(submission_ids)),
@@ -186,16 +186,6 @@ def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
                                                          func.coalesce(model.updated_at, model.created_at) < cutoff))
              for model in (Statement, Representation)}
     return count + delete_between_reviews(authority_id, ids=stale)
-
-
-def _purge_stashes(authority_id: int, now: datetime, days: int) -> int:
-    from ..reviews.models import StashedStep
-
-    result = db.session.execute(
-        delete(StashedStep).where(StashedStep.authority_id == authority_id, StashedStep.created_at < _cutoff(now, days)),
-        execution_options={"synchronize_session": False},
-    )
-    return result.rowcount or 0
 
 
 def _purge_moderation_text(authority_id: int, now: datetime, days: int) -> int:
@@ -383,8 +373,6 @@ SCHEDULE: tuple[Rule, ...] = (
          _l("the date of the review"), 2 * YEAR, YEAR, 6 * YEAR, _l("The IRO keeps the views in the child's case record, which the council keeps as the law requires. Heard's copy is for following the review up and for complaints (at least a year); it is never kept longer than six years.")),
     Rule("drafts", _l("Drafts: views never sent (once their review has passed), messages and complaints never sent, and surveys never finished"),
          _l("the last change"), 90, 30, YEAR, _l("A draft nobody finished is not needed for long.")),
-    Rule("stashes", _l("Steps kept after a session ran out, waiting for the young person to sign in again"),
-         _l("when the step arrived"), 14, 3, 60, _l("They are put back only within 72 hours of arriving.")),
     Rule("between_reviews", _l("Messages to workers and IROs and their answers, call-backs, complaints, compliments, comments and requests for an advocate"),
          _l("when it was sent, or finished for a complaint, call-back or advocacy request"), 2 * YEAR, YEAR, 6 * YEAR,
          _l("Workers record what matters in the child's case record and complaints officers in the complaints record; Heard's copy is for following up.")),
@@ -415,7 +403,7 @@ RULES = {rule.key: rule for rule in SCHEDULE}
 def _purges() -> dict[str, Callable[[int, datetime, int], int]]:
     """Each rule's purge: (council id, now, days) -> how many records it removed or cut down."""
     return {
-        "views": _purge_views, "drafts": _purge_drafts, "stashes": _purge_stashes, "between_reviews": _purge_between_reviews,
+        "views": _purge_views, "drafts": _purge_drafts, "between_reviews": _purge_between_reviews,
         "moderation_text": _purge_moderation_text, "moderation_items": _purge_moderation_items,
         "alerts": _purge_alerts, "audit": _purge_audit, "requests": _purge_requests, "codes": _purge_codes, "sessions": _purge_sessions,
         "mail": _purge_mail, "care_leavers": _purge_care_leavers, "staff_left": _purge_staff_left,

@@ -1,5 +1,6 @@
 """Where views before reviews appear elsewhere: the young person's home card, the staff navigation
-and home panel, the panel on a young person's staff page, and the demo council's sample reviews."""
+and home panel, the panel on a young person's staff page, the steps carried through signing in,
+and the demo council's sample reviews."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -7,17 +8,25 @@ from datetime import date, timedelta
 from flask_babel import lazy_gettext as _l
 
 from .. import hooks
+from ..auth import carry
 from ..access import ADMIN, IRO, MANAGER, WORKER
 from ..extensions import db
 from ..models_base import utcnow
 from ..i18n.formatting import local_date, local_datetime
-from . import service
+from . import carried, service
 from . import steps as S
 from .forms import meeting_summary
 from .models import SENT, ViewsReader
 
 hooks.nav(_l("Reviews"), "reviews.staff_list", {IRO, WORKER}, order=10, count=lambda user: service.unread_count(user) or None)
 hooks.nav(_l("Views before reviews"), "reviews.staff_report", {MANAGER, ADMIN}, order=60)
+
+# Posted after the session ran out: answered with the sign-in page, which carries the step's words.
+carry.carries("reviews.step", keep=carried.keep, apply=carried.save, note=_l("You were signed out, but what you wrote is kept. Sign in to carry on."))
+carry.carries("reviews.send", keep=carried.nothing, apply=carried.back_to("reviews.step", step=S.CHECK_STEP.key),
+              note=_l("You were signed out. Sign in to carry on: nothing you saved is lost."))
+carry.carries("reviews.add", keep=carried.nothing, apply=carried.back_to("reviews.overview"),
+              note=_l("You were signed out. Sign in to carry on: nothing you saved is lost."))
 
 
 @hooks.home_card

@@ -1,49 +1,40 @@
 """Views before reviews: the young person's steps, and the IRO's and worker's side. Thin routes."""
 from __future__ import annotations
 
-import secrets
 from datetime import date
 
-from flask import abort, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit, mail
 from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
-from ..auth import sessions as login_sessions
 from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
 from ..input_bounds import parse_id
 from ..pagination import search_text
 from ..staff import service as staff_service
-from ..tenancy import all_councils, get_or_404, set_current_authority
+from ..tenancy import get_or_404
 from . import bp, service
 from . import steps as S
 from .forms import (
     AcknowledgeForm,
     AdditionForm,
-    EarlyMeetingForm,
-    HelperForm,
     ImportForm,
-    MeetingForm,
     OutcomeForm,
     ParticipationForm,
-    ReadersForm,
     ReportForm,
     ReviewDateForm,
     ReviewForm,
     SendForm,
-    TopicForm,
-    WishesForm,
+    step_form,
 )
 from .models import SENT, Review
 
-STASH_SESSION = "reviews_stash"
 # "<draft>-<step>" just saved, so the next page tells reviews.js to let go of this device's copy.
 STORED_SESSION = "reviews_stored"
-FORMS = {S.TOPIC: TopicForm, S.WISHES: WishesForm, S.HELPER: HelperForm, S.MEETING: MeetingForm, S.READERS: ReadersForm}
 
 
 def _me() -> User:
@@ -60,34 +51,15 @@ def _own_review(review_id: int) -> Review:
     return review
 
 
-def _recover_stashed():
-    """After signing back in: put any step that arrived while signed out into its draft. Returns
-    where to go first when what was kept suggests risk (help now, and who has been told), else None."""
-    token = session.get(STASH_SESSION)
-    replayed, used, alerts = service.replay_stashes(_me(), token)
-    session.pop(STASH_SESSION, None)
-    if used:
-        db.session.commit()
-    if replayed:
-        flash(_l("You were signed out while you were writing. We kept what you wrote: check it below."), "success")
-    if alerts:
-        return redirect(url_for("moderation.told", alert_id=alerts[-1].id, next=request.path))
-    return None
-
-
 @bp.route("/my/reviews/")
 @allow(YOUNG_PERSON)
 def mine():
-    if (first := _recover_stashed()) is not None:
-        return first
     return render_template("reviews/youth_list.html", reviews=service.reviews_of(_me()))
 
 
 @bp.route("/my/reviews/<int:review_id>/")
 @allow(YOUNG_PERSON)
 def overview(review_id: int):
-    if (first := _recover_stashed()) is not None:
-        return first
     review = _own_review(review_id)
     submission = review.submission
     if submission is not None and submission.status == SENT:
@@ -123,17 +95,11 @@ def choose_version(review_id: int):
 
 
 def _step_form(step: S.Step, submission, formdata=None):
-    form_class = EarlyMeetingForm if step.kind == S.MEETING and submission.version == S.EARLY else FORMS.get(step.kind)
-    if form_class is None:
-        return None
     data = service.step_data(submission, step)
     if formdata is None and step.kind == S.WISHES:
         extra = 1 if request.args.get("more") or not data["wishes"] else 0
         data["wishes"] = data["wishes"] + [""] * extra
-    form = form_class(formdata=formdata, data=data) if formdata is not None else form_class(formdata=None, data=data)
-    if step.kind == S.READERS:
-        form.readers.choices = [(role, person.display_name) for role, person in service.reader_people(submission)]
-    return form
+    return step_form(step, submission.version, data=data, formdata=formdata, readers=service.reader_people(submission) if step.kind == S.READERS else ())
 
 
 def _render_step(review, submission, step, form, status=200):
@@ -172,8 +138,6 @@ def _render_step(review, submission, step, form, status=200):
 @bp.route("/my/reviews/<int:review_id>/<step>/", methods=["GET", "POST"])
 @allow(YOUNG_PERSON)
 def step(review_id: int, step: str):
-    if request.method == "GET" and (first := _recover_stashed()) is not None:
-        return first
     review = _own_review(review_id)
     submission = service.start_or_resume(review, _me())
     if submission.status == SENT:
@@ -301,50 +265,6 @@ def add(review_id: int):
         ),
         400,
     )
-
-
-@bp.after_app_request
-def _keep_steps_of_expired_sessions(response):
-    """A step posted after the session ran out must not be lost: keep it, send the writer to
-    sign in, and put it into their draft once they are back (see service.replay_stashes)."""
-    if request.method != "POST" or current_user.is_authenticated or response.status_code not in (302, 400):
-        return response
-    if request.endpoint in ("reviews.send", "reviews.add"):
-        # Nothing to keep (the draft is on the server; an addition stays on the device through
-        # reviews.js): bring them back to where they were after signing in.
-        review_id = (request.view_args or {}).get("review_id")
-        session["next"] = url_for("reviews.step", review_id=review_id, step=S.CHECK_STEP.key) if request.endpoint == "reviews.send" else url_for("reviews.overview", review_id=review_id)
-        session.pop("_flashes", None)
-        flash(_l("You were signed out. Sign in to carry on: nothing you saved is lost."), "info")
-        return redirect(url_for("auth.sign_in"))
-    if request.endpoint != "reviews.step":
-        return response
-    review_id = (request.view_args or {}).get("review_id")
-    step_key = (request.view_args or {}).get("step")
-    with all_councils():  # nobody is signed in: the draft's own council is the one to act for
-        review = db.session.get(Review, review_id) if review_id else None
-    if review is None:
-        return response
-    set_current_authority(review.authority_id)
-    submission = review.submission
-    if submission is None or submission.status == SENT or S.find_step(submission.version, step_key) is None:
-        return response
-    current = S.find_step(submission.version, step_key)
-    form = _step_form(current, submission, formdata=request.form)
-    form.validate()
-    # The old session cookie still says who it was; it is signed, so it cannot be made up.
-    stale = current_app.session_interface.open_session(current_app, request) or {}
-    claimed = login_sessions.owner_of(stale.get("_user_id"))
-    token = session.get(STASH_SESSION) or secrets.token_urlsafe(24)
-    session[STASH_SESSION] = token
-    fields = {k: v for k, v in form.data.items() if k != "csrf_token"}
-    fields["revision"] = request.form.get("revision")  # so the replay notices a save made since
-    service.stash_step(submission, current.key, fields, token=token, claimed_user_id=claimed)
-    db.session.commit()
-    session["next"] = url_for("reviews.step", review_id=review.id, step=current.key)
-    session.pop("_flashes", None)  # one clear message instead of "sign in to see that page"
-    flash(_l("You were signed out, but what you wrote is kept. Sign in to carry on."), "info")
-    return redirect(url_for("auth.sign_in"))
 
 
 # =========================================================================== staff

@@ -46,7 +46,6 @@ from .models import (
     SENT,
     Addition,
     Review,
-    StashedStep,
     ViewsReader,
     ViewsSubmission,
     Wish,
@@ -54,7 +53,6 @@ from .models import (
 
 MAX_TEXT = 5000
 MAX_WISHES = 20
-STASH_HOURS = 72
 
 
 class ReviewError(RuleBroken):
@@ -103,6 +101,11 @@ def reviews_of(young_person: User) -> list[Review]:
     coming = sorted((r for r in reviews if r.date is None or r.date >= today), key=lambda r: (r.date is None, r.date or today))
     past = sorted((r for r in reviews if r.date is not None and r.date < today), key=lambda r: r.date, reverse=True)
     return coming + past
+
+
+def own_review(young_person: User, review_id: int) -> Review | None:
+    """One of the young person's own reviews, or None (someone else's, or no such review)."""
+    return db.session.scalar(select(Review).where(Review.id == review_id, Review.young_person_id == young_person.id))
 
 
 def next_review(young_person: User) -> Review | None:
@@ -892,64 +895,10 @@ def quarter_of(day: date) -> tuple[date, date]:
     return start, end
 
 
-# --------------------------------------------------------------------------- stashed steps
-
-
-MAX_STASHES_PER_DRAFT = 50
-
-
-def stash_step(submission: ViewsSubmission, step_key: str, fields: dict, *, token: str, claimed_user_id: int | None) -> StashedStep | None:
-    """Keep a step that arrived after the session ran out, to replay after sign-in. Anyone can
-    post while signed out, so old stashes are cleared and each draft keeps only so many."""
-    purge_old_stashes()
-    waiting = db.session.scalar(select(func.count(StashedStep.id)).where(StashedStep.submission_id == submission.id)) or 0
-    if waiting >= MAX_STASHES_PER_DRAFT:
-        return None
-    stash = StashedStep(authority_id=submission.authority_id, token=token, claimed_user_id=claimed_user_id, submission_id=submission.id, step=step_key, fields=fields)
-    db.session.add(stash)
-    return stash
-
-
-def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmission, str]], int, list]:
-    """Save any stashed steps of this young person into their drafts (only their own drafts).
-    Returns the (draft, step) pairs replayed, how many stashes were used up, and the safeguarding
-    alerts their words raised (screened like any other save)."""
-    if not user.is_young_person:
-        return [], 0, []
-    conditions = [StashedStep.claimed_user_id == user.id]
-    if token:
-        conditions.append(StashedStep.token == token)
-    stashes = list(db.session.scalars(select(StashedStep).where(or_(*conditions)).order_by(StashedStep.id)))
-    cutoff = utcnow() - timedelta(hours=STASH_HOURS)
-    replayed, alerts = [], []
-    for stash in stashes:
-        submission = db.session.get(ViewsSubmission, stash.submission_id)
-        db.session.delete(stash)
-        if submission is None or submission.young_person_id != user.id or submission.status != DRAFT or stash.created_at < cutoff:
-            continue  # someone else's draft, already sent, or too old: drop it
-        step = S.find_step(submission.version, stash.step)
-        if step is None:
-            continue
-        alert = save_step(submission, step, stash.fields, based_on=as_revision(stash.fields.get("revision"))).alert
-        if alert is not None:
-            alerts.append(alert)
-        audit.record("views.step_recovered", submission, actor=user, step=step.key)
-        replayed.append((submission, step.key))
-    return replayed, len(stashes), alerts
-
-
 def as_revision(value) -> int | None:
     """The draft revision a form was shown at, from its hidden field (None if it had none)."""
     text = str(value or "")
     return int(text) if text.isdigit() and len(text) < 10 else None
-
-
-def purge_old_stashes() -> int:
-    cutoff = utcnow() - timedelta(hours=STASH_HOURS)
-    result = db.session.execute(
-        StashedStep.__table__.delete().where(StashedStep.created_at < cutoff),
-    )
-    return result.rowcount or 0
 
 
 def alerts_on_views(submission: ViewsSubmission) -> list:
