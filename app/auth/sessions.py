@@ -87,15 +87,6 @@ def load(token: str) -> User | None:
     return user
 
 
-def owner_of(token) -> int | None:
-    """Whose session this token was, ended or not: a cookie whose session ran out still says who
-    it belonged to (to give back what they typed once they sign in again)."""
-    if not isinstance(token, str) or not token or len(token) > 100:
-        return None
-    with all_councils():
-        return db.session.scalar(select(LoginSession.user_id).where(LoginSession.token_hash == _digest(token)))
-
-
 def _note_seen(user: User, login: LoginSession) -> None:
     now = utcnow()
     seen = moment_for(user, now)

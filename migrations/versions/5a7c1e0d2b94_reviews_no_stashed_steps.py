@@ -5,7 +5,7 @@ carries it through signing in (app/auth/carry.py). Steps still waiting are dropp
 the phone's own copy (reviews.js) still holds them.
 
 Revision ID: 5a7c1e0d2b94
-Revises: 332d70f1f2ee
+Revises: e7d4563ec996
 Create Date: 2026-12-03 18:10:00.000000
 
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '5a7c1e0d2b94'
-down_revision = '332d70f1f2ee'
+down_revision = 'e7d4563ec996'
 branch_labels = None
 depends_on = None
 
