@@ -1,17 +1,16 @@
 """Survey pages: answering (public with a code, or signed in) and the staff side."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
 from .. import audit
+from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..errors import applying
 from ..extensions import db, limiter
@@ -415,20 +414,10 @@ def wave_results_csv(wave_id: int):
     wave = _wave_or_404(wave_id)
     _settle(wave)
     data = results.wave_results(wave, with_quotes=False)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in results.csv_rows(data):
-        writer.writerow([_csv_safe(cell) for cell in row])
+    rows = list(results.csv_rows(data))
     audit.record("survey.results_exported", wave)
     db.session.commit()
-    filename = f"survey-results-{wave.id}.csv"
-    return Response(buffer.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-def _csv_safe(value) -> str:
-    text = str(value)
-    # A spreadsheet must not run a cell as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+    return csv_response(rows, f"survey-results-{wave.id}.csv")
 
 
 # --- staff: survey definitions -------------------------------------------------------------------
