@@ -18,7 +18,7 @@ from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, 
 from .models import YOUNG_PERSON
 
 PENDING = "pending_second_factor"
-INVITE_SESSION = "invite_code"
+INVITE_SESSION = "invite_code_id"  # the code's row, never the code: the session cookie is readable
 
 
 def _sign_in_limit():
@@ -140,10 +140,11 @@ def join():
     if request.method == "GET" and request.args.get("code"):
         form.code.data = request.args["code"]
     if form.validate_on_submit():
-        if service.find_code(form.code.data, "invite") is None:
+        access = service.find_code(form.code.data, "invite")
+        if access is None:
             form.code.errors.append(_l("That code does not work. Check it, or ask your worker for a new one."))
         else:
-            session[INVITE_SESSION] = service.normalise_code(form.code.data)
+            session[INVITE_SESSION] = access.id
             return redirect(url_for("auth.join_account"))
     return render_template("auth/join.html", form=form)
 
@@ -153,8 +154,7 @@ def join():
 @limiter.limit(_code_limit, methods=["POST"])
 def join_account():
     """Step 2: a username (young people), a password and a language."""
-    code = session.get(INVITE_SESSION)
-    access = service.find_code(code, "invite") if code else None
+    access = service.usable_code(session.get(INVITE_SESSION), "invite")
     if access is None:
         session.pop(INVITE_SESSION, None)
         flash(_l("Enter your code to start."), "info")
@@ -167,7 +167,7 @@ def join_account():
         form.language.data = session.get(SESSION_KEY) or user.preferred_language or "en"
     if form.validate_on_submit():
         try:
-            service.redeem_invite(code, username=form.username.data, password=form.password.data, language=form.language.data)
+            service.redeem_invite(access, username=form.username.data, password=form.password.data, language=form.language.data)
         except service.AuthError as error:
             getattr(form, error.field or "password").errors.append(error.message)
         else:
