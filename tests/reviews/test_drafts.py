@@ -59,7 +59,7 @@ def test_a_step_posted_with_no_session_at_all_is_replayed_after_signing_in_on_th
     person, review = _setup()
     client = app.test_client()
     _sign_in_for_real(client, person)
-    client.get(f"/my/reviews/{review.id}/going-well/")  # the draft exists
+    client.post(f"/my/reviews/{review.id}/worries/", data={"text": ""})  # the draft exists from the first save
     client.post("/sign-out")
     response = client.post(f"/my/reviews/{review.id}/going-well/", data={"text": "Written on the bus"})
     assert response.status_code == 302 and "/sign-in" in response.location
@@ -70,7 +70,7 @@ def test_a_step_posted_with_no_session_at_all_is_replayed_after_signing_in_on_th
 
 def test_a_stashed_step_never_lands_in_someone_elses_draft(app, sign_in):
     person, review = _setup()
-    sign_in(person).get(f"/my/reviews/{review.id}/going-well/")
+    sign_in(person).post(f"/my/reviews/{review.id}/worries/", data={"text": ""})  # the draft exists
     intruder = factories.young_person(db.session.get(type(person), person.id).authority, username="intruder")
     db.session.commit()
     client = app.test_client()
@@ -136,7 +136,7 @@ def test_age_versions_and_the_trusted_adult(sign_in):
 
 def test_signed_out_posts_cannot_pile_up_without_limit(app, sign_in):
     person, review = _setup()
-    sign_in(person).get(f"/my/reviews/{review.id}/going-well/")
+    sign_in(person).post(f"/my/reviews/{review.id}/worries/", data={"text": ""})  # the draft exists
     stranger = app.test_client()
     for n in range(55):
         stranger.post(f"/my/reviews/{review.id}/going-well/", data={"text": f"spam {n}"})
