@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
-from markupsafe import Markup
 
 from ..access import PUBLIC, SIGNED_IN, allow
 from ..extensions import db, limiter
@@ -122,7 +121,7 @@ def set_up_second_factor():
         if service.confirm_totp(user, form.code.data):
             return _finish_sign_in(user)
         form.code.errors.append(_l("That code is not right. Check the time on your phone is correct and try the newest code."))
-    qr = Markup(qr_svg(service.totp_uri(user), title=str(_l("QR code for your authenticator app"))))
+    qr = qr_svg(service.totp_uri(user), title=str(_l("QR code for your authenticator app")))
     return render_template("auth/set_up_second_factor.html", form=form, qr=qr, secret=secret)
 
 

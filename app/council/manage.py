@@ -6,7 +6,6 @@ from datetime import timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
 from .. import audit
 from ..csv_safe import csv_response
@@ -333,7 +332,7 @@ def projector(poll_id: int):
     audit.record("council.projector_opened", poll)
     db.session.commit()
     return render_template("council/manage/projector.html", poll=poll, current=current, join_url=join_url,
-                           qr=Markup(qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll")))),
+                           qr=qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll"))),
                            results=polls.results(current) if current else None)
 
 

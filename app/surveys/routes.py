@@ -6,7 +6,6 @@ from datetime import date
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 from sqlalchemy import select
 
 from .. import audit
@@ -391,8 +390,7 @@ def make_codes(wave_id: int):
                                link=_public_link(), taken_part=service.participation_count(wave)), 400
     made = service.issue_codes(wave, form.count.data, by=current_user)
     db.session.commit()
-    # segno writes the SVG itself from the link alone, so it is safe to include as markup.
-    sheet = [(code_rules.pretty(code), Markup(qr_svg(_public_link(code), scale=3, title=str(_l("QR code for the survey"))))) for code in made]
+    sheet = [(code_rules.pretty(code), qr_svg(_public_link(code), scale=3, title=str(_l("QR code for the survey")))) for code in made]
     return render_template("surveys/staff/codes_sheet.html", wave=wave, sheet=sheet, link=_public_link())
 
 
