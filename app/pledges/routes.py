@@ -12,6 +12,7 @@ from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
 from ..i18n.content import localise
 from ..i18n.locales import LANGUAGES, current_language
+from ..opened_here import opened_here
 from ..privacy.keys import device_key
 from ..reports.disclosure import Cell
 from ..staff.nav import register_nav
@@ -82,7 +83,8 @@ def read():
     rnd = service.open_round(person.authority_id)
     new_since = service.last_read(person)
     answers = service.answers_by_lineage(person.authority_id, [p.lineage_id for p in version.promises]) if version else {}
-    service.mark_read(person)
+    if opened_here():  # a link from another site does not mark the council's answers as seen
+        service.mark_read(person)
     db.session.commit()
     next_round = None if rnd else service.next_round(person.authority_id)
     return render_template(

@@ -120,3 +120,15 @@ def test_looking_at_a_step_makes_no_draft_and_the_first_save_does(sign_in):
     response = client.post(f"/my/reviews/{review.id}/going-well/", data={"text": "School is good"})
     assert response.status_code == 302
     assert db.session.query(ViewsSubmission).count() == 1
+
+
+@pytest.mark.parametrize("headers, marked", [(CROSS_SITE[0], False), (CROSS_SITE[1], False), (OPENED_HERE[0], True), (OPENED_HERE[1], True)])
+def test_the_pledge_page_marks_answers_seen_only_when_the_young_person_opened_it(sign_in, headers, marked):
+    from app.pledges import service as pledge_service
+
+    council = factories.authority()
+    factories.pledge_version(council, "in_care", themes=1, promises=1)
+    person = factories.young_person(council, age=13)
+    db.session.commit()
+    assert sign_in(person).get("/pledge/", headers=headers).status_code == 200
+    assert (pledge_service.last_read(person) is not None) == marked
