@@ -67,6 +67,15 @@ def role_may(role: str | None, allowed: frozenset[str]) -> bool:
     return SIGNED_IN in allowed or role in allowed or (STAFF in allowed and role in STAFF_ROLES)
 
 
+def may(endpoint: str) -> bool:
+    """Whether the signed-in user (or a visitor) may open the endpoint: what enforce() decides from
+    its `@allow` declaration. Templates ask this instead of naming roles."""
+    allowed = declared_roles(endpoint)
+    if allowed is None:
+        return False
+    return role_may(current_user.role if current_user.is_authenticated else None, allowed)
+
+
 def enforce():
     """before_request hook: fail closed on undeclared endpoints, then check the role."""
     if request.endpoint is None:

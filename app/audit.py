@@ -13,8 +13,10 @@ from flask_login import current_user
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from .access import STAFF_ROLES, YOUNG_PERSON
 from .extensions import db
 from .models_base import AuthorityOwned, UTCDateTime, utcnow
+from .pagination import paginate
 from .privacy.anonymous import day_of
 
 
@@ -47,8 +49,6 @@ def subject_of(target) -> int | None:
     if target is None:
         return None
     if getattr(target, "__tablename__", None) == "user":
-        from .access import YOUNG_PERSON
-
         return target.id if target.role == YOUNG_PERSON else None
     found = getattr(target, "young_person_id", None)
     if found is None and type(target).__name__ in AUTHORED_BY_YOUNG_PEOPLE:
@@ -92,8 +92,6 @@ READ_ACTIONS = ("views.read", "views.printed", "views.pdf_downloaded", "review.v
 
 def events(authority_id: int, *, actor_id: int | None = None, subject_id: int | None = None, action: str | None = None, page=1):
     """One page of the council's audit log, newest first, filtered by who, whose record and what."""
-    from .pagination import paginate
-
     stmt = select(AuditEvent).where(AuditEvent.authority_id == authority_id)
     if actor_id:
         stmt = stmt.where(AuditEvent.actor_id == actor_id)
@@ -132,7 +130,6 @@ class Read:
 def reads_of(young_person) -> list[Read]:
     """Who among the staff has opened this young person's things, what and when, newest first.
     The young person's own actions, and anything done without a person (jobs), are left out."""
-    from .access import STAFF_ROLES
     from .auth.models import User
 
     rows = db.session.execute(

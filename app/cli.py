@@ -13,11 +13,12 @@ import pyotp
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
-from .access import ADMIN, STAFF_ROLES
+from .access import ADMIN, STAFF_ROLES, YOUNG_PERSON
 from .auth.models import User
 from .auth.passwords import hash_password, password_problem
-from .demo import DEMO_PASSWORD, DEMO_SLUG, load_demo
+from .demo import DEMO_PASSWORD, DEMO_SLUG, load_demo, named_people
 from .extensions import db
+from .i18n import review_status
 from .links import public_url
 from .staff import service as staff_service
 from .tenancy import Authority, acting_for, all_councils, unbound
@@ -149,8 +150,6 @@ def demo_sign_ins() -> list[str]:
 
 
 def _sign_ins(authority: Authority) -> list[str]:
-    from .demo import named_people
-
     named = named_people(authority.id)  # not the many invented young people behind the demo's figures
     people = db.session.scalars(select(User).where(named, User.password_hash.is_not(None)).order_by(User.id)).all()
     lines = ["", f"Demo sign-ins for {authority.name} (password for all: {DEMO_PASSWORD})"]
@@ -160,7 +159,7 @@ def _sign_ins(authority: Authority) -> list[str]:
         if person.is_staff and person.totp_secret:
             extra = f"  authenticator key {person.totp_secret} (or: flask --app wsgi heard totp-code {person.email})"
         lines.append(f"  {person.role_label:<40} {who}{extra}")
-    waiting = db.session.scalars(select(User).where(named, User.role == "young_person", User.password_hash.is_(None))).all()
+    waiting = db.session.scalars(select(User).where(named, User.role == YOUNG_PERSON, User.password_hash.is_(None))).all()
     for person in waiting:
         lines.append(
             f"  {person.display_name} has no account yet: sign in as their worker and make an invite card, or run"
@@ -188,8 +187,6 @@ def totp_code(email: str) -> None:
 @click.argument("locale", required=False)
 def translation_status(locale: str | None) -> None:
     """How far each catalogue is translated and reviewed; with LOCALE, the strings still to review."""
-    from .i18n import review_status
-
     if locale:
         if not review_status.catalogue_path(locale).exists():
             raise click.ClickException(f"No catalogue for {locale}.")

@@ -86,6 +86,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(_template_globals)
     app.jinja_env.globals["asset_url"] = asset_url
     app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.globals["may"] = access.may
     app.jinja_env.globals["staff_nav"] = staff_nav
     app.jinja_env.globals["staff_panels"] = staff_panels
     app.jinja_env.globals["young_person_panels"] = young_person_panels
@@ -265,12 +266,6 @@ def _csrf_error(error):
         ),
         400,
     )
-
-
-def wants_youth_layout() -> bool:
-    return not (current_user.is_authenticated and current_user.is_staff)
-
-
 
 
 CARE_STATUS_LABELS = {IN_CARE: _l("In care"), CARE_LEAVER: _l("Care leaver")}

@@ -11,7 +11,7 @@ from ..i18n.locales import SESSION_KEY, speak_to
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
 from ..tenancy import set_current_authority
-from ..web import RATE_LIMITED_FORMS, wait_message
+from ..web import RATE_LIMITED_FORMS, _load_user, wait_message
 from . import bp, limits, service
 from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
 from .models import YOUNG_PERSON
@@ -84,8 +84,6 @@ def sign_in():
 
 
 def _pending_user():
-    from ..web import _load_user  # same epoch check as a full session
-
     pending = session.get(PENDING)
     user = _load_user(pending) if pending else None
     if user is not None:

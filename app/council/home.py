@@ -1,18 +1,14 @@
-"""The council's pieces of shared screens: the young person's home card and the staff menu."""
+"""What the young person's council card shows, loaded in one query."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, String, and_, bindparam, cast, literal, null, or_, select, union_all
 
-from ..access import PARTICIPATION
 from ..extensions import db
 from ..models_base import UTCDateTime, utcnow
-from ..staff.nav import register_nav
-from ..youth.cards import Card, card_provider
 from .models import ACTIVE, EVERYONE, INVITED, LIVE_POLL, OPEN, OPEN_POLL, Meeting, Membership, Poll
 
 POLLS_ON_CARD = 3
@@ -82,42 +78,3 @@ def card_facts(young_person, now: datetime | None = None) -> CardFacts:
         else:
             facts.meeting = Shown(ident, title, starts_at=at)
     return facts
-
-
-@card_provider
-def council_card(young_person):
-    facts = card_facts(young_person)
-    context = {"groups": facts.groups, "polls": facts.polls, "meeting": facts.meeting, "invitations": facts.invitations}
-    if not (facts.groups or facts.invitations or facts.polls):
-        return Card(title=_l("Have your say"), template="council/card.html", order=40, context=context)
-    return Card(
-        title=_l("Your council groups"),
-        template="council/card.html",
-        order=30,
-        highlight=bool(facts.invitations or any(p.mode == LIVE_POLL for p in facts.polls)),
-        context=context,
-    )
-def _waiting(user) -> int | None:
-    from sqlalchemy import func, select
-
-    from ..extensions import db
-    from .models import REQUESTED, Membership
-
-    n = db.session.scalar(select(func.count()).select_from(Membership).where(Membership.state == REQUESTED))
-    return n or None
-
-
-register_nav(_l("Council groups"), "council.manage_home", {PARTICIPATION}, order=40, count=_waiting)
-
-
-def _when(value, format: str = "EEEE d MMMM, HH:mm") -> str:
-    """A date and time in England's time, in the reader's language."""
-    from ..i18n.formatting import local_datetime
-
-    return local_datetime(value, format)
-
-
-from . import bp, polls  # noqa: E402
-
-bp.add_app_template_filter(_when, "council_when")
-bp.add_app_template_global(lambda question: polls.question_is_closed(question), "poll_question_closed")

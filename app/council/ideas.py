@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from .. import audit
+from ..access import PARTICIPATION
 from ..auth.models import User
 from ..extensions import db
 from ..models_base import utcnow
@@ -76,7 +77,7 @@ def can_see_idea(idea: Idea, user: User) -> bool:
         return False
     if idea.author_id == user.id:
         return True
-    if user.role == "participation_officer" or is_member(idea.group, user):
+    if user.role == PARTICIPATION or is_member(idea.group, user):
         return is_published(idea)
     return False
 

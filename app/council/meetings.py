@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, true
 
 from .. import audit
+from ..access import PARTICIPATION
 from ..auth.models import User
 from ..extensions import db
 from ..jobs import claim_row
@@ -84,7 +85,7 @@ def past(group: CouncilGroup, now: datetime | None = None) -> list[Meeting]:
 def can_see(meeting: Meeting, user: User) -> bool:
     if user.authority_id != meeting.authority_id:
         return False
-    return user.role == "participation_officer" or is_member(meeting.group, user)
+    return user.role == PARTICIPATION or is_member(meeting.group, user)
 
 
 # --- RSVP and attendance ----------------------------------------------------------------------

@@ -10,7 +10,6 @@ from sqlalchemy import select
 from ..access import ADMIN, SAFEGUARDING, STAFF_ROLES, allow
 from ..auth.models import User
 from ..extensions import db
-from ..staff.panels import home_panel
 from . import undelivered
 
 bp = Blueprint("mail", __name__)
@@ -30,26 +29,14 @@ def kind_label(kind: str) -> str:
     return str(KIND_LABELS.get(kind, kind))
 
 
-def _mine(user) -> list:
+def mine(user) -> list:
     return undelivered(user.authority_id, safeguarding_only=user.role != ADMIN)
-
-
-@home_panel
-def _undelivered_panel(viewer):
-    if viewer.role in (SAFEGUARDING, ADMIN) and _mine(viewer):
-        return "mail/panel_undelivered.html"
-    return None
-
-
-@bp.app_template_global()
-def undelivered_mail(user) -> list:
-    return _mine(user) if user.role in (SAFEGUARDING, ADMIN) else []
 
 
 @bp.route("/staff/undelivered-mail")
 @allow(SAFEGUARDING, ADMIN)
 def undelivered_page():
-    rows = _mine(current_user)
+    rows = mine(current_user)
     # Staff addresses are shown so a wrong one can be put right; any other address (a young
     # person's, an outside team's) is not repeated here.
     staff = set(

@@ -19,10 +19,7 @@ from ..i18n.locales import LANGUAGES, language_name
 from ..mail import undelivered
 from ..models_base import utcnow
 from ..safe_redirect import safe_next
-from ..staff.nav import register_nav
 from ..tenancy import Authority, current_authority, set_current_authority
-from ..staff.panels import home_panel
-from ..youth.cards import Card, card_provider
 from . import bp, service
 from .forms import APPROVE, APPROVE_REDACTED, ESCALATION_STEPS, REJECT, CloseForm, DecisionForm, FiguresForm, ListsForm, NoteForm, SettingsForm
 from .models import APPROVED, OPEN, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, TRIGGER_HELP_BUTTON, SafeguardingAlert
@@ -31,10 +28,6 @@ from .screening import Finding, highlight_segments
 ALERT_ROLES = (SAFEGUARDING, WORKER, IRO, MANAGER)  # object-level checks decide which alerts
 LISTS_ROLES = (ADMIN, SAFEGUARDING)
 FIGURES_ROLES = (MANAGER, ADMIN, SAFEGUARDING)
-
-register_nav(_l("Moderation"), "moderation.queue", {PARTICIPATION}, order=30, count=service.queue_count)
-register_nav(_l("Safeguarding alerts"), "moderation.alerts", {SAFEGUARDING, WORKER}, order=20, count=service.open_alert_count)
-register_nav(_l("Moderation figures"), "moderation.figures", set(FIGURES_ROLES), order=70)
 
 # What moderators and safeguarding leads see for where a text came from.
 SOURCE_LABELS = {
@@ -54,33 +47,6 @@ SOURCE_LABELS = {
 
 def source_label(source: str) -> str:
     return str(SOURCE_LABELS.get(source, source))
-
-
-@bp.app_template_global()
-def moderation_source_label(source):
-    return source_label(source)
-
-
-@home_panel
-def _alerts_panel(viewer):
-    if viewer.role in ALERT_ROLES and service.open_alert_count(viewer):
-        return "moderation/panel_alerts.html"
-    return None
-
-
-@home_panel
-def _queue_panel(viewer):
-    if viewer.role == PARTICIPATION and service.queue_count(viewer):
-        return "moderation/panel_queue.html"
-    return None
-
-
-@card_provider
-def _not_published_card(young_person):
-    notices = service.not_published_for(young_person)
-    if not notices:
-        return None
-    return Card(title=_l("Not shared"), template="moderation/card_not_published.html", order=40, context={"notices": notices})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,7 +453,6 @@ TRIGGER_LABELS = {
 ALERT_STATUS_LABELS = {"open": _l("Not acknowledged"), "acknowledged": _l("Acknowledged"), "closed": _l("Closed")}
 
 
-@bp.app_template_global()
 def moderation_label(kind: str, value) -> str:
     table = {"item_status": ITEM_STATUS_LABELS, "finding": FINDING_LABELS, "risk": RISK_LABELS, "trigger": TRIGGER_LABELS, "alert_status": ALERT_STATUS_LABELS}[kind]
     return str(table.get(value, value or ""))
@@ -496,12 +461,6 @@ def moderation_label(kind: str, value) -> str:
 ITEM_STATUS_LABELS = {"pending": _l("Waiting"), "escalated": _l("Held: safeguarding alert raised"), "approved": _l("Published"), "rejected": _l("Not published")}
 
 
-@bp.app_template_global()
-def may_open_alert(alert) -> bool:
-    return service.may_see_alert(current_user, alert)
-
-
-@bp.app_template_global()
 def told_about(item) -> list[str]:
     """For the author of a moderated text: who has been told about the alert it raised."""
     item_id = getattr(item, "id", None) if getattr(item, "risk", False) else None
@@ -511,13 +470,3 @@ def told_about(item) -> list[str]:
         select(SafeguardingAlert).where(SafeguardingAlert.item_id == item_id, SafeguardingAlert.young_person_id == current_user.id)
     )
     return service.told_whom(alert) if alert is not None else []
-
-
-@bp.app_template_global()
-def open_alert_count(user) -> int:
-    return service.open_alert_count(user)
-
-
-@bp.app_template_global()
-def moderation_queue_count(user) -> int:
-    return service.queue_count(user)

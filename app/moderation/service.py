@@ -22,7 +22,7 @@ from sqlalchemy import String, bindparam, cast, func, or_, select
 from sqlalchemy.orm import aliased, selectinload, undefer
 
 from .. import audit
-from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
+from ..access import IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER
 from ..auth.models import User
 from ..extensions import db
 from ..mail import link, queue_mail
@@ -288,13 +288,6 @@ def alerts_about(source: str, source_id: int) -> list[SafeguardingAlert]:
             .where(SafeguardingAlert.source.like(source), SafeguardingAlert.source_id == source_id)
             .order_by(SafeguardingAlert.created_at.desc(), SafeguardingAlert.id.desc())
         ).all()
-    )
-
-
-def set_source_id(item_id: int, source_id: int) -> None:
-    """For features that create their own row after submitting the text."""
-    db.session.execute(
-        ModerationItem.__table__.update().where(ModerationItem.__table__.c.id == item_id).values(source_id=source_id)
     )
 
 
@@ -663,7 +656,7 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
     escalated = []
     for alert in overdue:
         settings = settings_for(alert.authority_id)
-        chain = [p for p in _active_staff(alert.authority_id, settings.escalation_ids or []) if p.role != "participation_officer"]
+        chain = [p for p in _active_staff(alert.authority_id, settings.escalation_ids or []) if p.role != PARTICIPATION]
         order = {p.id: p for p in chain}
         ordered = [order[i] for i in settings.escalation_ids or [] if i in order]
         already = set(alert.notified_ids or [])

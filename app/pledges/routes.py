@@ -15,59 +15,15 @@ from ..i18n.locales import LANGUAGES, current_language
 from ..opened_here import opened_here
 from ..privacy.keys import device_key
 from ..reports.disclosure import Cell
-from ..staff.nav import register_nav
-from ..staff.panels import home_panel
 from ..tenancy import current_authority, get_or_404
-from ..youth.cards import Card, card_provider
 from . import bp, scorecard, service
 from .forms import RATING_CHOICES, RatingForm, RoundForm, last_day, local_day, translated_form
-from .models import AUDIENCES, CARE_LEAVER, DRAFT, Pledge, PledgeTheme, PledgeVersion, Promise, RatingRound
+from .models import AUDIENCES, DRAFT, Pledge, PledgeTheme, PledgeVersion, Promise, RatingRound
 
 SCORECARD_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 ANSWER_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 
-register_nav(_l("Pledge scorecard"), "pledges.scorecard_page", SCORECARD_ROLES, order=60)
-register_nav(_l("Pledge editor"), "pledges.admin_overview", (ADMIN,), order=61)
-
-
-@home_panel
-def _scorecard_panel(viewer):
-    return "pledges/panel_home.html" if viewer.role in SCORECARD_ROLES else None
-
-
-@bp.app_template_global()
-def pledge_panel():
-    """What the staff home says about the pledge: the open round, and promises still unanswered."""
-    authority_id = current_user.authority_id
-    sealed = service.sealed_rounds(authority_id)
-    latest = sealed[-1] if sealed else None
-    unanswered = 0
-    if latest is not None:
-        lineages = service.rated_lineages(latest)
-        answered = {
-            lineage for lineage, answers in service.answers_by_lineage(authority_id, lineages).items() if any(a.round_id == latest.id for a in answers)
-        }
-        unanswered = len(set(lineages) - answered)
-    rnd = service.open_round(authority_id)
-    return {"open": rnd, "closes_on": last_day(rnd.closes_at) if rnd else None, "latest": latest, "unanswered": unanswered}
-
-
 # --- The young person's side ----------------------------------------------------------------
-
-
-@card_provider
-def _pledge_card(young_person):
-    facts = service.card_facts(young_person)
-    if facts is None:
-        return None
-    title = _l("Your charter") if facts.version.pledge.audience == CARE_LEAVER else _l("Your pledge")
-    return Card(
-        title=title,
-        template="pledges/card.html",
-        order=30,
-        highlight=bool(facts.new_answers) or (facts.round is not None and facts.rated < facts.total),
-        context={"version": facts.version, "round": facts.round, "rated": facts.rated, "total": facts.total, "new_answers": facts.new_answers},
-    )
 
 
 def _locale() -> str:
@@ -339,7 +295,7 @@ def admin_overview():
     gaps = {audience: service.translation_gaps(p.draft or p.current, enabled) if (p.draft or p.current) else {} for audience, p in found.items()}
     rounds = service.rounds(authority.id)
     return render_template(
-        "pledges/admin/overview.html",
+        "pledges/staff/overview.html",
         pledges=[found[a] for a in AUDIENCES],
         gaps=gaps,
         rounds=rounds,
@@ -386,7 +342,7 @@ def edit_version(version_id: int):
             return redirect(url_for("pledges.edit_version", version_id=version.id))
     enabled = authority.enabled_languages or ["en"]
     return render_template(
-        "pledges/admin/version.html",
+        "pledges/staff/version.html",
         version=version,
         form=form,
         gaps=service.translation_gaps(version, enabled),
@@ -450,7 +406,7 @@ def edit_theme(version_id: int | None = None, theme_id: int | None = None):
             db.session.commit()
             flash(_l("Theme saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=version.id))
-    return render_template("pledges/admin/theme.html", form=form, theme=theme, version=version)
+    return render_template("pledges/staff/theme.html", form=form, theme=theme, version=version)
 
 
 @bp.route("/admin/themes/<int:theme_id>/promises/new", methods=["GET", "POST"])
@@ -477,7 +433,7 @@ def edit_promise(theme_id: int | None = None, promise_id: int | None = None):
             db.session.commit()
             flash(_l("Promise saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=theme.version_id) + f"#theme-{theme.id}")
-    return render_template("pledges/admin/promise.html", form=form, promise=promise, theme=theme, version=theme.version)
+    return render_template("pledges/staff/promise.html", form=form, promise=promise, theme=theme, version=theme.version)
 
 
 @bp.route("/admin/themes/<int:theme_id>/move", methods=["POST"])
@@ -532,7 +488,7 @@ def edit_round(round_id: int | None = None):
             db.session.commit()
             flash(_l("Round saved."), "success")
             return redirect(url_for("pledges.admin_overview"))
-    return render_template("pledges/admin/round.html", form=form, round=rnd)
+    return render_template("pledges/staff/round.html", form=form, round=rnd)
 
 
 @bp.route("/admin/rounds/<int:round_id>/close", methods=["POST"])

@@ -678,11 +678,6 @@ def rated_lineages(rnd: RatingRound) -> list[int]:
     )
 
 
-def rating_count(rnd: RatingRound) -> int:
-    """How many ratings a round holds (a number only; it says nothing about who)."""
-    return db.session.scalar(select(func.count()).select_from(PledgeRating).where(PledgeRating.round_id == rnd.id)) or 0
-
-
 def delete_round(rnd: RatingRound, by=None, now: datetime | None = None) -> None:
     """Only a round that has not opened may be deleted; it holds no ratings."""
     now = now or utcnow()

@@ -14,7 +14,7 @@ from ..errors import applying
 from ..extensions import db
 from ..i18n.locales import current_language
 from ..models_base import utcnow
-from ..staff.nav import register_nav
+from ..reviews.pdf import render_pdf
 from ..tenancy import current_authority, current_authority_id, get_or_404
 from . import erasure, inventory, notice, retention, service
 from .forms import AnswerRequestForm, DataRequestForm, retention_form
@@ -22,17 +22,8 @@ from .models import DataRequest
 
 bp = Blueprint("privacy", __name__)
 
-register_nav(_l("Data requests"), "privacy.requests", {ADMIN}, order=86, count=service.waiting_count)
-register_nav(_l("Retention"), "privacy.retention_settings", {ADMIN}, order=87)
-
 
 # --- the privacy notice ------------------------------------------------------------------------
-
-@bp.app_template_global()
-def retention_period(key: str) -> str:
-    """A period of the bound council's retention schedule in words (the default with none bound)."""
-    return retention.describe(retention.periods(current_authority_id())[key])
-
 
 @bp.route("/privacy")
 @allow(PUBLIC)
@@ -74,8 +65,6 @@ def my_data_json():
 @bp.route("/my/data.pdf")
 @allow(YOUNG_PERSON)
 def my_data_pdf():
-    from ..reviews.pdf import render_pdf
-
     me = _me()
     html = render_template("privacy/data_pdf.html", person=me, sections=inventory.everything_about(me), now=utcnow())
     response = make_response(render_pdf(html))

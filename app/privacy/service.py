@@ -20,6 +20,7 @@ from ..errors import RuleBroken
 from ..extensions import db
 from ..mail import link, queue_mail
 from ..models_base import utcnow
+from ..moderation import service as moderation
 from . import erasure, inventory
 from .models import CORRECTION, DELETION, DONE, REQUEST_KINDS, WAITING, DataRequest
 
@@ -34,8 +35,6 @@ def one_month_after(day: date) -> date:
 
 def ask(young_person: User, kind: str, details: str | None, *, close_account: bool = False, language: str = "en") -> DataRequest:
     """A young person's request. Their words are screened like any other: risk tells a person at once."""
-    from ..moderation import service as moderation
-
     if kind not in REQUEST_KINDS:
         raise RuleBroken(_l("Choose what you want us to do"), field="kind")
     details = (details or "").strip() or None

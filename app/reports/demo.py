@@ -38,7 +38,6 @@ from ..council.models import (
     PollOption,
     PollQuestion,
 )
-from ..demo import demo_loader
 from ..extensions import db
 from ..i18n.formatting import UK
 from ..moderation.models import APPROVED, CLOSED as ALERT_CLOSED, REJECTED, TRIGGER_HELP_BUTTON, TRIGGER_SCREENING, ModerationItem, SafeguardingAlert
@@ -281,7 +280,6 @@ def _between_reviews(authority, people, quarter, cohort, rng, messages: int, lat
                                       responded_at=_at(answered, 12), responded_by_id=officer.id))
 
 
-@demo_loader
 def load(authority, people):
     today = date.today()
     quarter = Q.last_complete(today)

@@ -9,13 +9,14 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit
-from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, allow, declared_roles, role_may
+from ..csv_safe import csv_response
 from ..errors import applying
 from ..extensions import db
 from ..i18n.formatting import local_date
 from ..i18n.locales import direction, html_lang
 from ..moderation.routes import source_label
+from ..pdf import render_pdf
 from ..tenancy import current_authority
 from . import bp, dfe, quotes
 from . import quarters as Q
@@ -25,9 +26,6 @@ from .forms import BOARD, YOUNG, PackForm, PeriodForm, QuotesForm
 PACK_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 
 
-@bp.app_template_filter("quarter_label")
-def _quarter_label(quarter: Q.Quarter) -> str:
-    return quarter.label()
 
 
 def _pack_choices():
@@ -90,8 +88,6 @@ def board():
 @bp.route("/staff/reports/board.pdf")
 @allow(*PACK_ROLES)
 def board_pdf():
-    from ..pdf import render_pdf
-
     html, pack, args = _render_pack("reports/staff/board_pdf.html")
     pdf = render_pdf(html)
     audit.record("board.pack_downloaded", None, authority_id=pack.authority.id, format="pdf", **args)

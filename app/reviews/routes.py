@@ -383,7 +383,7 @@ def staff_list():
                 "submission": submission if readable else None,
             }
         )
-    return render_template("reviews/staff_list.html", rows=rows, page=reviews, past=past, search=search, kind=kind, today=date.today())
+    return render_template("reviews/staff/list.html", rows=rows, page=reviews, past=past, search=search, kind=kind, today=date.today())
 
 
 def _person_choices(me):
@@ -407,7 +407,7 @@ def staff_new():
             db.session.commit()
             flash(_l("Review added. %(name)s can now get ready for it in Heard.", name=person.display_name), "success")
             return redirect(url_for("reviews.staff_review", review_id=review.id))
-    return render_template("reviews/staff_new.html", form=form)
+    return render_template("reviews/staff/new.html", form=form)
 
 
 @bp.route("/staff/reviews/import", methods=["GET", "POST"])
@@ -436,7 +436,7 @@ def staff_import():
                     flash(_l("%(n)s reviews imported.", n=len(result.created)), "success")
                     return redirect(url_for("reviews.staff_list") if current_user.role == IRO else url_for("reviews.staff_import"))
                 db.session.rollback()
-    return render_template("reviews/staff_import.html", form=form, result=result)
+    return render_template("reviews/staff/import.html", form=form, result=result)
 
 
 def _views_context(review, me):
@@ -477,7 +477,7 @@ def staff_review(review_id: int):
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
     context["pn_labels"] = service.PN_LABELS
     context["happened"] = service.has_happened(review)
-    return render_template("reviews/staff_review.html", **context)
+    return render_template("reviews/staff/review.html", **context)
 
 
 @bp.route("/staff/reviews/<int:review_id>/read", methods=["POST"])
@@ -596,7 +596,7 @@ def _staff_review_with_errors(review, me):
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
     context["pn_labels"] = service.PN_LABELS
     context["happened"] = service.has_happened(review)
-    return render_template("reviews/staff_review.html", **context), 400
+    return render_template("reviews/staff/review.html", **context), 400
 
 
 @bp.route("/staff/reviews/<int:review_id>/participation", methods=["POST"])
@@ -641,6 +641,7 @@ def staff_report():
         start, end = end, start
     figures = service.report(_me(), start, end)
     return render_template(
-        "reviews/staff_report.html", form=form, start=start, end=end, figures=figures, pn_labels=service.PN_LABELS,
+        "reviews/staff/report.html", form=form, start=start, end=end, figures=figures, pn_labels=service.PN_LABELS,
+        own_reviews=current_user.role == IRO,
         period=f"{format_date(start, 'long')} – {format_date(end, 'long')}",
     )

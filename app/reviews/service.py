@@ -179,21 +179,6 @@ def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind
     return paginate(stmt, page)
 
 
-def readable_submissions(staff: User) -> list[ViewsSubmission]:
-    stmt = (
-        select(ViewsSubmission)
-        .join(Review, Review.id == ViewsSubmission.review_id)
-        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
-    )
-    if staff.role == IRO:
-        stmt = stmt.where(Review.iro_id == staff.id)
-    elif staff.role == WORKER:
-        stmt = stmt.join(User, User.id == Review.young_person_id).where(User.worker_id == staff.id)
-    else:
-        return []
-    return [s for s in db.session.scalars(stmt) if can_read_views(staff, s)]
-
-
 def is_unread(staff: User, submission: ViewsSubmission, receipts: dict[int, ViewsReader] | None = None) -> bool:
     """Never opened by this reader, or something was added since they last looked."""
     if receipts is None:
@@ -505,10 +490,6 @@ def step_data(submission: ViewsSubmission, step: S.Step) -> dict:
     if step.kind == S.READERS:
         return {"readers": list(submission.readers or [])}
     return {}
-
-
-def has_anything(submission: ViewsSubmission) -> bool:
-    return bool(submission.answers or submission.wishes or submission.meeting)
 
 
 def reader_people(submission: ViewsSubmission) -> list[tuple[str, User]]:
@@ -999,10 +980,6 @@ def purge_old_stashes() -> int:
         StashedStep.__table__.delete().where(StashedStep.created_at < cutoff),
     )
     return result.rowcount or 0
-
-
-def count_sent(authority_id: int) -> int:
-    return db.session.scalar(select(func.count(ViewsSubmission.id)).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == SENT)) or 0
 
 
 def alerts_on_views(submission: ViewsSubmission) -> list:

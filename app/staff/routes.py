@@ -22,7 +22,8 @@ from . import bp, service
 def home():
     search = search_text(request.args.get("q"))
     young_people = service.young_people_page(current_user, search=search, page=request.args.get("page"))
-    return render_template("staff/home.html", young_people=young_people, search=search)
+    # An IRO or worker sees only the young people allocated to them, so an empty list needs saying.
+    return render_template("staff/home.html", young_people=young_people, search=search, allocated_only=current_user.role in (IRO, WORKER))
 
 
 @bp.route("/young-people/<int:person_id>")

@@ -19,13 +19,11 @@ from ..links import public_url
 from ..privacy.keys import device_key, forget
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
-from ..staff.nav import register_nav
 from ..tenancy import all_councils, current_authority, get_or_404, set_current_authority
-from ..youth.cards import Card, card_provider
 from . import bp, definitions, results, service, staff_bp
 from . import codes as code_rules
 from .forms import CodeForm, CodesForm, CopySurveyForm, HelpForm, OptionsForm, WaveForm, question_form
-from .models import KINDS, MULTIPLE, SKIP, TEXT, Survey, SurveyQuestion, SurveySection, SurveyVersion, SurveyWave
+from .models import KINDS, Survey, SurveyQuestion, SurveySection, SurveyVersion, SurveyWave
 
 SESSION_KEY = "survey"
 BROWSER_KEY = "survey-code"  # this browser's key for drafts made with a code
@@ -44,9 +42,6 @@ CODE_ERRORS = {
     "closed": _l("This survey has closed. Thank you for wanting to take part."),
 }
 
-register_nav(_l("Surveys"), "survey_staff.waves", RESULTS_ROLES, order=40)
-
-
 def _code_limit():
     # Generous: a group of children may answer together from one connection, and a code is
     # 57 random bits, so a few hundred tries an hour from one address give nothing away.
@@ -55,14 +50,6 @@ def _code_limit():
 
 def _locale() -> str:
     return current_language()
-
-
-@card_provider
-def _survey_card(young_person):
-    waves = service.open_waves_for(young_person)
-    if not waves:
-        return None
-    return Card(title=_l("Tell us how life is going"), template="surveys/card.html", order=20, highlight=True, context={"waves": waves})
 
 
 # --- answering -----------------------------------------------------------------------------------
@@ -593,9 +580,3 @@ KIND_LABELS = {
     "multiple": _l("any number of answers"),
     "text": _l("their own words"),
 }
-
-# Kinds the templates need to tell apart, and group labels for results.
-bp.add_app_template_global(lambda: {"TEXT": TEXT, "MULTIPLE": MULTIPLE, "SKIP": SKIP}, "survey_kinds")
-bp.add_app_template_global(results.band_label, "band_label")
-bp.add_app_template_global(lambda kind: str(KIND_LABELS.get(kind, kind)), "survey_kind_label")
-bp.add_app_template_global(lambda status: str(results.STATUS_LABELS.get(status, status)), "status_label")

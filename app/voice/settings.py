@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit
-from ..access import COMPLAINTS
+from ..access import COMPLAINTS, YOUNG_PERSON
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
@@ -80,7 +80,7 @@ def save_team(team: Team | None, authority_id: int, by: User, *, name: str, emai
     team.email = (email or "").strip().lower() or None
     team.active = bool(active)
     wanted = {parse_id(i) for i in member_ids or []} - {None}
-    staff = {u.id for u in db.session.scalars(select(User).where(User.id.in_(wanted), User.authority_id == authority_id, User.role != "young_person"))}
+    staff = {u.id for u in db.session.scalars(select(User).where(User.id.in_(wanted), User.authority_id == authority_id, User.role != YOUNG_PERSON))}
     for member in list(team.members):
         if member.user_id not in staff:
             team.members.remove(member)

@@ -18,6 +18,8 @@ from ..i18n.formatting import local_date
 from ..models_base import utcnow
 from ..opened_here import opened_here
 from ..pagination import paginate_list
+from ..reviews.pdf import render_pdf
+from ..reviews.service import quarter_of
 from ..staff.service import all_staff_choices
 from ..tenancy import Authority, current_authority, get_or_404, set_current_authority
 from ..working_days import local_day
@@ -136,8 +138,6 @@ def staff_sorted(statement_id: int):
 @bp.route("/staff/voice/statements/<int:statement_id>.pdf")
 @allow(IRO, WORKER)
 def staff_statement_pdf(statement_id: int):
-    from ..reviews.pdf import render_pdf
-
     statement = _readable(statement_id, receipt=opened_here())
     audit.record("voice.statement.pdf_downloaded", statement, actor=_me())
     db.session.commit()
@@ -381,8 +381,6 @@ def staff_waiting():
 @bp.route("/staff/voice/figures")
 @allow(MANAGER, ADMIN, COMPLAINTS_OFFICER)
 def staff_figures():
-    from ..reviews.service import quarter_of
-
     form = PeriodForm(request.args)
     form.validate()
     default_start, default_end = quarter_of(local_day(utcnow()))

@@ -10,19 +10,7 @@ from ..extensions import db
 from ..i18n.interpreter import InterpreterForm, set_interpreter
 from ..i18n.locales import SESSION_KEY as LANGUAGE_SESSION_KEY
 from . import bp
-from .cards import Card, card_provider, cards_for
-
-
-@card_provider
-def _my_people(young_person):
-    if not (young_person.iro or young_person.worker):
-        return None
-    return Card(title=_l("Your people"), template="youth/cards/people.html", order=80)
-
-
-@card_provider
-def _get_help(young_person):
-    return Card(title=_l("Need help?"), template="youth/cards/help.html", order=90)
+from .cards import cards_for
 
 
 @bp.route("/")
