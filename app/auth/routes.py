@@ -5,7 +5,6 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh
 from flask_login import current_user, login_user, logout_user
-from markupsafe import Markup
 
 from ..access import PUBLIC, SIGNED_IN, allow
 from ..extensions import db, limiter
@@ -20,7 +19,7 @@ from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, 
 from .models import YOUNG_PERSON
 
 PENDING = "pending_second_factor"
-INVITE_SESSION = "invite_code"
+INVITE_SESSION = "invite_code_id"  # the code's row, never the code: the session cookie is readable
 
 
 def _sign_in_limit():
@@ -144,7 +143,7 @@ def set_up_second_factor():
         else:
             limits.wrong_guess(limits.CODE, accounts)
             form.code.errors.append(_l("That code is not right. Check the time on your phone is correct and try the newest code."))
-    qr = Markup(qr_svg(service.totp_uri(user), title=str(_l("QR code for your authenticator app"))))
+    qr = qr_svg(service.totp_uri(user), title=str(_l("QR code for your authenticator app")))
     page = render_template("auth/set_up_second_factor.html", form=form, qr=qr, secret=secret, limited=limited)
     return (page, 429) if limited else page
 
@@ -163,10 +162,11 @@ def join():
     if request.method == "GET" and request.args.get("code"):
         form.code.data = request.args["code"]
     if form.validate_on_submit():
-        if service.find_code(form.code.data, "invite") is None:
+        access = service.find_code(form.code.data, "invite")
+        if access is None:
             form.code.errors.append(_l("That code does not work. Check it, or ask your worker for a new one."))
         else:
-            session[INVITE_SESSION] = service.normalise_code(form.code.data)
+            session[INVITE_SESSION] = access.id
             return redirect(url_for("auth.join_account"))
     return render_template("auth/join.html", form=form)
 
@@ -176,8 +176,7 @@ def join():
 @limiter.limit(_code_limit, methods=["POST"])
 def join_account():
     """Step 2: a username (young people), a password and a language."""
-    code = session.get(INVITE_SESSION)
-    access = service.find_code(code, "invite") if code else None
+    access = service.usable_code(session.get(INVITE_SESSION), "invite")
     if access is None:
         session.pop(INVITE_SESSION, None)
         flash(_l("Enter your code to start."), "info")
@@ -190,7 +189,7 @@ def join_account():
         form.language.data = session.get(SESSION_KEY) or user.preferred_language or "en"
     if form.validate_on_submit():
         try:
-            service.redeem_invite(code, username=form.username.data, password=form.password.data, language=form.language.data)
+            service.redeem_invite(access, username=form.username.data, password=form.password.data, language=form.language.data)
         except service.AuthError as error:
             getattr(form, error.field or "password").errors.append(error.message)
         else:

@@ -1,16 +1,14 @@
 """Facilitators' side (participation officers): groups, members, polls, meetings, ideas, exports."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import timedelta
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
 from .. import audit
+from ..csv_safe import csv_response
 from ..access import PARTICIPATION, allow
 from ..auth.models import User
 from ..extensions import db
@@ -69,17 +67,6 @@ def _field_error(form, error: CouncilError) -> None:
         field.errors = list(field.errors) + [error.message]
     else:
         flash(error.message, "error")
-
-
-def _csv(rows: list[list[str]], filename: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        # Cells that a spreadsheet would run as a formula are quoted as text.
-        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in ("=", "+", "-", "@") else c for c in row])
-    response = Response(buffer.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- groups and members --------------------------------------------------------------------------
@@ -346,7 +333,7 @@ def projector(poll_id: int):
     audit.record("council.projector_opened", poll)
     db.session.commit()
     return render_template("council/staff/projector.html", poll=poll, current=current, join_url=join_url,
-                           qr=Markup(qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll")))),
+                           qr=qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll"))),
                            results=polls.results(current) if current else None)
 
 
@@ -356,7 +343,7 @@ def poll_csv(poll_id: int):
     poll = get_or_404(Poll, poll_id)
     audit.record("council.poll_exported", poll)
     db.session.commit()
-    return _csv(polls.export_rows(poll), f"poll-{poll.id}-results.csv")
+    return csv_response(polls.export_rows(poll), f"poll-{poll.id}-results.csv")
 
 
 # --- meetings ------------------------------------------------------------------------------------
@@ -429,7 +416,7 @@ def attendance_csv(meeting_id: int):
     meeting = get_or_404(Meeting, meeting_id)
     audit.record("council.attendance_exported", meeting)
     db.session.commit()
-    return _csv(meetings.attendance_rows(meeting), f"meeting-{meeting.id}-attendance.csv")
+    return csv_response(meetings.attendance_rows(meeting), f"meeting-{meeting.id}-attendance.csv")
 
 
 @bp.route("/manage/meeting-questions/<int:meeting_question_id>/answer", methods=["POST"])

@@ -1,18 +1,18 @@
 """Pledge pages: young people read and rate; admins edit and run rounds; managers see the scorecard."""
 from __future__ import annotations
 
-import csv
-import io
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit
+from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
 from ..i18n.content import localise
 from ..i18n.locales import LANGUAGES, current_language
+from ..opened_here import opened_here
 from ..privacy.keys import device_key
 from ..reports.disclosure import Cell
 from ..tenancy import current_authority, get_or_404
@@ -39,7 +39,8 @@ def read():
     rnd = service.open_round(person.authority_id)
     new_since = service.last_read(person)
     answers = service.answers_by_lineage(person.authority_id, [p.lineage_id for p in version.promises]) if version else {}
-    service.mark_read(person)
+    if opened_here():  # a link from another site does not mark the council's answers as seen
+        service.mark_read(person)
     db.session.commit()
     next_round = None if rnd else service.next_round(person.authority_id)
     return render_template(
@@ -227,11 +228,6 @@ def scorecard_print():
     return render_template("pledges/scorecard_print.html", **context)
 
 
-def _csv_safe(value: str) -> str:
-    # A spreadsheet would run text that starts like a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @bp.route("/scorecard.csv")
 @allow(*SCORECARD_ROLES)
 def scorecard_csv():
@@ -242,15 +238,11 @@ def scorecard_csv():
     if rnd is None:
         abort(404)
     card = scorecard.round_scorecard(rnd)
-    out = io.StringIO()
-    writer = csv.writer(out)
     default = authority.default_language or "en"
-    for row in scorecard.csv_rows(card, lambda value: localise(value, default).text):
-        writer.writerow([_csv_safe(str(v)) for v in row])
+    rows = list(scorecard.csv_rows(card, lambda value: localise(value, default).text))
     audit.record("pledge.scorecard_exported", rnd)
     db.session.commit()
-    filename = f"pledge-scorecard-{authority.slug}-round-{rnd.id}.csv"
-    return Response(out.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return csv_response(rows, f"pledge-scorecard-{authority.slug}-round-{rnd.id}.csv")
 
 
 @bp.route("/promises/<int:promise_id>/answer", methods=["GET", "POST"])

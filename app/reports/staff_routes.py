@@ -1,8 +1,6 @@
 """The board pack (page, PDF, CSV), choosing its quotes, and the DfE participation return."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
@@ -12,6 +10,7 @@ from flask_login import current_user
 
 from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, allow, declared_roles, role_may
+from ..csv_safe import csv_response
 from ..errors import applying
 from ..extensions import db
 from ..i18n.formatting import local_date
@@ -27,17 +26,6 @@ from .forms import BOARD, YOUNG, PackForm, PeriodForm, QuotesForm
 PACK_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 
 
-def _csv_safe(value: str) -> str:
-    # A spreadsheet would run text that starts like a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _csv_response(rows, filename: str) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in rows:
-        writer.writerow([_csv_safe(str(value)) for value in row])
-    return Response(out.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _pack_choices():
@@ -116,7 +104,7 @@ def board_csv():
         rows = board_pack.csv_rows(board_pack.build(authority, quarter))
     audit.record("board.pack_downloaded", None, authority_id=authority.id, format="csv", **args)
     db.session.commit()
-    return _csv_response(rows, f"board-pack-{authority.slug}-{quarter.key}-{language}.csv")
+    return csv_response(rows, f"board-pack-{authority.slug}-{quarter.key}-{language}.csv")
 
 
 @bp.route("/staff/reports/board/quotes", methods=["GET", "POST"])
@@ -178,4 +166,4 @@ def dfe_return_csv():
         return redirect(url_for("reports.dfe_return", start=start.isoformat(), end=end.isoformat()))
     audit.record("dfe.return_downloaded", None, authority_id=authority.id, start=start.isoformat(), end=end.isoformat(), reviews=len(found.lines))
     db.session.commit()
-    return _csv_response(found.csv_rows(), f"ssda903-reviews-{authority.slug}-{start.isoformat()}-{end.isoformat()}.csv")
+    return csv_response(found.csv_rows(), f"ssda903-reviews-{authority.slug}-{start.isoformat()}-{end.isoformat()}.csv")

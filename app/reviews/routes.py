@@ -14,6 +14,7 @@ from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
 from ..input_bounds import parse_id
+from ..opened_here import opened_here
 from ..pagination import search_text
 from ..staff import service as staff_service
 from ..tenancy import get_or_404
@@ -33,7 +34,8 @@ from .forms import (
 )
 from .models import SENT, Review
 
-# "<draft>-<step>" just saved, so the next page tells reviews.js to let go of this device's copy.
+# "<review>-<step>" just saved, so the next page tells reviews.js to let go of this device's copy.
+# Copies are named by the review (it has one draft), so a step can be shown before a draft exists.
 STORED_SESSION = "reviews_stored"
 
 
@@ -139,7 +141,8 @@ def _render_step(review, submission, step, form, status=200):
 @allow(YOUNG_PERSON)
 def step(review_id: int, step: str):
     review = _own_review(review_id)
-    submission = service.start_or_resume(review, _me())
+    # Looking writes nothing: the draft is made by the first save.
+    submission = service.draft_or_blank(review, _me()) if request.method == "GET" else service.start_or_resume(review, _me())
     if submission.status == SENT:
         db.session.commit()
         return redirect(url_for("reviews.overview", review_id=review.id))
@@ -147,7 +150,6 @@ def step(review_id: int, step: str):
     if current is None:
         abort(404)
     if request.method == "GET":
-        db.session.commit()  # the draft exists from the first look
         return _render_step(review, submission, current, _step_form(current, submission))
     here = url_for("reviews.step", review_id=review.id, step=current.key)
     if current.kind == S.CHECK:
@@ -157,7 +159,7 @@ def step(review_id: int, step: str):
         with applying() as outcome:
             service.keep_version(submission, current, request.form["choice"], based_on=based_on)
         if outcome.ok:
-            session[STORED_SESSION] = f"{submission.id}-{current.key}"
+            session[STORED_SESSION] = f"{review.id}-{current.key}"
         return redirect(here)
     form = _step_form(current, submission, formdata=request.form)
     if not form.validate():
@@ -168,7 +170,7 @@ def step(review_id: int, step: str):
         if alert is not None:  # what they wrote suggests risk: help now, and who has been told
             return redirect(url_for("moderation.told", alert_id=alert.id, next=here))
         return redirect(here)
-    session[STORED_SESSION] = f"{submission.id}-{current.key}"
+    session[STORED_SESSION] = f"{review.id}-{current.key}"
     action = request.form.get("action")
     previous, following = S.neighbours(submission.version, current.key)
     if action == "later":
@@ -377,8 +379,9 @@ def staff_review(review_id: int):
     context = _views_context(review, me)
     submission = context["submission"]
     if submission is not None:
-        service.record_read(submission, me)
+        service.record_read(submission, me, receipt=opened_here())
         db.session.commit()
+        context["unread"] = service.receipt_of(submission, me) is None
         context["outcome_forms"] = {
             wish.id: OutcomeForm(prefix=f"wish-{wish.id}", formdata=None, data={"outcome": wish.outcome, "text": wish.outcome_text or ""})
             for wish in submission.wishes
@@ -394,6 +397,20 @@ def staff_review(review_id: int):
     return render_template("reviews/staff/review.html", **context)
 
 
+@bp.route("/staff/reviews/<int:review_id>/read", methods=["POST"])
+@allow(IRO, WORKER)
+def staff_mark_read(review_id: int):
+    """The reader says they have read views they reached from a link outside Heard."""
+    me = _me()
+    review = _staff_review(review_id)
+    context = _views_context(review, me)
+    if context["submission"] is None:
+        abort(404)
+    service.record_read(context["submission"], me)
+    db.session.commit()
+    return redirect(url_for("reviews.staff_review", review_id=review.id))
+
+
 @bp.route("/staff/reviews/<int:review_id>/print")
 @allow(IRO, WORKER)
 def staff_print(review_id: int):
@@ -402,7 +419,7 @@ def staff_print(review_id: int):
     context = _views_context(review, me)
     if context["submission"] is None:
         abort(404)
-    service.record_read(context["submission"], me)
+    service.record_read(context["submission"], me, receipt=opened_here())
     audit.record("views.printed", context["submission"], actor=me)
     db.session.commit()
     return render_template("reviews/print.html", **context)
@@ -418,7 +435,7 @@ def staff_pdf(review_id: int):
     context = _views_context(review, me)
     if context["submission"] is None:
         abort(404)
-    service.record_read(context["submission"], me)
+    service.record_read(context["submission"], me, receipt=opened_here())
     audit.record("views.pdf_downloaded", context["submission"], actor=me)
     db.session.commit()
     pdf = render_pdf(render_template("reviews/pdf.html", **context))

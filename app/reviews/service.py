@@ -241,6 +241,18 @@ def _aware(value: datetime) -> datetime:
 # --------------------------------------------------------------------------- drafts
 
 
+def _new_draft(review: Review, young_person: User) -> ViewsSubmission:
+    return ViewsSubmission(
+        authority_id=review.authority_id,
+        review_id=review.id,
+        young_person_id=young_person.id,
+        version=S.version_for(young_person, review.kind),
+        language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
+        readers=[READER_IRO],
+        status=DRAFT,
+    )
+
+
 def start_or_resume(review: Review, young_person: User) -> ViewsSubmission:
     """The young person's draft (or sent views) for this review, made on first use."""
     if review.young_person_id != young_person.id:
@@ -248,18 +260,25 @@ def start_or_resume(review: Review, young_person: User) -> ViewsSubmission:
     submission = review.submission
     if submission is None:
         submission, _added = add_once(
-            ViewsSubmission(
-                authority_id=review.authority_id,
-                review_id=review.id,
-                young_person_id=young_person.id,
-                version=S.version_for(young_person, review.kind),
-                language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
-                readers=[READER_IRO],
-            ),
+            _new_draft(review, young_person),
             lambda: db.session.scalar(select(ViewsSubmission).where(ViewsSubmission.review_id == review.id)),
         )
         db.session.expire(review, ["submission"])
     return submission
+
+
+def draft_or_blank(review: Review, young_person: User) -> ViewsSubmission:
+    """The draft (or sent views) to show, or a blank one that is not saved: showing a step
+    writes nothing, so no link can start a draft; `start_or_resume` makes it on the first save."""
+    if review.young_person_id != young_person.id:
+        raise PermissionError("not their review")
+    if review.submission is not None:
+        return review.submission
+    blank = _new_draft(review, young_person)
+    # Set without events, so the review does not take the blank as its draft and save it.
+    set_committed_value(blank, "review", review)
+    set_committed_value(blank, "young_person", young_person)
+    return blank
 
 
 def _clean(text: str | None) -> str:
@@ -605,10 +624,16 @@ def recipients(submission: ViewsSubmission) -> list[str]:
 # --------------------------------------------------------------------------- reading and answering
 
 
-def record_read(submission: ViewsSubmission, reader: User) -> ViewsReader:
-    """Log the read (audit) and keep the receipt the young person sees. Notifies nobody."""
+def record_read(submission: ViewsSubmission, reader: User, *, receipt: bool = True) -> ViewsReader | None:
+    """Log the read (audit) and keep the receipt the young person sees. Notifies nobody.
+
+    With receipt=False only the audit is written: the page was sent to the reader's browser, but
+    they did not open it from Heard (app/opened_here.py), so the young person is not yet told."""
     if not can_read_views(reader, submission):
         raise PermissionError("not a chosen reader")
+    if not receipt:
+        audit.record("views.read", submission, actor=reader)
+        return None
     now = utcnow()
     receipt = db.session.scalar(select(ViewsReader).where(ViewsReader.submission_id == submission.id, ViewsReader.user_id == reader.id))
     if receipt is None:
@@ -623,6 +648,11 @@ def record_read(submission: ViewsSubmission, reader: User) -> ViewsReader:
     receipt.last_read_at = now
     audit.record("views.read", submission, actor=reader)
     return receipt
+
+
+def receipt_of(submission: ViewsSubmission, reader: User) -> ViewsReader | None:
+    """The reader's receipt, if they have opened the views from Heard (or said they read them)."""
+    return next((row for row in submission.reader_rows if row.user_id == reader.id and row.first_read_at is not None), None)
 
 
 def acknowledge(submission: ViewsSubmission, by: User, note: str | None = None) -> None:

@@ -2,7 +2,6 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
 from .. import audit
 from ..access import ADMIN, IRO, STAFF, WORKER, allow
@@ -59,7 +58,7 @@ def code_card(person: User, code: str, purpose: str):
     endpoint = "auth.join" if purpose == "invite" else "auth.reset"
     language = bilingual.language_for(person)
     link = public_url(url_for(endpoint, code=code, lang=language if language != "en" else None))
-    return render_template("staff/code_card.html", person=person, code=code, purpose=purpose, link=link, qr=Markup(qr_svg(link)),
+    return render_template("staff/code_card.html", person=person, code=code, purpose=purpose, link=link, qr=qr_svg(link),
                            card_language=language)
 
 

@@ -1,17 +1,15 @@
 """Survey pages: answering (public with a code, or signed in) and the staff side."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 from sqlalchemy import select
 
 from .. import audit
+from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..errors import applying
 from ..extensions import db, limiter
@@ -379,8 +377,7 @@ def make_codes(wave_id: int):
                                link=_public_link(), taken_part=service.participation_count(wave)), 400
     made = service.issue_codes(wave, form.count.data, by=current_user)
     db.session.commit()
-    # segno writes the SVG itself from the link alone, so it is safe to include as markup.
-    sheet = [(code_rules.pretty(code), Markup(qr_svg(_public_link(code), scale=3, title=str(_l("QR code for the survey"))))) for code in made]
+    sheet = [(code_rules.pretty(code), qr_svg(_public_link(code), scale=3, title=str(_l("QR code for the survey")))) for code in made]
     return render_template("surveys/staff/codes_sheet.html", wave=wave, sheet=sheet, link=_public_link())
 
 
@@ -402,20 +399,10 @@ def wave_results_csv(wave_id: int):
     wave = _wave_or_404(wave_id)
     _settle(wave)
     data = results.wave_results(wave, with_quotes=False)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in results.csv_rows(data):
-        writer.writerow([_csv_safe(cell) for cell in row])
+    rows = list(results.csv_rows(data))
     audit.record("survey.results_exported", wave)
     db.session.commit()
-    filename = f"survey-results-{wave.id}.csv"
-    return Response(buffer.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-def _csv_safe(value) -> str:
-    text = str(value)
-    # A spreadsheet must not run a cell as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+    return csv_response(rows, f"survey-results-{wave.id}.csv")
 
 
 # --- staff: survey definitions -------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ..errors import applying
 from ..extensions import db, limiter
 from ..i18n.formatting import local_date
 from ..models_base import utcnow
+from ..opened_here import opened_here
 from ..pagination import paginate_list
 from ..reviews.pdf import render_pdf
 from ..reviews.service import quarter_of
@@ -59,8 +60,8 @@ def inbox():
     )
 
 
-def _readable(statement_id: int):
-    statement = statements.open_for(_me(), statement_id)
+def _readable(statement_id: int, *, receipt: bool = True):
+    statement = statements.open_for(_me(), statement_id, receipt=receipt)
     if statement is None:
         abort(404)
     return statement
@@ -75,15 +76,25 @@ def _statement_page(statement, reply_form=None, status=200):
         reply_form=reply_form or ReplyForm(formdata=None, key=drafts.new_key()),
         button=EmptyForm(),
         status=statements.status_of(statement),
+        unread=statements.receipt_of(_me(), statement).first_read_at is None,
     ), status
 
 
 @bp.route("/staff/voice/statements/<int:statement_id>")
 @allow(IRO, WORKER)
 def staff_statement(statement_id: int):
-    statement = _readable(statement_id)
+    statement = _readable(statement_id, receipt=opened_here())
     db.session.commit()  # the read is on record before anything is shown
     return _statement_page(statement)
+
+
+@bp.route("/staff/voice/statements/<int:statement_id>/read", methods=["POST"])
+@allow(IRO, WORKER)
+def staff_mark_read(statement_id: int):
+    """The reader says they have read a message they reached from a link outside Heard."""
+    statement = _readable(statement_id)
+    db.session.commit()
+    return redirect(url_for("voice.staff_statement", statement_id=statement.id))
 
 
 @bp.route("/staff/voice/statements/<int:statement_id>/acknowledge", methods=["POST"])
@@ -127,7 +138,7 @@ def staff_sorted(statement_id: int):
 @bp.route("/staff/voice/statements/<int:statement_id>.pdf")
 @allow(IRO, WORKER)
 def staff_statement_pdf(statement_id: int):
-    statement = _readable(statement_id)
+    statement = _readable(statement_id, receipt=opened_here())
     audit.record("voice.statement.pdf_downloaded", statement, actor=_me())
     db.session.commit()
     pdf = render_pdf(render_template("voice/staff/pdf.html", statement=statement, flow=STATEMENTS, steps=drafts.steps(statement)))

@@ -58,7 +58,7 @@ def test_a_step_posted_with_no_session_at_all_is_saved_after_signing_in_from_tha
     person, review = _setup()
     client = app.test_client()
     _sign_in_for_real(client, person)
-    client.get(f"/my/reviews/{review.id}/going-well/")  # the draft exists
+    client.post(f"/my/reviews/{review.id}/worries/", data={"text": ""})  # the draft exists from the first save
     client.post("/sign-out")
     page = client.post(f"/my/reviews/{review.id}/going-well/", data={"text": "Written on the bus"})
     assert page.status_code == 200
@@ -70,7 +70,7 @@ def test_a_step_posted_with_no_session_at_all_is_saved_after_signing_in_from_tha
 
 def test_a_carried_step_never_lands_in_someone_elses_draft(app, sign_in):
     person, review = _setup()
-    sign_in(person).get(f"/my/reviews/{review.id}/going-well/")
+    sign_in(person).post(f"/my/reviews/{review.id}/worries/", data={"text": ""})  # the draft exists
     intruder = factories.young_person(db.session.get(type(person), person.id).authority, username="intruder")
     db.session.commit()
     client = app.test_client()

@@ -90,7 +90,7 @@ def test_risk_written_after_the_session_ran_out_is_screened_when_kept_and_help_s
     """Fails before this change: the kept words raised an alert but the child saw only the step."""
     iro, person, review = _setup()
     client = sign_in(person)
-    client.get(f"/my/reviews/{review.id}/worries/")
+    client.post(f"/my/reviews/{review.id}/going-well/", data={"text": ""})  # the draft exists
     with client.session_transaction() as session:
         session["seen"] = 0  # the idle limit has long passed
     response = client.post(f"/my/reviews/{review.id}/worries/", data={"text": "my carer hurts me"})
