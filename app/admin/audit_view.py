@@ -74,7 +74,7 @@ def audit_log():
     form = AuditFilterForm(request.args)
     everyone = [("", _l("Anyone"))]
     form.person.choices = everyone + [(str(u.id), f"{u.display_name} ({ROLE_LABELS[u.role]})") for u in audit.actors(authority.id)]
-    young = db.session.scalars(select(User).where(User.authority_id == authority.id, User.role == YOUNG_PERSON).order_by(User.display_name, User.id))
+    young = db.session.scalars(select(User).where(User.role == YOUNG_PERSON).order_by(User.display_name, User.id))
     form.young_person.choices = [("", _l("Any young person"))] + [(str(u.id), f"{u.display_name} ({u.reference})" if u.reference else u.display_name) for u in young]
     actions = audit.actions_used(authority.id)
     form.action.choices = [("", _l("Anything"))] + sorted(((a, action_label(a)) for a in actions), key=lambda pair: pair[1].lower())

@@ -26,9 +26,9 @@ def people():
     query = search_text(request.args.get("q"))
     authority_id = current_user.authority_id
     young = staff_service.search_filter(
-        select(User).options(joinedload(User.iro), joinedload(User.worker)).where(User.authority_id == authority_id, User.role == YOUNG_PERSON), query
+        select(User).options(joinedload(User.iro), joinedload(User.worker)).where(User.role == YOUNG_PERSON), query
     )
-    staff = staff_service.search_filter(select(User).where(User.authority_id == authority_id, User.role.in_(STAFF_ROLES)), query)
+    staff = staff_service.search_filter(select(User).where(User.role.in_(STAFF_ROLES)), query)
     return render_template(
         "admin/people.html",
         query=query,

@@ -9,6 +9,7 @@ from ..access import STAFF_ROLES, YOUNG_PERSON
 from ..auth.models import User
 from ..extensions import db
 from ..models_base import utcnow
+from ..tenancy import for_council
 
 
 class AdminError(Exception):
@@ -38,11 +39,12 @@ def _set_active(person: User, created: bool, fields: dict) -> None:
         person.session_epoch += 1
 
 
+@for_council
 def save_young_person(person: User | None, *, authority_id: int, by: User, **fields) -> User:
     reference = (fields.get("reference") or "").strip() or None
     if reference:
         clash = db.session.scalar(
-            select(User).where(User.authority_id == authority_id, User.reference == reference, User.id != (person.id if person else -1))
+            select(User).where(User.reference == reference, User.id != (person.id if person else -1))
         )
         if clash:
             raise AdminError(_l("Another young person already has that reference"), "reference")

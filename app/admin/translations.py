@@ -20,6 +20,7 @@ from ..i18n.content import missing_languages
 from ..models_base import utcnow
 from ..pledges.models import Pledge, PledgeTheme, PledgeVersion
 from ..surveys.models import Survey, SurveySection, SurveyVersion
+from ..tenancy import for_council
 
 SOURCE = "en"
 
@@ -57,6 +58,7 @@ def target_languages(authority) -> list[str]:
     return [code for code in (authority.enabled_languages or []) if code != SOURCE]
 
 
+@for_council(of="authority")
 def missing_content(authority, now: datetime | None = None) -> list[Row]:
     """Every council-authored text that lacks at least one enabled language, in page order."""
     now = now or utcnow()
@@ -77,7 +79,7 @@ def by_language(rows: list[Row], languages: list[str]) -> dict[str, list[Row]]:
 def _pledges(gather: _Gather, aid: int) -> None:
     # Each collection is loaded for every row at once (one query a level), not row by row.
     wording = selectinload(Pledge.versions).selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises)
-    pledges = db.session.scalars(select(Pledge).where(Pledge.authority_id == aid).order_by(Pledge.audience).options(wording)).all()
+    pledges = db.session.scalars(select(Pledge).order_by(Pledge.audience).options(wording)).all()
     for pledge in pledges:
         for version in (pledge.current, pledge.draft):
             if version is None:
@@ -101,7 +103,7 @@ def _pledges(gather: _Gather, aid: int) -> None:
 
 def _council(gather: _Gather, aid: int, now: datetime) -> None:
     groups = db.session.scalars(
-        select(CouncilGroup).where(CouncilGroup.authority_id == aid, CouncilGroup.archived_at.is_(None)).order_by(CouncilGroup.id)
+        select(CouncilGroup).where(CouncilGroup.archived_at.is_(None)).order_by(CouncilGroup.id)
     ).all()
     for group in groups:
         name = _words(group.name)
@@ -110,7 +112,7 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
 
     polls = db.session.scalars(
         select(Poll)
-        .where(Poll.authority_id == aid, Poll.state != CLOSED)
+        .where(Poll.state != CLOSED)
         .order_by(Poll.id)
         .options(selectinload(Poll.questions).selectinload(PollQuestion.options))
     ).all()
@@ -123,7 +125,7 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
                 gather.add(_l("Answer option"), option.text, title, "council.edit_question", poll_id=poll.id, question_id=question.id)
 
     meetings = db.session.scalars(
-        select(Meeting).where(Meeting.authority_id == aid, Meeting.starts_at >= now, Meeting.cancelled_at.is_(None)).order_by(Meeting.starts_at)
+        select(Meeting).where(Meeting.starts_at >= now, Meeting.cancelled_at.is_(None)).order_by(Meeting.starts_at)
     ).all()
     for meeting in meetings:
         title = _words(meeting.title)
@@ -132,7 +134,7 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
 
     consultations = db.session.scalars(
         select(Consultation)
-        .where(Consultation.authority_id == aid, Consultation.closed_at.is_(None), or_(Consultation.closes_at.is_(None), Consultation.closes_at > now))
+        .where(Consultation.closed_at.is_(None), or_(Consultation.closes_at.is_(None), Consultation.closes_at > now))
         .order_by(Consultation.id)
     ).all()
     for consultation in consultations:
@@ -146,7 +148,7 @@ def _surveys(gather: _Gather, aid: int) -> None:
     # Our shipped surveys come with their own translations; a council's copies are its own words.
     surveys = db.session.scalars(
         select(Survey)
-        .where(Survey.authority_id == aid, Survey.copied_from_id.is_not(None))
+        .where(Survey.copied_from_id.is_not(None))
         .order_by(Survey.id)
         .options(selectinload(Survey.versions).selectinload(SurveyVersion.sections).selectinload(SurveySection.questions))
     ).all()

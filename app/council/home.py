@@ -48,14 +48,14 @@ def _card_statement():
     )
     polls = (
         select(literal("poll").label("kind"), Poll.id.label("id"), Poll.mode.label("detail"), Poll.title.label("title"), cast(null(), UTCDateTime()).label("at"))
-        .where(Poll.authority_id == council, poll_is_open, or_(Poll.audience == EVERYONE, Poll.group_id.in_(my_groups)))
+        .where(poll_is_open, or_(Poll.audience == EVERYONE, Poll.group_id.in_(my_groups)))
         .order_by((Poll.mode == LIVE_POLL).desc(), Poll.created_at.desc(), Poll.id.desc())
         .limit(POLLS_ON_CARD)
         .subquery()
     )
     meeting = (
         select(literal("meeting").label("kind"), Meeting.id.label("id"), cast(null(), String()).label("detail"), Meeting.title.label("title"), Meeting.starts_at.label("at"))
-        .where(Meeting.authority_id == council, Meeting.group_id.in_(my_groups), Meeting.cancelled_at.is_(None), Meeting.starts_at >= bindparam("meetings_from", type_=UTCDateTime()))
+        .where(Meeting.group_id.in_(my_groups), Meeting.cancelled_at.is_(None), Meeting.starts_at >= bindparam("meetings_from", type_=UTCDateTime()))
         .order_by(Meeting.starts_at, Meeting.id)
         .limit(1)
         .subquery()

@@ -27,6 +27,7 @@ from ..mail import link, queue_mail
 from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
 from ..privacy.anonymous import day_of, hour_of
+from ..tenancy import for_council
 from . import screening
 from .clock import LONDON, ack_deadline, hm, office_open
 from .models import (
@@ -540,8 +541,9 @@ def may_see_alert(user: User, alert: SafeguardingAlert) -> bool:
     return False
 
 
+@for_council(of="user")
 def _visible_alerts(user: User, *, status: str | None = None, search: str = ""):
-    stmt = select(SafeguardingAlert).where(SafeguardingAlert.authority_id == user.authority_id)
+    stmt = select(SafeguardingAlert)
     if status == "not_closed":
         stmt = stmt.where(SafeguardingAlert.status != CLOSED)
     elif status:
@@ -560,11 +562,12 @@ def alerts_for(user: User, *, status: str | None = None) -> list[SafeguardingAle
     return [a for a in db.session.scalars(_visible_alerts(user, status=status)).all() if may_see_alert(user, a)]
 
 
+@for_council(of="user")
 def open_alert_count(user: User) -> int:
     """Open alerts this person may see, for the badge on their home (one query)."""
     if user.role == SAFEGUARDING and user.is_staff:
         return db.session.scalar(
-            select(func.count(SafeguardingAlert.id)).where(SafeguardingAlert.authority_id == user.authority_id, SafeguardingAlert.status == OPEN)
+            select(func.count(SafeguardingAlert.id)).where(SafeguardingAlert.status == OPEN)
         ) or 0
     return len(alerts_for(user, status=OPEN))
 
@@ -701,10 +704,11 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
 
 
 
+@for_council
 def queue(authority_id: int, *, source: str | None = None, language: str | None = None, status: str = PENDING, search: str = "", page: int | str | None = 1) -> Page[ModerationItem]:
     """A page of the queue: waiting items risk-flagged on top, then oldest first; decided ones
     newest first. `search` finds words in what was written."""
-    stmt = select(ModerationItem).where(ModerationItem.authority_id == authority_id)
+    stmt = select(ModerationItem)
     statuses = (PENDING, ESCALATED) if status == PENDING else (status,)
     stmt = stmt.where(ModerationItem.status.in_(statuses))
     if source:
@@ -720,26 +724,29 @@ def queue(authority_id: int, *, source: str | None = None, language: str | None 
     return paginate(stmt.options(undefer(ModerationItem.original_text)), page)
 
 
+@for_council
 def queue_filters(authority_id: int) -> tuple[list[str], list[str]]:
     rows = db.session.execute(
-        select(ModerationItem.source, ModerationItem.language).where(ModerationItem.authority_id == authority_id).distinct()
+        select(ModerationItem.source, ModerationItem.language).distinct()
     ).all()
     return sorted({r.source for r in rows}), sorted({r.language for r in rows})
 
 
+@for_council(of="user")
 def queue_count(user: User) -> int:
     return db.session.scalar(
         select(func.count()).select_from(ModerationItem).where(
-            ModerationItem.authority_id == user.authority_id, ModerationItem.status.in_((PENDING, ESCALATED))
+            ModerationItem.status.in_((PENDING, ESCALATED))
         )
     ) or 0
 
 
+@for_council
 def item_for_moderator(item_id: int, authority_id: int) -> ModerationItem | None:
     return db.session.scalar(
         select(ModerationItem)
         .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
-        .where(ModerationItem.id == item_id, ModerationItem.authority_id == authority_id)
+        .where(ModerationItem.id == item_id)
     )
 
 
@@ -978,6 +985,7 @@ def _median(values: list[timedelta]) -> timedelta | None:
     return timedelta(seconds=statistics.median(v.total_seconds() for v in values)) if values else None
 
 
+@for_council
 def figures(authority_id: int, start: datetime | None, end: datetime | None) -> Figures:
     def within(column):
         conditions = []
@@ -989,24 +997,24 @@ def figures(authority_id: int, start: datetime | None, end: datetime | None) -> 
 
     items = db.session.execute(
         select(ModerationItem.created_at, ModerationItem.decided_at, ModerationItem.status, ModerationItem.redacted).where(
-            ModerationItem.authority_id == authority_id, *within(ModerationItem.created_at)
+            *within(ModerationItem.created_at)
         )
     ).all()
     decided = db.session.execute(
         select(ModerationItem.created_at, ModerationItem.decided_at, ModerationItem.status, ModerationItem.redacted).where(
-            ModerationItem.authority_id == authority_id, ModerationItem.decided_at.is_not(None), *within(ModerationItem.decided_at)
+            ModerationItem.decided_at.is_not(None), *within(ModerationItem.decided_at)
         )
     ).all()
     alerts = db.session.execute(
         select(SafeguardingAlert.created_at, SafeguardingAlert.acknowledged_at, SafeguardingAlert.escalation_level).where(
-            SafeguardingAlert.authority_id == authority_id, *within(SafeguardingAlert.created_at)
+            *within(SafeguardingAlert.created_at)
         )
     ).all()
     from ..audit import AuditEvent
 
     escalations = db.session.scalar(
         select(func.count()).select_from(AuditEvent).where(
-            AuditEvent.authority_id == authority_id, AuditEvent.action == "safeguarding.escalated", *within(AuditEvent.at)
+            AuditEvent.action == "safeguarding.escalated", *within(AuditEvent.at)
         )
     ) or 0
     return Figures(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload
 from ..auth.models import age_on
 from ..extensions import db
 from ..reviews.models import LAC_REVIEW, PN_CODES, Review
+from ..tenancy import for_council
 
 HEADER = ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"]
 UNDER_4 = "PN0"
@@ -68,6 +69,7 @@ def collection_year(today: date) -> tuple[date, date]:
     return date(first, 4, 1), date(first + 1, 3, 31)
 
 
+@for_council
 def reviews_return(authority_id: int, start: date, end: date) -> DfeReturn:
     """Every looked-after child review held in the period (dated, not in the future), checked:
     one participation code per review, a reference for every child, and no PN0 ("under 4") for a
@@ -77,7 +79,6 @@ def reviews_return(authority_id: int, start: date, end: date) -> DfeReturn:
         select(Review)
         .options(joinedload(Review.young_person), joinedload(Review.iro))
         .where(
-            Review.authority_id == authority_id,
             Review.kind == LAC_REVIEW,
             Review.date.is_not(None),
             Review.date >= start,

@@ -31,6 +31,7 @@ from ..pagination import Page, contains, paginate, paginate_list
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from . import steps as S
+from ..tenancy import for_council
 from .models import (
     DRAFT,
     OUTCOMES,
@@ -141,11 +142,12 @@ def can_read_views(staff: User, submission: ViewsSubmission | None) -> bool:
     return role is not None and role in (submission.readers or [])
 
 
+@for_council(of="staff")
 def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind: str | None = None, page: int | str | None = 1) -> Page[Review]:
     """A page of an IRO's reviews, or of the reviews of a worker's young people: coming ones by
     date (undated last), past ones newest first. `search` finds a young person by name or
     reference; `kind` keeps one type of review."""
-    stmt = select(Review).where(Review.authority_id == staff.authority_id)
+    stmt = select(Review)
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
     elif staff.role == WORKER:
@@ -153,7 +155,7 @@ def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind
     else:
         return paginate_list([], page)
     if search:
-        found = select(User.id).where(User.authority_id == staff.authority_id, or_(contains(User.display_name, search), contains(User.reference, search)))
+        found = select(User.id).where(or_(contains(User.display_name, search), contains(User.reference, search)))
         stmt = stmt.where(Review.young_person_id.in_(found))
     if kind:
         stmt = stmt.where(Review.kind == kind)
@@ -170,11 +172,12 @@ def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind
     return paginate(stmt, page)
 
 
+@for_council(of="staff")
 def readable_submissions(staff: User) -> list[ViewsSubmission]:
     stmt = (
         select(ViewsSubmission)
         .join(Review, Review.id == ViewsSubmission.review_id)
-        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
+        .where(ViewsSubmission.status == SENT)
     )
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
@@ -205,6 +208,7 @@ def receipts_of(staff: User, submission_ids=None) -> dict[int, ViewsReader]:
     return {row.submission_id: row for row in db.session.scalars(stmt)}
 
 
+@for_council(of="staff")
 def unread_count(staff: User) -> int:
     """Sent views this reader may read and has not opened since they arrived or were added to.
     One query: it runs on every staff page, for the count in the navigation."""
@@ -218,7 +222,7 @@ def unread_count(staff: User) -> int:
         .join(Review, Review.id == ViewsSubmission.review_id)
         .outerjoin(ViewsReader, (ViewsReader.submission_id == ViewsSubmission.id) & (ViewsReader.user_id == staff.id))
         .outerjoin(latest_addition, latest_addition.c.submission_id == ViewsSubmission.id)
-        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
+        .where(ViewsSubmission.status == SENT)
     )
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
@@ -751,6 +755,7 @@ def _parse_date(value: str) -> date | None:
     raise ValueError(value)
 
 
+@for_council
 def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
     """Create reviews from CSV (reference, date, type, iro_email). Every row is checked first;
     if any row is wrong nothing is created, and each wrong row is reported with its number."""
@@ -762,9 +767,9 @@ def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
         result.errors.append((1, str(_l("The first row must name the columns: %(columns)s. Missing: %(missing)s", columns=", ".join(IMPORT_COLUMNS), missing=", ".join(missing)))))
         return result
     reader.fieldnames = headers
-    people = {u.reference.strip().lower(): u for u in db.session.scalars(select(User).where(User.authority_id == authority_id, User.role == YOUNG_PERSON, User.reference.is_not(None)))}
-    iros = {u.email.lower(): u for u in db.session.scalars(select(User).where(User.authority_id == authority_id, User.role == IRO, User.email.is_not(None)))}
-    existing = {(r.young_person_id, r.date) for r in db.session.scalars(select(Review).where(Review.authority_id == authority_id))}
+    people = {u.reference.strip().lower(): u for u in db.session.scalars(select(User).where(User.role == YOUNG_PERSON, User.reference.is_not(None)))}
+    iros = {u.email.lower(): u for u in db.session.scalars(select(User).where(User.role == IRO, User.email.is_not(None)))}
+    existing = {(r.young_person_id, r.date) for r in db.session.scalars(select(Review))}
     rows = []
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_IMPORT_ROWS:
@@ -830,11 +835,12 @@ class ReportCounts:
     codes: dict = field(default_factory=dict)  # participation code (or "none") -> reviews
 
 
+@for_council
 def report_counts(authority_id: int, start: date, end: date, *, iro_id: int | None = None) -> ReportCounts:
     """Counts for the reviews held in a period (dated, between start and end, not in the future)."""
     stmt = (
         select(Review)
-        .where(Review.authority_id == authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
+        .where(Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
         .options(selectinload(Review.submission).selectinload(ViewsSubmission.wishes))
     )
     if iro_id is not None:
@@ -953,8 +959,9 @@ def purge_old_stashes() -> int:
     return result.rowcount or 0
 
 
+@for_council
 def count_sent(authority_id: int) -> int:
-    return db.session.scalar(select(func.count(ViewsSubmission.id)).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == SENT)) or 0
+    return db.session.scalar(select(func.count(ViewsSubmission.id)).where(ViewsSubmission.status == SENT)) or 0
 
 
 def alerts_on_views(submission: ViewsSubmission) -> list:

@@ -11,10 +11,11 @@ from ..auth import service as auth_service
 from ..auth.models import INVITE, RESET, User
 from ..extensions import db
 from ..pagination import Page, contains, paginate, paginate_list, search_text
+from ..tenancy import for_council
 
 
 def _allocated(staff: User):
-    stmt = select(User).where(User.role == YOUNG_PERSON, User.authority_id == staff.authority_id)
+    stmt = select(User).where(User.role == YOUNG_PERSON)
     if staff.role == IRO:
         return stmt.where(User.iro_id == staff.id)
     if staff.role == WORKER:
@@ -58,17 +59,19 @@ def issue_reset(user: User, *, by: User) -> str:
     return auth_service.issue_code(user, RESET, by=by, lifetime=timedelta(hours=hours))
 
 
+@for_council
 def staff_choices(authority_id: int, role: str) -> list[tuple[str, str]]:
     people = db.session.scalars(
-        select(User).where(User.authority_id == authority_id, User.role == role, User.active.is_(True)).order_by(User.display_name)
+        select(User).where(User.role == role, User.active.is_(True)).order_by(User.display_name)
     )
     return [(str(p.id), p.display_name) for p in people]
 
 
+@for_council
 def all_staff_choices(authority_id: int) -> list[tuple[str, str]]:
     """Every active member of staff of a council, with their role, for choosing a line manager."""
     people = db.session.scalars(
-        select(User).where(User.authority_id == authority_id, User.role != YOUNG_PERSON, User.active.is_(True)).order_by(User.display_name)
+        select(User).where(User.role != YOUNG_PERSON, User.active.is_(True)).order_by(User.display_name)
     )
     return [(str(p.id), f"{p.display_name} ({p.role_label})") for p in people]
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from ..extensions import db
+from ..tenancy import for_council
 from .models import (
     FACES,
     KINDS,
@@ -131,9 +132,10 @@ def validate(definition: dict) -> None:
             seen[fields["key"]] = fields
 
 
+@for_council
 def install(authority_id: int, key: str) -> Survey:
     """Add one of our shipped surveys to a council (or return it if it is already there)."""
-    existing = db.session.scalar(select(Survey).where(Survey.authority_id == authority_id, Survey.key == key))
+    existing = db.session.scalar(select(Survey).where(Survey.key == key))
     if existing is not None:
         return existing
     definition = shipped_definition(key)
@@ -198,12 +200,13 @@ def new_version(survey: Survey) -> SurveyVersion:
     return version
 
 
+@for_council(of="survey")
 def copy_survey(survey: Survey, title_en: str) -> Survey:
     """A council's own adaptation. Unchanged questions keep their keys, so they stay comparable."""
     title_en = (title_en or "").strip()
     if not title_en:
         raise DefinitionError("title")
-    count = db.session.scalar(select(func.count()).select_from(Survey).where(Survey.authority_id == survey.authority_id))
+    count = db.session.scalar(select(func.count()).select_from(Survey))
     copy_ = Survey(
         authority_id=survey.authority_id,
         key=f"{survey.key}-{count + 1}-{secrets.token_hex(2)}",
@@ -227,6 +230,7 @@ def _fresh_key(question: SurveyQuestion) -> str:
     return f"{base}~{secrets.token_hex(3)}"
 
 
+@for_council(of="question")
 def key_in_use(question: SurveyQuestion) -> bool:
     """Whether this key's meaning is fixed: asked in a locked version of this council's surveys."""
     return bool(
@@ -234,7 +238,7 @@ def key_in_use(question: SurveyQuestion) -> bool:
             select(func.count())
             .select_from(SurveyQuestion)
             .join(SurveyVersion, SurveyVersion.id == SurveyQuestion.version_id)
-            .where(SurveyQuestion.key == question.key, SurveyVersion.locked.is_(True), SurveyQuestion.authority_id == question.authority_id)
+            .where(SurveyQuestion.key == question.key, SurveyVersion.locked.is_(True))
         )
     )
 

@@ -24,6 +24,7 @@ from ..reports.disclosure import MIN_GROUP, Cell, Distribution
 from . import definitions
 from .models import MULTIPLE, SKIP, TEXT, SurveyQuestion, SurveyQuote, SurveySection, SurveyTally, SurveyVersion, SurveyWave
 from .service import ALL, ANSWERED, GIVEN, HELPED, RESPONSES
+from ..tenancy import for_council
 
 MIN_COUNCILS = 3
 COMPARE_DAYS = 365
@@ -63,10 +64,11 @@ def load_version(version_id: int) -> SurveyVersion:
     ).unique().scalar_one()
 
 
+@for_council(of="wave")
 def _tallies(wave: SurveyWave):
     return db.session.execute(
         select(SurveyTally.question_id, SurveyTally.value, SurveyTally.age_band, SurveyTally.care_status, SurveyTally.count).where(
-            SurveyTally.wave_id == wave.id, SurveyTally.authority_id == wave.authority_id
+            SurveyTally.wave_id == wave.id
         )
     ).all()
 
@@ -235,6 +237,7 @@ def _multiple_result(question, section_title, categories, labels, counts, per_ba
     return qr
 
 
+@for_council(of="wave")
 def _add_trends_and_comparison(wave: SurveyWave, results: list[QuestionResult]) -> int:
     if not results:
         return 0
@@ -244,7 +247,7 @@ def _add_trends_and_comparison(wave: SurveyWave, results: list[QuestionResult]) 
         select(SurveyWave.id, SurveyQuestion.key, SurveyTally.value, func.sum(SurveyTally.count))
         .join(SurveyQuestion, SurveyQuestion.id == SurveyTally.question_id)
         .join(SurveyWave, SurveyWave.id == SurveyTally.wave_id)
-        .where(SurveyTally.authority_id == wave.authority_id, SurveyQuestion.key.in_(keys), SurveyWave.opens_on <= wave.opens_on)
+        .where(SurveyQuestion.key.in_(keys), SurveyWave.opens_on <= wave.opens_on)
         .group_by(SurveyWave.id, SurveyQuestion.key, SurveyTally.value)
     ).all()
     per_wave: dict[str, dict[int, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))

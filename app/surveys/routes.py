@@ -333,7 +333,7 @@ def waves():
 
 def _version_choices(authority_id: int):
     definitions.install_shipped(authority_id)
-    surveys = db.session.scalars(select(Survey).where(Survey.authority_id == authority_id).order_by(Survey.min_age, Survey.id)).all()
+    surveys = db.session.scalars(select(Survey).order_by(Survey.min_age, Survey.id)).all()
     return [(str(s.latest.id), str(_l("%(title)s, version %(number)d", title=localise(s.title).text, number=s.latest.number))) for s in surveys if s.latest]
 
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import joinedload
 from .. import audit
 from ..auth.models import User, age_on
 from ..extensions import db
-from ..tenancy import acting_for
+from ..tenancy import acting_for, for_council
 from . import codes as code_rules
 from .models import (
     MULTIPLE,
@@ -134,6 +134,7 @@ def has_taken_part(person: User, wave: SurveyWave) -> bool:
     return bool(db.session.scalar(select(func.count()).select_from(SurveyParticipation).where(SurveyParticipation.wave_id == wave.id, SurveyParticipation.user_id == person.id)))
 
 
+@for_council(of="person")
 def open_waves_for(person: User, today: date | None = None) -> list[SurveyWave]:
     """Open waves the person may answer and has not, with their survey's title (one query)."""
     today = today or date.today()
@@ -141,7 +142,7 @@ def open_waves_for(person: User, today: date | None = None) -> list[SurveyWave]:
     waves = db.session.scalars(
         select(SurveyWave)
         .options(joinedload(SurveyWave.version).joinedload(SurveyVersion.survey))
-        .where(SurveyWave.authority_id == person.authority_id, SurveyWave.opens_on <= today, SurveyWave.closes_on >= today, ~taken_part.exists())
+        .where(SurveyWave.opens_on <= today, SurveyWave.closes_on >= today, ~taken_part.exists())
         .order_by(SurveyWave.closes_on, SurveyWave.id)
     ).all()
     return [w for w in waves if is_eligible(person, w, today)]

@@ -133,7 +133,7 @@ def _readable_stmt(staff: User):
         select(Statement, StatementReader)
         .join(StatementReader, (StatementReader.statement_id == Statement.id) & (StatementReader.user_id == staff.id))
         .join(User, User.id == Statement.young_person_id)
-        .where(Statement.status == SENT, Statement.authority_id == staff.authority_id, allocated)
+        .where(Statement.status == SENT, allocated)
     )
 
 
