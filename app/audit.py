@@ -153,3 +153,19 @@ def reads_of(young_person) -> list[Read]:
     readers = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_({r[0] for r in rows})))} if rows else {}
     found = [Read(readers[a], action, t_type, t_id, first, last, n) for a, action, t_type, t_id, first, last, n in rows]
     return sorted(found, key=lambda r: r.last_at, reverse=True)
+
+
+def young_people() -> list[User]:
+    """The council's young people in name order, to choose whose records to see."""
+    from .access import YOUNG_PERSON
+    from .auth.models import User
+
+    return list(db.session.scalars(select(User).where(User.role == YOUNG_PERSON).order_by(User.display_name, User.id)))
+
+
+def people(ids) -> dict[int, User]:
+    """The people with these ids (who acted, whom it was about), by id."""
+    from .auth.models import User
+
+    ids = set(ids) - {None}
+    return {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}

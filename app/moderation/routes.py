@@ -7,11 +7,9 @@ from datetime import timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
 from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, PUBLIC, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
-from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
 from ..pagination import search_text
@@ -20,12 +18,12 @@ from ..mail import undelivered
 from ..models_base import utcnow
 from ..safe_redirect import safe_next
 from ..staff.nav import register_nav
-from ..tenancy import Authority, current_authority, set_current_authority
+from ..tenancy import current_authority, set_current_authority
 from ..staff.panels import home_panel
 from ..youth.cards import Card, card_provider
 from . import bp, service
 from .forms import APPROVE, APPROVE_REDACTED, ESCALATION_STEPS, REJECT, CloseForm, DecisionForm, FiguresForm, ListsForm, NoteForm, SettingsForm
-from .models import APPROVED, OPEN, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, TRIGGER_HELP_BUTTON, SafeguardingAlert
+from .models import APPROVED, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, SafeguardingAlert
 from .screening import Finding, highlight_segments
 
 ALERT_ROLES = (SAFEGUARDING, WORKER, IRO, MANAGER)  # object-level checks decide which alerts
@@ -209,7 +207,7 @@ def alert(alert_id: int):
 def _render_alert(alert, note_form, close_form, status=200):
     service.load_alert_text(alert)
     findings = [Finding.from_dict(f) for f in alert.findings or []]
-    people = {p.id: p for p in db.session.scalars(select(User).where(User.id.in_(alert.notified_ids or []))).all()}
+    people = service.people_by_id(alert.notified_ids or [])
     return (
         render_template(
             "moderation/alert.html",
@@ -399,18 +397,8 @@ def _duration(value: timedelta | None) -> str:
 @bp.route("/my/help/now", methods=["POST"])
 @allow(YOUNG_PERSON)
 def help_now():
-    person = current_user._get_current_object()
-    recent = db.session.scalar(
-        select(SafeguardingAlert).where(
-            SafeguardingAlert.young_person_id == person.id,
-            SafeguardingAlert.trigger == TRIGGER_HELP_BUTTON,
-            SafeguardingAlert.status == OPEN,
-            SafeguardingAlert.created_at >= utcnow() - timedelta(minutes=30),
-        )
-    )
-    if recent is None:  # a second press soon after is the same request for help
-        service.help_now(person)
-        db.session.commit()
+    service.help_now(current_user._get_current_object())
+    db.session.commit()
     return redirect(url_for("moderation.help_sent"))
 
 
@@ -421,7 +409,7 @@ def public_help():
     and each council's own (one council: its page at once)."""
     if current_user.is_authenticated:  # someone signed in is helped by their own council
         return redirect(url_for("moderation.council_help", slug=current_authority().slug))
-    councils = list(db.session.scalars(select(Authority).order_by(Authority.name)))
+    councils = service.councils_by_name()
     if len(councils) == 1:
         return redirect(url_for("moderation.council_help", slug=councils[0].slug))
     return render_template("moderation/public_help.html", councils=councils, council=None)
@@ -435,7 +423,7 @@ def council_help(slug: str):
         if council.slug != slug:  # someone signed in is helped by their own council
             return redirect(url_for("moderation.council_help", slug=council.slug))
         return render_template("moderation/public_help.html", councils=[], council=council)
-    council = db.session.scalar(select(Authority).where(Authority.slug == slug))
+    council = service.council_with_slug(slug)
     if council is None:
         abort(404)
     set_current_authority(council)  # a public page about this council
@@ -507,9 +495,7 @@ def told_about(item) -> list[str]:
     item_id = getattr(item, "id", None) if getattr(item, "risk", False) else None
     if item_id is None or not current_user.is_authenticated:
         return []
-    alert = db.session.scalar(
-        select(SafeguardingAlert).where(SafeguardingAlert.item_id == item_id, SafeguardingAlert.young_person_id == current_user.id)
-    )
+    alert = service.alert_on_item(item_id, current_user)
     return service.told_whom(alert) if alert is not None else []
 
 

@@ -27,7 +27,7 @@ from ..mail import link, queue_mail
 from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
 from ..privacy.anonymous import day_of, hour_of
-from ..tenancy import for_council
+from ..tenancy import Authority, for_council
 from . import screening
 from .clock import LONDON, ack_deadline, hm, office_open
 from .models import (
@@ -517,8 +517,22 @@ def _alert_email_body(alert: SafeguardingAlert, escalated: bool = False) -> str:
     return "\n".join(lines)
 
 
+HELP_NOW_REPEATS = timedelta(minutes=30)
+
+
 def help_now(young_person: User) -> SafeguardingAlert:
-    """The young person pressed "I need help now"."""
+    """The young person pressed "I need help now". A second press soon after, while the first
+    alert is still open, is the same request for help: it returns that alert and raises none."""
+    recent = db.session.scalar(
+        select(SafeguardingAlert).where(
+            SafeguardingAlert.young_person_id == young_person.id,
+            SafeguardingAlert.trigger == TRIGGER_HELP_BUTTON,
+            SafeguardingAlert.status == OPEN,
+            SafeguardingAlert.created_at >= utcnow() - HELP_NOW_REPEATS,
+        )
+    )
+    if recent is not None:
+        return recent
     return raise_alert(
         authority_id=young_person.authority_id,
         young_person=young_person,
@@ -1071,3 +1085,24 @@ def send_digest(now: datetime | None = None) -> int:
     queue_mail([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body, authority_id=current_authority_id(), kind="moderation.digest")
     audit.record("moderation.digest_sent", None, authority_id=current_authority_id(), actor=None, waiting=len(waiting), to=[o.id for o in officers])
     return len(officers)
+
+
+def people_by_id(ids) -> dict[int, User]:
+    """The council's people with these ids (those an alert told), by id."""
+    return {p.id: p for p in db.session.scalars(select(User).where(User.id.in_(list(ids))))}
+
+
+def councils_by_name() -> list[Authority]:
+    """Every council, by name: whom a child who is not signed in can ask for help."""
+    return list(db.session.scalars(select(Authority).order_by(Authority.name)))
+
+
+def council_with_slug(slug: str) -> Authority | None:
+    return db.session.scalar(select(Authority).where(Authority.slug == slug))
+
+
+def alert_on_item(item_id: int, young_person: User) -> SafeguardingAlert | None:
+    """The alert a young person's own text raised, if it raised one."""
+    return db.session.scalar(
+        select(SafeguardingAlert).where(SafeguardingAlert.item_id == item_id, SafeguardingAlert.young_person_id == young_person.id)
+    )

@@ -9,7 +9,7 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit, mail
+from .. import mail
 from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..errors import applying
@@ -455,19 +455,14 @@ def _views_context(review, me):
 @allow(IRO, WORKER)
 def staff_review(review_id: int):
     me = _me()
-    review = _staff_review(review_id)
+    review, submission = service.open_review(review_id, me)
+    db.session.commit()
     context = _views_context(review, me)
-    submission = context["submission"]
     if submission is not None:
-        service.record_read(submission, me)
-        db.session.commit()
         context["outcome_forms"] = {
             wish.id: OutcomeForm(prefix=f"wish-{wish.id}", formdata=None, data={"outcome": wish.outcome, "text": wish.outcome_text or ""})
             for wish in submission.wishes
         }
-    else:
-        audit.record("review.viewed", review)
-        db.session.commit()
     context["ack_form"] = AcknowledgeForm(formdata=None, data={"note": submission.acknowledgement_note if submission else ""})
     context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
@@ -480,13 +475,9 @@ def staff_review(review_id: int):
 @allow(IRO, WORKER)
 def staff_print(review_id: int):
     me = _me()
-    review = _staff_review(review_id)
-    context = _views_context(review, me)
-    if context["submission"] is None:
-        abort(404)
-    service.record_read(context["submission"], me)
-    audit.record("views.printed", context["submission"], actor=me)
+    review, _views = service.open_review(review_id, me, how=service.PRINTED)
     db.session.commit()
+    context = _views_context(review, me)
     return render_template("reviews/print.html", **context)
 
 
@@ -496,13 +487,9 @@ def staff_pdf(review_id: int):
     from .pdf import render_pdf
 
     me = _me()
-    review = _staff_review(review_id)
-    context = _views_context(review, me)
-    if context["submission"] is None:
-        abort(404)
-    service.record_read(context["submission"], me)
-    audit.record("views.pdf_downloaded", context["submission"], actor=me)
+    review, _views = service.open_review(review_id, me, how=service.PDF)
     db.session.commit()
+    context = _views_context(review, me)
     pdf = render_pdf(render_template("reviews/pdf.html", **context))
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"

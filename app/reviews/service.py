@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload, selectinload
@@ -31,7 +32,7 @@ from ..pagination import Page, contains, paginate, paginate_list
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from . import steps as S
-from ..tenancy import for_council
+from ..tenancy import for_council, get_or_404
 from .models import (
     DRAFT,
     OUTCOMES,
@@ -609,6 +610,30 @@ def recipients(submission: ViewsSubmission) -> list[str]:
 
 
 # --------------------------------------------------------------------------- reading and answering
+
+
+# How a member of staff reads a young person's views, and what the audit log calls each way.
+ON_SCREEN, PRINTED, PDF = "screen", "views.printed", "views.pdf_downloaded"
+
+
+def open_review(review_id: int, staff: User, *, how: str = ON_SCREEN) -> tuple[Review, ViewsSubmission | None]:
+    """The one way staff open a review and the young person's views on it: loads the review
+    (404 unless the staff member follows it), decides whether they may read the views, and logs
+    the read (with the receipt the young person sees). On screen, someone who may not read the
+    views sees the review alone, which is logged too; a print or a PDF needs the views (404)."""
+    review = get_or_404(Review, review_id)
+    if not follows(staff, review):
+        abort(404)
+    submission = review.submission if can_read_views(staff, review.submission) else None
+    if submission is None:
+        if how != ON_SCREEN:
+            abort(404)
+        audit.record("review.viewed", review)
+        return review, None
+    record_read(submission, staff)
+    if how != ON_SCREEN:
+        audit.record(how, submission, actor=staff)
+    return review, submission
 
 
 def record_read(submission: ViewsSubmission, reader: User) -> ViewsReader:

@@ -380,3 +380,8 @@ def change_options(question: SurveyQuestion, options: str) -> SurveyQuestion:
         question.key = new_key
     question.options = new_options
     return question
+
+
+def surveys() -> list[Survey]:
+    """The council's surveys, youngest first."""
+    return list(db.session.scalars(select(Survey).order_by(Survey.min_age, Survey.id)))

@@ -9,7 +9,6 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import select
 
 from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
@@ -322,7 +321,7 @@ def _wave_or_404(wave_id: int) -> SurveyWave:
 @staff_bp.route("/")
 @allow(*RESULTS_ROLES)
 def waves():
-    all_waves = db.session.scalars(select(SurveyWave).order_by(SurveyWave.opens_on.desc(), SurveyWave.id.desc())).all()
+    all_waves = service.waves_newest_first()
     today = date.today()
     rows = []
     for wave in all_waves:
@@ -333,7 +332,7 @@ def waves():
 
 def _version_choices(authority_id: int):
     definitions.install_shipped(authority_id)
-    surveys = db.session.scalars(select(Survey).order_by(Survey.min_age, Survey.id)).all()
+    surveys = definitions.surveys()
     return [(str(s.latest.id), str(_l("%(title)s, version %(number)d", title=localise(s.title).text, number=s.latest.number))) for s in surveys if s.latest]
 
 
@@ -439,7 +438,7 @@ def _csv_safe(value) -> str:
 def definitions_list():
     definitions.install_shipped(current_user.authority_id)
     db.session.commit()
-    surveys = db.session.scalars(select(Survey).order_by(Survey.min_age, Survey.id)).all()
+    surveys = definitions.surveys()
     return render_template("surveys/staff/definitions.html", surveys=surveys)
 
 

@@ -555,3 +555,8 @@ def rebuild_tallies(wave: SurveyWave) -> None:
     ]
     if rows:
         db.session.execute(insert(SurveyTally), rows)
+
+
+def waves_newest_first() -> list[SurveyWave]:
+    """The council's survey waves, the newest first."""
+    return list(db.session.scalars(select(SurveyWave).order_by(SurveyWave.opens_on.desc(), SurveyWave.id.desc())))

@@ -8,7 +8,6 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PUBLIC, STAFF, WORKER, allow
 from ..access import COMPLAINTS as COMPLAINTS_OFFICER
 from ..auth.models import age_on
@@ -128,7 +127,7 @@ def staff_statement_pdf(statement_id: int):
     from ..reviews.pdf import render_pdf
 
     statement = _readable(statement_id)
-    audit.record("voice.statement.pdf_downloaded", statement, actor=_me())
+    statements.pdf_downloaded(statement, _me())
     db.session.commit()
     pdf = render_pdf(render_template("voice/staff/pdf.html", statement=statement, flow=STATEMENTS, steps=drafts.steps(statement)))
     response = make_response(pdf)

@@ -256,3 +256,8 @@ STATUS_LABELS = {
 
 def first_read(statement: Statement) -> datetime | None:
     return min((row.first_read_at for row in statement.reader_rows if row.first_read_at), default=None)
+
+
+def pdf_downloaded(statement: Statement, by: User) -> None:
+    """A member of staff who may read the message took it away as a PDF: logged, like every read."""
+    audit.record("voice.statement.pdf_downloaded", statement, actor=by)
