@@ -3,7 +3,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, YOUNG_PERSON, allow, declared_roles, role_may
 from ..auth import service as auth_service
 from ..auth.models import User
@@ -127,7 +126,7 @@ def settings():
     form = AuthoritySettingsForm(obj=authority)
     if form.validate_on_submit():
         form.populate_obj(authority)
-        audit.record("authority.settings_changed", authority)
+        service.settings_changed(authority)
         db.session.commit()
         flash(_l("Council settings saved."), "success")
         return redirect(url_for("admin.settings"))

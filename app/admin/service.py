@@ -104,3 +104,7 @@ def save_staff(person: User | None, *, authority_id: int, by: User, **fields) ->
     audit.record("staff.created" if created else "staff.updated", person, actor=by, role=person.role)
     return person
 
+
+def settings_changed(authority) -> None:
+    """The council's own settings were changed (the caller filled them in): logged."""
+    audit.record("authority.settings_changed", authority)

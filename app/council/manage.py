@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
-from .. import audit
 from ..access import PARTICIPATION, allow
 from ..auth.models import User
 from ..extensions import db
@@ -342,7 +341,7 @@ def projector(poll_id: int):
     poll = get_or_404(Poll, poll_id)
     current = polls.current_question(poll)
     join_url = public_url(url_for("council.poll", poll_id=poll.id))
-    audit.record("council.projector_opened", poll)
+    polls.projector_opened(poll)
     db.session.commit()
     return render_template("council/manage/projector.html", poll=poll, current=current, join_url=join_url,
                            qr=Markup(qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll")))),
@@ -353,7 +352,7 @@ def projector(poll_id: int):
 @allow(PARTICIPATION)
 def poll_csv(poll_id: int):
     poll = get_or_404(Poll, poll_id)
-    audit.record("council.poll_exported", poll)
+    polls.exported(poll)
     db.session.commit()
     return _csv(polls.export_rows(poll), f"poll-{poll.id}-results.csv")
 
@@ -426,7 +425,7 @@ def manage_meeting(meeting_id: int):
 @allow(PARTICIPATION)
 def attendance_csv(meeting_id: int):
     meeting = get_or_404(Meeting, meeting_id)
-    audit.record("council.attendance_exported", meeting)
+    meetings.attendance_exported(meeting)
     db.session.commit()
     return _csv(meetings.attendance_rows(meeting), f"meeting-{meeting.id}-attendance.csv")
 

@@ -8,7 +8,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, PUBLIC, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
 from ..errors import applying
 from ..extensions import db
@@ -136,7 +135,7 @@ def item(item_id: int):
     form = DecisionForm()
     if request.method == "GET":
         form.text.data = proposed
-        audit.record("moderation.item_viewed", item)
+        service.item_viewed(item)
         db.session.commit()
     elif form.validate_on_submit():
         try:
@@ -180,8 +179,8 @@ def item(item_id: int):
 
 
 def _alert_or_404(alert_id: int) -> SafeguardingAlert:
-    alert = service.alert_with_text(alert_id)
-    if alert is None or not service.may_see_alert(current_user, alert):
+    alert = service.alert_for(alert_id, current_user)
+    if alert is None:
         abort(404)
     return alert
 
@@ -198,8 +197,9 @@ def alerts():
 @bp.route("/staff/safeguarding/<int:alert_id>")
 @allow(*ALERT_ROLES)
 def alert(alert_id: int):
-    alert = _alert_or_404(alert_id)
-    audit.record("safeguarding.alert_viewed", alert)
+    alert = service.open_alert(alert_id, current_user)
+    if alert is None:
+        abort(404)
     db.session.commit()
     return _render_alert(alert, NoteForm(prefix="note", formdata=None), CloseForm(prefix="close", formdata=None))
 
@@ -241,10 +241,9 @@ def alert_person(alert_id: int):
     """What whoever holds an alert needs to act on it: who the young person is, where they live,
     how to reach them and who works with them. Only for people who may see the alert; logged."""
     alert = _alert_or_404(alert_id)
-    person = alert.young_person
+    person = service.open_alert_person(alert, current_user)
     if person is None:
         abort(404)
-    audit.record("safeguarding.young_person_viewed", alert, young_person_id=person.id)
     db.session.commit()
     return render_template("moderation/alert_person.html", alert=alert, person=person, authority=current_authority())
 

@@ -608,6 +608,35 @@ def alert_with_text(alert_id: int) -> SafeguardingAlert | None:
     )
 
 
+def alert_for(alert_id: int, user: User) -> SafeguardingAlert | None:
+    """An alert with its words, for someone who may see it (None for anyone else)."""
+    alert = alert_with_text(alert_id)
+    return alert if alert is not None and may_see_alert(user, alert) else None
+
+
+def open_alert(alert_id: int, user: User) -> SafeguardingAlert | None:
+    """The one way staff read an alert and the child's words in it: loaded, authorised, logged."""
+    alert = alert_for(alert_id, user)
+    if alert is not None:
+        audit.record("safeguarding.alert_viewed", alert)
+    return alert
+
+
+def open_alert_person(alert: SafeguardingAlert, user: User) -> User | None:
+    """The young person an alert is about, for someone who may see the alert, logged; None if
+    the alert is about nobody signed in (or the user may not see it)."""
+    person = alert.young_person
+    if person is None or not may_see_alert(user, alert):
+        return None
+    audit.record("safeguarding.young_person_viewed", alert, young_person_id=person.id)
+    return person
+
+
+def item_viewed(item: ModerationItem) -> None:
+    """A moderator opened a text waiting for a decision: logged, as every read of a child's words."""
+    audit.record("moderation.item_viewed", item)
+
+
 def load_alert_text(alert: SafeguardingAlert) -> SafeguardingAlert:
     if "text" not in alert.__dict__:
         db.session.refresh(alert, ["text"])

@@ -8,7 +8,6 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
 from ..i18n.content import localise
@@ -219,7 +218,7 @@ def _scorecard_context(with_comments: bool = True, audit_action: str | None = No
     rounds = service.sealed_rounds(authority.id)
     rnd = _chosen_round(rounds)
     if audit_action and rnd is not None:
-        audit.record(audit_action, rnd)
+        service.scorecard_read(rnd, audit_action)
     # Committed before the scorecards are loaded: a commit expires every loaded row, and the page
     # would then load each round and each theme's promises again one by one.
     db.session.commit()
@@ -255,7 +254,7 @@ def _band_rows(bands, keys):
 def scorecard_page():
     context = _scorecard_context(audit_action="pledge.scorecard_viewed")
     if context["round"] is None:
-        audit.record("pledge.scorecard_viewed", None)
+        service.scorecard_read(None, "pledge.scorecard_viewed")
         db.session.commit()
     return render_template("pledges/scorecard.html", **context)
 
@@ -289,7 +288,7 @@ def scorecard_csv():
     default = authority.default_language or "en"
     for row in scorecard.csv_rows(card, lambda value: localise(value, default).text):
         writer.writerow([_csv_safe(str(v)) for v in row])
-    audit.record("pledge.scorecard_exported", rnd)
+    service.scorecard_read(rnd, "pledge.scorecard_exported")
     db.session.commit()
     filename = f"pledge-scorecard-{authority.slug}-round-{rnd.id}.csv"
     return Response(out.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})

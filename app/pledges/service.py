@@ -673,3 +673,8 @@ def delete_round(rnd: RatingRound, by=None, now: datetime | None = None) -> None
         raise PledgeError(_l("Only a round that has not opened yet can be deleted."))
     db.session.execute(delete(RatingRound).where(RatingRound.id == rnd.id))
     audit.record("pledge.round_deleted", None, actor=by, authority_id=rnd.authority_id, round=rnd.id)
+
+
+def scorecard_read(rnd: RatingRound | None, action: str) -> None:
+    """Who saw or took away the scorecard, and of which round (None: none sealed yet), is logged."""
+    audit.record(action, rnd)

@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from .. import audit
 from ..auth.models import age_on
 from ..extensions import db
 from ..reviews.models import LAC_REVIEW, PN_CODES, Review
@@ -112,3 +113,8 @@ def reviews_return(authority_id: int, start: date, end: date) -> DfeReturn:
             problem(_l("The young person has two reviews on the same day: the return takes one code per review."))
         seen[key] = review.id
     return result
+
+
+def downloaded(found: DfeReturn, authority, start: date, end: date) -> None:
+    """A return leaves Heard with children's details in it: who took it, and for when, is logged."""
+    audit.record("dfe.return_downloaded", None, authority_id=authority.id, start=start.isoformat(), end=end.isoformat(), reviews=len(found.lines))

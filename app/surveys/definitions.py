@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from .. import audit
 from ..extensions import db
 from ..tenancy import for_council
 from .models import (
@@ -194,9 +195,11 @@ def new_version(survey: Survey) -> SurveyVersion:
     """A draft to change. If the latest version is still a draft, that is the one to change."""
     latest = survey.latest
     if latest is not None and not latest.locked:
+        audit.record("survey.version_started", survey, number=latest.number)
         return latest
     version = _copy_version(latest, survey, (latest.number if latest else 0) + 1)
     db.session.flush()
+    audit.record("survey.version_started", survey, number=version.number)
     return version
 
 
@@ -222,6 +225,7 @@ def copy_survey(survey: Survey, title_en: str) -> Survey:
     db.session.add(copy_)
     _copy_version(survey.latest, copy_, 1)
     db.session.flush()
+    audit.record("survey.copied", copy_, source=survey.id)
     return copy_
 
 
@@ -254,6 +258,7 @@ def edit_question(question: SurveyQuestion, *, text: dict, hint: dict | None = N
     if not text.get("en"):
         raise DefinitionError("text")
     meaning_changed = text["en"] != (question.text or {}).get("en")
+    asked_as = question.key
     if meaning_changed and key_in_use(question):
         old_key, new_key = question.key, _fresh_key(question)
         question.key = new_key
@@ -263,6 +268,7 @@ def edit_question(question: SurveyQuestion, *, text: dict, hint: dict | None = N
     question.text = text
     if hint is not None:
         question.hint = {lang: value.strip() for lang, value in hint.items() if value and value.strip()} or None
+    audit.record("survey.question_edited", question, new_meaning=(question.key != asked_as) or None)
     return question
 
 
@@ -276,6 +282,7 @@ def remove_question(question: SurveyQuestion) -> None:
     section = question.section
     section.questions.remove(question)
     db.session.delete(question)
+    audit.record("survey.question_removed", version.survey, key=question.key)
 
 
 # --- adding questions and changing answer options (a council's own draft versions) ---------
@@ -354,6 +361,7 @@ def add_question(section: SurveySection, *, kind: str, text: dict, hint: dict | 
     )
     section.questions.append(question)
     db.session.flush()
+    audit.record("survey.question_added", question, kind=question.kind)
     return question
 
 
@@ -365,6 +373,7 @@ def change_options(question: SurveyQuestion, options: str) -> SurveyQuestion:
     version = _draft_version(question.version_id)
     if question.kind not in OPTION_KINDS or question.records:
         raise DefinitionError("kind")
+    asked_as = question.key
     new_options = _build_options(option_lines(options), question.options)
     new_values = {option["value"] for option in new_options}
     followers = [other for other in version.questions if other.show_if and other.show_if.get("question") == question.key]
@@ -379,6 +388,7 @@ def change_options(question: SurveyQuestion, options: str) -> SurveyQuestion:
             other.show_if = {**other.show_if, "question": new_key}
         question.key = new_key
     question.options = new_options
+    audit.record("survey.options_changed", question, new_meaning=(question.key != asked_as) or None)
     return question
 
 

@@ -343,3 +343,12 @@ def csv_rows(results: WaveResults):
             yield [title, qr.section_title, key, text, "trend", trend_wave.title, str(_l("Positive answers")), cell.csv, cell.percent_text]
         if qr.comparison is not None:
             yield [title, qr.section_title, key, text, "all_councils", str(qr.comparison.councils), str(_l("Positive answers, average of councils")), "", f"{qr.comparison.average:.0f}%"]
+
+
+def viewed(wave: SurveyWave) -> None:
+    """Who looked at a wave's results is logged, as they hold what young people said."""
+    audit.record("survey.results_viewed", wave)
+
+
+def exported(wave: SurveyWave) -> None:
+    audit.record("survey.results_exported", wave)

@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
-from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..errors import applying
 from ..extensions import db, limiter
@@ -403,7 +402,7 @@ def wave_results(wave_id: int):
     _settle(wave)
     data = results.wave_results(wave)
     page = render_template("surveys/staff/results.html", wave=wave, data=data, pending=service.pending_count(wave))
-    audit.record("survey.results_viewed", wave)
+    results.viewed(wave)
     db.session.commit()  # after rendering, so the page is not built from reloaded rows
     return page
 
@@ -418,7 +417,7 @@ def wave_results_csv(wave_id: int):
     writer = csv.writer(buffer)
     for row in results.csv_rows(data):
         writer.writerow([_csv_safe(cell) for cell in row])
-    audit.record("survey.results_exported", wave)
+    results.exported(wave)
     db.session.commit()
     filename = f"survey-results-{wave.id}.csv"
     return Response(buffer.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
@@ -460,7 +459,6 @@ def copy_survey(survey_id: int):
     if not form.validate_on_submit():
         return definition(survey_id, form=form), 400
     copy_ = definitions.copy_survey(survey, form.title.data)
-    audit.record("survey.copied", copy_, source=survey.id)
     db.session.commit()
     flash(_l("Your copy is ready. Change its questions, then use it in a wave."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=copy_.id))
@@ -471,7 +469,6 @@ def copy_survey(survey_id: int):
 def new_version(survey_id: int):
     survey = get_or_404(Survey, survey_id)
     version = definitions.new_version(survey)
-    audit.record("survey.version_started", survey, number=version.number)
     db.session.commit()
     return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
 
@@ -489,13 +486,11 @@ def edit_question(survey_question_id: int):
     languages = ["en"] + [code for code in (authority.enabled_languages or []) if code != "en"]
     form = question_form(languages, q)
     if form.validate_on_submit():
-        old_key = q.key
         definitions.edit_question(
             q,
             text={code: getattr(form, f"text_{code}").data for code in languages},
             hint={code: getattr(form, f"hint_{code}").data for code in languages},
         )
-        audit.record("survey.question_edited", q, new_meaning=(q.key != old_key) or None)
         db.session.commit()
         flash(_l("Question saved."), "success")
         return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
@@ -512,7 +507,6 @@ def remove_question(survey_question_id: int):
     except definitions.DefinitionError as error:
         flash(_l("That question cannot be removed: it is in a version already used, or another question follows it.") if error.args else "", "error")
     else:
-        audit.record("survey.question_removed", version.survey, key=q.key)
         db.session.commit()
         flash(_l("Question removed."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
@@ -563,7 +557,6 @@ def add_question(survey_section_id: int):
         except definitions.DefinitionError as error:
             form.options.errors.append(OPTION_ERRORS.get(error.args[0], OPTION_ERRORS["options"]))
         else:
-            audit.record("survey.question_added", q, kind=q.kind)
             db.session.commit()
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
@@ -584,13 +577,11 @@ def change_options(survey_question_id: int):
     if request.method == "GET":
         form.options.data = "\n".join((option.get("label") or {}).get("en", "") for option in q.options)
     if form.validate_on_submit():
-        old_key = q.key
         try:
             definitions.change_options(q, form.options.data)
         except definitions.DefinitionError as error:
             form.options.errors.append(OPTION_ERRORS.get(error.args[0], OPTION_ERRORS["options"]))
         else:
-            audit.record("survey.options_changed", q, new_meaning=(q.key != old_key) or None)
             db.session.commit()
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
