@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from flask import has_request_context
 from flask_login import current_user
@@ -17,6 +18,9 @@ from .extensions import db
 from .models_base import AuthorityOwned, UTCDateTime, utcnow
 from .privacy.anonymous import day_of
 from .tenancy import for_council
+
+if TYPE_CHECKING:
+    from .auth.models import User
 
 
 class AuditEvent(AuthorityOwned, db.Model):

@@ -15,7 +15,7 @@ from .auth.models import CARE_LEAVER, IN_CARE, User
 from .auth.passwords import hash_password
 from .extensions import db
 from .models_base import utcnow
-from .tenancy import Authority, acting_for, for_council
+from .tenancy import Authority, acting_for
 
 DEMO_SLUG = "northmoor"
 DEMO_PASSWORD = "demo river lantern"
@@ -57,8 +57,7 @@ YOUNG_PEOPLE = [
 ]
 
 
-@for_council
-def named_people(authority_id: int):
+def named_people():
     """A condition for the demo's named people: every role's sign-in, and the young people whose
     stories the demo tells (not the many invented ones behind its figures)."""
     from sqlalchemy import or_

@@ -6,6 +6,8 @@ the code is acting for lives in a context variable:
   again when it ends (`app/web.py`);
 - CLI commands, jobs and public pages about one council bind it with `with acting_for(authority):`
   (or, for the rest of a public request, `set_current_authority(id)`);
+- a service function given the council it works for is marked `@for_council`: it runs
+  `narrowed_to` that council, which can keep a caller to one council but never widen what it sees;
 - code that truly works across councils says so with `with all_councils():`, or for one statement
   `execution_options={"all_authorities": True}`: the user loader and sign-in by username, the
   command line's council lookup, anonymous comparisons between councils.

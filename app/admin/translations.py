@@ -65,10 +65,9 @@ def missing_content(authority, now: datetime | None = None) -> list[Row]:
     gather = _Gather(target_languages(authority))
     if not gather.languages:
         return []
-    aid = authority.id
-    _pledges(gather, aid)
-    _council(gather, aid, now)
-    _surveys(gather, aid)
+    _pledges(gather)
+    _council(gather, now)
+    _surveys(gather)
     return gather.rows
 
 
@@ -76,7 +75,7 @@ def by_language(rows: list[Row], languages: list[str]) -> dict[str, list[Row]]:
     return {code: [row for row in rows if code in row.missing] for code in languages}
 
 
-def _pledges(gather: _Gather, aid: int) -> None:
+def _pledges(gather: _Gather) -> None:
     # Each collection is loaded for every row at once (one query a level), not row by row.
     wording = selectinload(Pledge.versions).selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises)
     pledges = db.session.scalars(select(Pledge).order_by(Pledge.audience).options(wording)).all()
@@ -101,7 +100,7 @@ def _pledges(gather: _Gather, aid: int) -> None:
                     gather.add(_l("What this means"), promise.meaning, part_of, target[0], **target[1])
 
 
-def _council(gather: _Gather, aid: int, now: datetime) -> None:
+def _council(gather: _Gather, now: datetime) -> None:
     groups = db.session.scalars(
         select(CouncilGroup).where(CouncilGroup.archived_at.is_(None)).order_by(CouncilGroup.id)
     ).all()
@@ -144,7 +143,7 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
         gather.add(_l("Background"), consultation.background, question)
 
 
-def _surveys(gather: _Gather, aid: int) -> None:
+def _surveys(gather: _Gather) -> None:
     # Our shipped surveys come with their own translations; a council's copies are its own words.
     surveys = db.session.scalars(
         select(Survey)

@@ -114,9 +114,9 @@ class CardFacts:
 
 @cache
 def _card_statements():
-    """The card's queries, built once (building them costs more than running them); who, which
-    council and when are bound as they run."""
-    authority_id, me, now = bindparam("council"), bindparam("me"), bindparam("now", type_=UTCDateTime())
+    """The card's queries, built once (building them costs more than running them); who and when
+    are bound as they run (the council is kept by the tenancy hook)."""
+    me, now = bindparam("me"), bindparam("now", type_=UTCDateTime())
     promises_of_version = select(Promise.lineage_id).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion)
     total = select(func.count(Promise.id)).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion).scalar_subquery()
     seen = select(PledgeReader.seen_at).where(PledgeReader.young_person_id == me).scalar_subquery()
@@ -156,7 +156,7 @@ def card_facts(young_person, now: datetime | None = None) -> CardFacts | None:
     """What the home card shows: one query, and a second to count the promises the young person has
     rated while a round is open (from the list of who took part, never from the ratings)."""
     card, rated = _card_statements()
-    params = {"council": young_person.authority_id, "me": young_person.id, "now": now or utcnow(), "audience": audience_of(young_person)}
+    params = {"me": young_person.id, "now": now or utcnow(), "audience": audience_of(young_person)}
     row = db.session.execute(card, params).first()
     if row is None:
         return None

@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from .. import audit
 from ..auth.models import AGE_BANDS, CARE_LEAVER, IN_CARE
 from ..extensions import db
 from ..i18n.content import localise

@@ -547,7 +547,7 @@ def add_question(survey_section_id: int):
     form = question_form(languages, kinds=[(kind, _sentence(KIND_LABELS[kind])) for kind in KINDS])
     if form.validate_on_submit():
         try:
-            q = definitions.add_question(
+            definitions.add_question(
                 section,
                 kind=form.kind.data,
                 text={code: getattr(form, f"text_{code}").data for code in languages},
