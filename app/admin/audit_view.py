@@ -8,6 +8,7 @@ from wtforms import SelectField
 
 from .. import audit
 from ..access import ADMIN, ROLE_LABELS, allow
+from ..input_bounds import parse_id
 from ..tenancy import current_authority
 from . import bp
 
@@ -61,7 +62,7 @@ class AuditFilterForm(FlaskForm):
 
 
 def _as_id(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    return parse_id(value)
 
 
 @bp.route("/audit")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from .. import audit
 from ..extensions import db
@@ -197,8 +198,15 @@ def new_version(survey: Survey) -> SurveyVersion:
     if latest is not None and not latest.locked:
         audit.record("survey.version_started", survey, number=latest.number)
         return latest
-    version = _copy_version(latest, survey, (latest.number if latest else 0) + 1)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            version = _copy_version(latest, survey, (latest.number if latest else 0) + 1)
+    except IntegrityError:
+        # Started twice at once: the other request's draft took the number. Use that one.
+        db.session.expire(survey)
+        if survey.latest is None or survey.latest.locked:
+            raise
+        version = survey.latest
     audit.record("survey.version_started", survey, number=version.number)
     return version
 
