@@ -154,7 +154,7 @@ def demo_sign_ins() -> list[str]:
 
 
 def _sign_ins(authority: Authority) -> list[str]:
-    named = named_people(authority.id)  # not the many invented young people behind the demo's figures
+    named = named_people()  # not the many invented young people behind the demo's figures
     people = db.session.scalars(select(User).where(named, User.password_hash.is_not(None)).order_by(User.id)).all()
     lines = ["", f"Demo sign-ins for {authority.name} (password for all: {DEMO_PASSWORD})"]
     for person in people:

@@ -224,3 +224,31 @@ def test_lazy_loads_carry_the_council_criterion_once(world):
     for sql in queries:
         table = sql.split("FROM ", 1)[1].split()[0]
         assert sql.count(f"{table}.authority_id = ") == 1, sql
+
+
+def test_a_function_given_a_council_is_narrowed_to_it_and_never_widened(world):
+    """`@for_council` keeps a caller acting for every council to the one named, leaves a caller
+    acting for it alone, shows a caller acting for another council nothing of the one named, and
+    refuses a caller acting for none."""
+    from app.tenancy import for_council
+
+    @for_council
+    def names(authority_id):
+        return set(db.session.scalars(select(User.display_name)))
+
+    @for_council(of="person")
+    def colleagues(person):
+        return set(db.session.scalars(select(User.display_name)))
+
+    mine, theirs = _names(world)
+    a, b = world.a.authority.id, world.b.authority.id
+    with all_councils():
+        assert mine in names(a) and theirs not in names(a)
+        assert theirs in colleagues(world.b.young_person) and mine not in colleagues(world.b.young_person)
+    with acting_for(a):
+        assert mine in names(a)
+        assert names(b) == set()
+        assert colleagues(world.b.young_person) == set()
+        assert mine in names(None)  # no council named: the caller's own
+    with unbound(), pytest.raises(NoCouncilBound):
+        names(a)

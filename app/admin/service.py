@@ -10,6 +10,7 @@ from ..auth import sessions as login_sessions
 from ..auth.models import User
 from ..extensions import db
 from ..models_base import utcnow
+from ..tenancy import for_council
 
 
 class AdminError(Exception):
@@ -39,11 +40,12 @@ def _set_active(person: User, created: bool, fields: dict) -> None:
             login_sessions.end_all(person, login_sessions.SWITCHED_OFF)
 
 
+@for_council
 def save_young_person(person: User | None, *, authority_id: int, by: User, **fields) -> User:
     reference = (fields.get("reference") or "").strip() or None
     if reference:
         clash = db.session.scalar(
-            select(User).where(User.authority_id == authority_id, User.reference == reference, User.id != (person.id if person else -1))
+            select(User).where(User.reference == reference, User.id != (person.id if person else -1))
         )
         if clash:
             raise AdminError(_l("Another young person already has that reference"), "reference")
@@ -103,3 +105,7 @@ def save_staff(person: User | None, *, authority_id: int, by: User, **fields) ->
     audit.record("staff.created" if created else "staff.updated", person, actor=by, role=person.role)
     return person
 
+
+def settings_changed(authority) -> None:
+    """The council's own settings were changed (the caller filled them in): logged."""
+    audit.record("authority.settings_changed", authority)

@@ -35,8 +35,8 @@ class CardFacts:
 @cache
 def _card_statement():
     """The card's one query, built once (building a statement costs more than running it here);
-    the young person, council and time are bound when it runs."""
-    me, council, now = bindparam("me"), bindparam("council"), bindparam("now", type_=UTCDateTime())
+    the young person and time are bound when it runs (the council is kept by the tenancy hook)."""
+    me, now = bindparam("me"), bindparam("now", type_=UTCDateTime())
     my_groups = select(Membership.group_id).where(Membership.user_id == me, Membership.state == ACTIVE)
     poll_is_open = and_(
         Poll.state == OPEN,
@@ -44,14 +44,14 @@ def _card_statement():
     )
     polls = (
         select(literal("poll").label("kind"), Poll.id.label("id"), Poll.mode.label("detail"), Poll.title.label("title"), cast(null(), UTCDateTime()).label("at"))
-        .where(Poll.authority_id == council, poll_is_open, or_(Poll.audience == EVERYONE, Poll.group_id.in_(my_groups)))
+        .where(poll_is_open, or_(Poll.audience == EVERYONE, Poll.group_id.in_(my_groups)))
         .order_by((Poll.mode == LIVE_POLL).desc(), Poll.created_at.desc(), Poll.id.desc())
         .limit(POLLS_ON_CARD)
         .subquery()
     )
     meeting = (
         select(literal("meeting").label("kind"), Meeting.id.label("id"), cast(null(), String()).label("detail"), Meeting.title.label("title"), Meeting.starts_at.label("at"))
-        .where(Meeting.authority_id == council, Meeting.group_id.in_(my_groups), Meeting.cancelled_at.is_(None), Meeting.starts_at >= bindparam("meetings_from", type_=UTCDateTime()))
+        .where(Meeting.group_id.in_(my_groups), Meeting.cancelled_at.is_(None), Meeting.starts_at >= bindparam("meetings_from", type_=UTCDateTime()))
         .order_by(Meeting.starts_at, Meeting.id)
         .limit(1)
         .subquery()
@@ -67,7 +67,7 @@ def card_facts(young_person, now: datetime | None = None) -> CardFacts:
     memberships, the newest open polls they can answer (live ones first) and their groups' next
     meeting (one that started up to three hours ago still counts)."""
     now = now or utcnow()
-    params = {"me": young_person.id, "council": young_person.authority_id, "now": now, "meetings_from": now - timedelta(hours=3)}
+    params = {"me": young_person.id, "now": now, "meetings_from": now - timedelta(hours=3)}
     facts = CardFacts()
     for kind, ident, detail, title, at in db.session.execute(_card_statement(), params):
         if kind == "membership":

@@ -183,6 +183,7 @@ def share_good_news(group: CouncilGroup, user: User, text: str, language: str | 
                         language=language, author=user)
     news.item_id = item.id
     db.session.flush()
+    audit.record("council.good_news_shared", news)
     return news, item
 
 

@@ -7,7 +7,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..csv_safe import csv_response
 from ..access import PARTICIPATION, allow
 from ..auth.models import User
@@ -330,7 +329,7 @@ def projector(poll_id: int):
     poll = get_or_404(Poll, poll_id)
     current = polls.current_question(poll)
     join_url = public_url(url_for("council.poll", poll_id=poll.id))
-    audit.record("council.projector_opened", poll)
+    polls.projector_opened(poll)
     db.session.commit()
     return render_template("council/staff/projector.html", poll=poll, current=current, join_url=join_url,
                            qr=qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll"))),
@@ -341,7 +340,7 @@ def projector(poll_id: int):
 @allow(PARTICIPATION)
 def poll_csv(poll_id: int):
     poll = get_or_404(Poll, poll_id)
-    audit.record("council.poll_exported", poll)
+    polls.exported(poll)
     db.session.commit()
     return csv_response(polls.export_rows(poll), f"poll-{poll.id}-results.csv")
 
@@ -414,7 +413,7 @@ def manage_meeting(meeting_id: int):
 @allow(PARTICIPATION)
 def attendance_csv(meeting_id: int):
     meeting = get_or_404(Meeting, meeting_id)
-    audit.record("council.attendance_exported", meeting)
+    meetings.attendance_exported(meeting)
     db.session.commit()
     return csv_response(meetings.attendance_rows(meeting), f"meeting-{meeting.id}-attendance.csv")
 

@@ -230,3 +230,8 @@ def send_reminders(now: datetime | None = None, hours: int = REMINDER_HOURS) -> 
         audit.record("council.meeting_reminders_sent", meeting, authority_id=meeting.authority_id, count=len(contacts))
     db.session.flush()
     return sent
+
+
+def attendance_exported(meeting: Meeting) -> None:
+    """Who was at a meeting leaves Heard in a file: who took it is logged."""
+    audit.record("council.attendance_exported", meeting)

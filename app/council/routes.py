@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.exc import OperationalError
 
-from .. import audit
 from ..access import PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
 from ..i18n.locales import current_language
@@ -446,8 +445,6 @@ def good_news(group_id: int):
             db.session.rollback()
             form.text.errors = [error.message]
         else:
-            db.session.commit()
-            audit.record("council.good_news_shared", news)
             db.session.commit()
             return render_template("council/sent.html", group=found, item=item, what="good_news")
     return render_template("council/good_news.html", form=form, group=found), (400 if form.errors else 200)

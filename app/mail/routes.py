@@ -5,11 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
-from ..access import ADMIN, SAFEGUARDING, STAFF_ROLES, allow
-from ..auth.models import User
-from ..extensions import db
+from ..access import ADMIN, SAFEGUARDING, allow
+from ..staff import service as staff_service
 from . import undelivered
 
 bp = Blueprint("mail", __name__)
@@ -39,9 +37,5 @@ def undelivered_page():
     rows = mine(current_user)
     # Staff addresses are shown so a wrong one can be put right; any other address (a young
     # person's, an outside team's) is not repeated here.
-    staff = set(
-        db.session.scalars(
-            select(User.email).where(User.authority_id == current_user.authority_id, User.role.in_(STAFF_ROLES), User.email.is_not(None))
-        ).all()
-    )
+    staff = staff_service.staff_addresses()
     return render_template("mail/undelivered.html", rows=rows, staff_addresses=staff, kind_label=kind_label)

@@ -7,11 +7,8 @@ from datetime import timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
-from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, PUBLIC, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
-from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
 from ..pagination import search_text
@@ -19,10 +16,10 @@ from ..i18n.locales import LANGUAGES, language_name
 from ..mail import undelivered
 from ..models_base import utcnow
 from ..safe_redirect import safe_next
-from ..tenancy import Authority, current_authority, set_current_authority
+from ..tenancy import current_authority, set_current_authority
 from . import bp, service
 from .forms import APPROVE, APPROVE_REDACTED, ESCALATION_STEPS, REJECT, CloseForm, DecisionForm, FiguresForm, ListsForm, NoteForm, SettingsForm
-from .models import APPROVED, OPEN, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, TRIGGER_HELP_BUTTON, SafeguardingAlert
+from .models import APPROVED, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, SafeguardingAlert
 from .screening import Finding, highlight_segments
 
 ALERT_ROLES = (SAFEGUARDING, WORKER, IRO, MANAGER)  # object-level checks decide which alerts
@@ -104,7 +101,7 @@ def item(item_id: int):
     form = DecisionForm()
     if request.method == "GET":
         form.text.data = proposed
-        audit.record("moderation.item_viewed", item)
+        service.item_viewed(item)
         db.session.commit()
     elif form.validate_on_submit():
         try:
@@ -148,8 +145,8 @@ def item(item_id: int):
 
 
 def _alert_or_404(alert_id: int) -> SafeguardingAlert:
-    alert = service.alert_with_text(alert_id)
-    if alert is None or not service.may_see_alert(current_user, alert):
+    alert = service.alert_for(alert_id, current_user)
+    if alert is None:
         abort(404)
     return alert
 
@@ -166,8 +163,9 @@ def alerts():
 @bp.route("/staff/safeguarding/<int:alert_id>")
 @allow(*ALERT_ROLES)
 def alert(alert_id: int):
-    alert = _alert_or_404(alert_id)
-    audit.record("safeguarding.alert_viewed", alert)
+    alert = service.open_alert(alert_id, current_user)
+    if alert is None:
+        abort(404)
     db.session.commit()
     return _render_alert(alert, NoteForm(prefix="note", formdata=None), CloseForm(prefix="close", formdata=None))
 
@@ -175,7 +173,7 @@ def alert(alert_id: int):
 def _render_alert(alert, note_form, close_form, status=200):
     service.load_alert_text(alert)
     findings = [Finding.from_dict(f) for f in alert.findings or []]
-    people = {p.id: p for p in db.session.scalars(select(User).where(User.id.in_(alert.notified_ids or []))).all()}
+    people = service.people_by_id(alert.notified_ids or [])
     return (
         render_template(
             "moderation/alert.html",
@@ -209,10 +207,9 @@ def alert_person(alert_id: int):
     """What whoever holds an alert needs to act on it: who the young person is, where they live,
     how to reach them and who works with them. Only for people who may see the alert; logged."""
     alert = _alert_or_404(alert_id)
-    person = alert.young_person
+    person = service.open_alert_person(alert, current_user)
     if person is None:
         abort(404)
-    audit.record("safeguarding.young_person_viewed", alert, young_person_id=person.id)
     db.session.commit()
     return render_template("moderation/alert_person.html", alert=alert, person=person, authority=current_authority())
 
@@ -365,18 +362,8 @@ def _duration(value: timedelta | None) -> str:
 @bp.route("/my/help/now", methods=["POST"])
 @allow(YOUNG_PERSON)
 def help_now():
-    person = current_user._get_current_object()
-    recent = db.session.scalar(
-        select(SafeguardingAlert).where(
-            SafeguardingAlert.young_person_id == person.id,
-            SafeguardingAlert.trigger == TRIGGER_HELP_BUTTON,
-            SafeguardingAlert.status == OPEN,
-            SafeguardingAlert.created_at >= utcnow() - timedelta(minutes=30),
-        )
-    )
-    if recent is None:  # a second press soon after is the same request for help
-        service.help_now(person)
-        db.session.commit()
+    service.help_now(current_user._get_current_object())
+    db.session.commit()
     return redirect(url_for("moderation.help_sent"))
 
 
@@ -387,7 +374,7 @@ def public_help():
     and each council's own (one council: its page at once)."""
     if current_user.is_authenticated:  # someone signed in is helped by their own council
         return redirect(url_for("moderation.council_help", slug=current_authority().slug))
-    councils = list(db.session.scalars(select(Authority).order_by(Authority.name)))
+    councils = service.councils_by_name()
     if len(councils) == 1:
         return redirect(url_for("moderation.council_help", slug=councils[0].slug))
     return render_template("moderation/public_help.html", councils=councils, council=None)
@@ -401,7 +388,7 @@ def council_help(slug: str):
         if council.slug != slug:  # someone signed in is helped by their own council
             return redirect(url_for("moderation.council_help", slug=council.slug))
         return render_template("moderation/public_help.html", councils=[], council=council)
-    council = db.session.scalar(select(Authority).where(Authority.slug == slug))
+    council = service.council_with_slug(slug)
     if council is None:
         abort(404)
     set_current_authority(council)  # a public page about this council
@@ -466,7 +453,5 @@ def told_about(item) -> list[str]:
     item_id = getattr(item, "id", None) if getattr(item, "risk", False) else None
     if item_id is None or not current_user.is_authenticated:
         return []
-    alert = db.session.scalar(
-        select(SafeguardingAlert).where(SafeguardingAlert.item_id == item_id, SafeguardingAlert.young_person_id == current_user.id)
-    )
+    alert = service.alert_on_item(item_id, current_user)
     return service.told_whom(alert) if alert is not None else []

@@ -6,7 +6,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
 from ..extensions import db
@@ -178,7 +177,7 @@ def _scorecard_context(with_comments: bool = True, audit_action: str | None = No
     rounds = service.sealed_rounds(authority.id)
     rnd = _chosen_round(rounds)
     if audit_action and rnd is not None:
-        audit.record(audit_action, rnd)
+        service.scorecard_read(rnd, audit_action)
     # Committed before the scorecards are loaded: a commit expires every loaded row, and the page
     # would then load each round and each theme's promises again one by one.
     db.session.commit()
@@ -214,7 +213,7 @@ def _band_rows(bands, keys):
 def scorecard_page():
     context = _scorecard_context(audit_action="pledge.scorecard_viewed")
     if context["round"] is None:
-        audit.record("pledge.scorecard_viewed", None)
+        service.scorecard_read(None, "pledge.scorecard_viewed")
         db.session.commit()
     return render_template("pledges/scorecard.html", **context)
 
@@ -240,7 +239,7 @@ def scorecard_csv():
     card = scorecard.round_scorecard(rnd)
     default = authority.default_language or "en"
     rows = list(scorecard.csv_rows(card, lambda value: localise(value, default).text))
-    audit.record("pledge.scorecard_exported", rnd)
+    service.scorecard_read(rnd, "pledge.scorecard_exported")
     db.session.commit()
     return csv_response(rows, f"pledge-scorecard-{authority.slug}-round-{rnd.id}.csv")
 

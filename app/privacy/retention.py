@@ -28,6 +28,7 @@ from ..extensions import db
 from ..models_base import utcnow
 from ..once import add_once
 from .models import DONE, DataRequest, RetentionSettings
+from ..tenancy import for_council
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def _ids(stmt) -> list[int]:
     return list(db.session.scalars(stmt))
 
 
+@for_council
 def _purge_views(authority_id: int, now: datetime, days: int) -> int:
     from ..reviews.models import SENT, Review, ViewsSubmission
 
@@ -59,38 +61,41 @@ def _purge_views(authority_id: int, now: datetime, days: int) -> int:
     reviews = _ids(
         select(Review.id)
         .outerjoin(ViewsSubmission, ViewsSubmission.review_id == Review.id)
-        .where(Review.authority_id == authority_id, happened < cutoff.date(),
+        .where(happened < cutoff.date(),
                or_(ViewsSubmission.id.is_(None), ViewsSubmission.status == SENT))
     )
     return delete_reviews(authority_id, reviews)
 
 
+@for_council
 def delete_reviews(authority_id: int, review_ids: list[int]) -> int:
     """Delete reviews and everything of their views (wishes, additions, receipts)."""
     from ..reviews.models import Review, ViewsSubmission
 
     if not review_ids:
         return 0
-    submissions = _ids(select(ViewsSubmission.id).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.review_id.in_(review_ids)))
+    submissions = _ids(select(ViewsSubmission.id).where(ViewsSubmission.review_id.in_(review_ids)))
     delete_submissions(authority_id, submissions)
-    db.session.execute(delete(Review).where(Review.authority_id == authority_id, Review.id.in_(review_ids)),
+    db.session.execute(delete(Review).where(Review.id.in_(review_ids)),
                        execution_options={"synchronize_session": False})
     return len(review_ids)
 
 
+@for_council
 def delete_submissions(authority_id: int, submission_ids: list[int]) -> int:
     from ..reviews.models import Addition, ViewsReader, ViewsSubmission, Wish
 
     if not submission_ids:
         return 0
     for model in (ViewsReader, Addition, Wish):
-        db.session.execute(delete(model).where(model.authority_id == authority_id, model.submission_id.in_(submission_ids)),
+        db.session.execute(delete(model).where(model.submission_id.in_(submission_ids)),
                            execution_options={"synchronize_session": False})
-    db.session.execute(delete(ViewsSubmission).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.id.in_(submission_ids)),
+    db.session.execute(delete(ViewsSubmission).where(ViewsSubmission.id.in_(submission_ids)),
                        execution_options={"synchronize_session": False})
     return len(submission_ids)
 
 
+@for_council
 def delete_between_reviews(authority_id: int, young_person_id: int | None = None, *, drafts_only: bool = False,
                            ids: dict[str, list[int]] | None = None) -> int:
     """Delete messages, complaints, compliments, comments, call-backs and advocacy requests, with
@@ -110,7 +115,7 @@ def delete_between_reviews(authority_id: int, young_person_id: int | None = None
     def chosen(model):
         if ids is not None:
             return list(ids.get(model.__name__, []))
-        where = [model.authority_id == authority_id, model.young_person_id == young_person_id]
+        where = [model.young_person_id == young_person_id]
         if drafts_only:
             if not hasattr(model, "status") or model is AdvocacyRequest:
                 return []
@@ -122,21 +127,22 @@ def delete_between_reviews(authority_id: int, young_person_id: int | None = None
     options = {"synchronize_session": False}
     if statements:
         for child in (StatementReader, StatementReply):
-            db.session.execute(delete(child).where(child.authority_id == authority_id, child.statement_id.in_(statements)), execution_options=options)
-        db.session.execute(delete(Statement).where(Statement.authority_id == authority_id, Statement.id.in_(statements)), execution_options=options)
+            db.session.execute(delete(child).where(child.statement_id.in_(statements)), execution_options=options)
+        db.session.execute(delete(Statement).where(Statement.id.in_(statements)), execution_options=options)
     if representations:
-        db.session.execute(delete(ComplaintStage).where(ComplaintStage.authority_id == authority_id, ComplaintStage.complaint_id.in_(representations)),
+        db.session.execute(delete(ComplaintStage).where(ComplaintStage.complaint_id.in_(representations)),
                            execution_options=options)
-        db.session.execute(delete(Representation).where(Representation.authority_id == authority_id, Representation.id.in_(representations)),
+        db.session.execute(delete(Representation).where(Representation.id.in_(representations)),
                            execution_options=options)
     if callbacks:
-        db.session.execute(delete(CallBack).where(CallBack.authority_id == authority_id, CallBack.id.in_(callbacks)), execution_options=options)
+        db.session.execute(delete(CallBack).where(CallBack.id.in_(callbacks)), execution_options=options)
     if advocacy:
-        db.session.execute(delete(AdvocacyRequest).where(AdvocacyRequest.authority_id == authority_id, AdvocacyRequest.id.in_(advocacy)),
+        db.session.execute(delete(AdvocacyRequest).where(AdvocacyRequest.id.in_(advocacy)),
                            execution_options=options)
     return len(statements) + len(representations) + len(callbacks) + len(advocacy)
 
 
+@for_council
 def _purge_between_reviews(authority_id: int, now: datetime, days: int) -> int:
     """Sent messages, finished call-backs, closed complaints, compliments and comments, and
     finished advocacy requests, once the period has passed since they were sent or finished."""
@@ -144,20 +150,21 @@ def _purge_between_reviews(authority_id: int, now: datetime, days: int) -> int:
 
     cutoff = _cutoff(now, days)
     ids = {
-        "Statement": _ids(select(Statement.id).where(Statement.authority_id == authority_id, Statement.status == SENT,
+        "Statement": _ids(select(Statement.id).where(Statement.status == SENT,
                                                      func.coalesce(Statement.sorted_at, Statement.sent_at) < cutoff)),
         "Representation": _ids(select(Representation.id).where(
-            Representation.authority_id == authority_id, Representation.status == SENT,
+            Representation.status == SENT,
             or_(Representation.state == CLOSED, Representation.kind != "complaint"),
             func.coalesce(Representation.closed_at, Representation.responded_at, Representation.sent_at) < cutoff)),
-        "CallBack": _ids(select(CallBack.id).where(CallBack.authority_id == authority_id,
+        "CallBack": _ids(select(CallBack.id).where(
                                                    func.coalesce(CallBack.done_at, CallBack.cancelled_at) < cutoff)),
-        "AdvocacyRequest": _ids(select(AdvocacyRequest.id).where(AdvocacyRequest.authority_id == authority_id,
+        "AdvocacyRequest": _ids(select(AdvocacyRequest.id).where(
                                                                  AdvocacyRequest.status == ADVOCACY_CLOSED, AdvocacyRequest.closed_at < cutoff)),
     }
     return delete_between_reviews(authority_id, ids=ids)
 
 
+@for_council
 def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
     from ..reviews.models import DRAFT, Review, ViewsSubmission
     from ..surveys.models import SurveyDraft
@@ -167,13 +174,13 @@ def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
     drafts = _ids(
         select(ViewsSubmission.id)
         .join(Review, Review.id == ViewsSubmission.review_id)
-        .where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == DRAFT, touched < cutoff,
+        .where(ViewsSubmission.status == DRAFT, touched < cutoff,
                or_(Review.date.is_(None), Review.date < now.date()))
     )
     count = delete_submissions(authority_id, drafts)
     # Survey answers in progress (never those sent and waiting to be written in a batch).
     result = db.session.execute(
-        delete(SurveyDraft).where(SurveyDraft.authority_id == authority_id, SurveyDraft.submitted.is_(False),
+        delete(SurveyDraft).where(SurveyDraft.submitted.is_(False),
                                   SurveyDraft.touched_on < cutoff.date()),
         execution_options={"synchronize_session": False},
     )
@@ -182,7 +189,7 @@ def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
     from ..voice.models import DRAFT as VOICE_DRAFT
     from ..voice.models import Representation, Statement
 
-    stale = {model.__name__: _ids(select(model.id).where(model.authority_id == authority_id, model.status == VOICE_DRAFT,
+    stale = {model.__name__: _ids(select(model.id).where(model.status == VOICE_DRAFT,
                                                          func.coalesce(model.updated_at, model.created_at) < cutoff))
              for model in (Statement, Representation)}
     return count + delete_between_reviews(authority_id, ids=stale)
@@ -193,7 +200,7 @@ def _purge_moderation_text(authority_id: int, now: datetime, days: int) -> int:
     from ..moderation.models import APPROVED, PENDING, ModerationItem
 
     m = ModerationItem
-    decided = and_(m.authority_id == authority_id, m.status != PENDING, m.decided_at < _cutoff(now, days))
+    decided = and_(m.status != PENDING, m.decided_at < _cutoff(now, days))
     approved = db.session.execute(
         update(m).where(decided, m.status == APPROVED, m.approved_text.is_not(None), m.original_text != m.approved_text)
         .values(original_text=m.approved_text, findings=[]),
@@ -217,6 +224,7 @@ def item_holders():
             (PledgeComment, "comment_item_id"), (SurveyQuote, "text_item_id"))
 
 
+@for_council
 def delete_items(authority_id: int, item_ids: list[int]) -> int:
     """Delete moderation items, the posts that hold them (an idea and its supports, good news, a
     question, a comment, a quote), and the link from any alert (which keeps its own copy)."""
@@ -225,93 +233,99 @@ def delete_items(authority_id: int, item_ids: list[int]) -> int:
 
     if not item_ids:
         return 0
-    ideas = _ids(select(Idea.id).where(Idea.authority_id == authority_id, Idea.item_id.in_(item_ids)))
+    ideas = _ids(select(Idea.id).where(Idea.item_id.in_(item_ids)))
     if ideas:
-        db.session.execute(delete(IdeaSupport).where(IdeaSupport.authority_id == authority_id, IdeaSupport.idea_id.in_(ideas)),
+        db.session.execute(delete(IdeaSupport).where(IdeaSupport.idea_id.in_(ideas)),
                            execution_options={"synchronize_session": False})
     for model, column in item_holders():
-        db.session.execute(delete(model).where(model.authority_id == authority_id, getattr(model, column).in_(item_ids)),
+        db.session.execute(delete(model).where(getattr(model, column).in_(item_ids)),
                            execution_options={"synchronize_session": False})
-    db.session.execute(update(SafeguardingAlert).where(SafeguardingAlert.authority_id == authority_id, SafeguardingAlert.item_id.in_(item_ids))
+    db.session.execute(update(SafeguardingAlert).where(SafeguardingAlert.item_id.in_(item_ids))
                        .values(item_id=None), execution_options={"synchronize_session": False})
-    db.session.execute(delete(ModerationItem).where(ModerationItem.authority_id == authority_id, ModerationItem.id.in_(item_ids)),
+    db.session.execute(delete(ModerationItem).where(ModerationItem.id.in_(item_ids)),
                        execution_options={"synchronize_session": False})
     return len(item_ids)
 
 
+@for_council
 def _purge_moderation_items(authority_id: int, now: datetime, days: int) -> int:
     from ..moderation.models import PENDING, ModerationItem
 
-    items = _ids(select(ModerationItem.id).where(ModerationItem.authority_id == authority_id, ModerationItem.status != PENDING,
+    items = _ids(select(ModerationItem.id).where(ModerationItem.status != PENDING,
                                                  ModerationItem.decided_at < _cutoff(now, days)))
     return delete_items(authority_id, items)
 
 
+@for_council
 def _purge_alerts(authority_id: int, now: datetime, days: int) -> int:
     from ..moderation.models import CLOSED, AlertNote, SafeguardingAlert
 
-    alerts = _ids(select(SafeguardingAlert.id).where(SafeguardingAlert.authority_id == authority_id, SafeguardingAlert.status == CLOSED,
+    alerts = _ids(select(SafeguardingAlert.id).where(SafeguardingAlert.status == CLOSED,
                                                      SafeguardingAlert.closed_at < _cutoff(now, days)))
     if not alerts:
         return 0
-    db.session.execute(delete(AlertNote).where(AlertNote.authority_id == authority_id, AlertNote.alert_id.in_(alerts)),
+    db.session.execute(delete(AlertNote).where(AlertNote.alert_id.in_(alerts)),
                        execution_options={"synchronize_session": False})
-    db.session.execute(delete(SafeguardingAlert).where(SafeguardingAlert.authority_id == authority_id, SafeguardingAlert.id.in_(alerts)),
+    db.session.execute(delete(SafeguardingAlert).where(SafeguardingAlert.id.in_(alerts)),
                        execution_options={"synchronize_session": False})
     return len(alerts)
 
 
+@for_council
 def _purge_audit(authority_id: int, now: datetime, days: int) -> int:
     from ..audit import AuditEvent
 
     result = db.session.execute(
-        delete(AuditEvent).where(AuditEvent.authority_id == authority_id, AuditEvent.at < _cutoff(now, days)),
+        delete(AuditEvent).where(AuditEvent.at < _cutoff(now, days)),
         execution_options={"synchronize_session": False},
     )
     return result.rowcount or 0
 
 
+@for_council
 def _purge_requests(authority_id: int, now: datetime, days: int) -> int:
     result = db.session.execute(
-        delete(DataRequest).where(DataRequest.authority_id == authority_id, DataRequest.status == DONE,
+        delete(DataRequest).where(DataRequest.status == DONE,
                                   DataRequest.handled_at < _cutoff(now, days)),
         execution_options={"synchronize_session": False},
     )
     return result.rowcount or 0
 
 
+@for_council
 def _purge_codes(authority_id: int, now: datetime, days: int) -> int:
     from ..surveys.models import SurveyCode, SurveyWave
 
     cutoff = _cutoff(now, days)
     finished = func.coalesce(AccessCode.used_at, AccessCode.revoked_at, AccessCode.expires_at)
     invites = db.session.execute(
-        delete(AccessCode).where(AccessCode.authority_id == authority_id, or_(finished < cutoff, AccessCode.expires_at < cutoff)),
+        delete(AccessCode).where(or_(finished < cutoff, AccessCode.expires_at < cutoff)),
         execution_options={"synchronize_session": False},
     ).rowcount or 0
-    closed = select(SurveyWave.id).where(SurveyWave.authority_id == authority_id, SurveyWave.closes_on < cutoff.date())
+    closed = select(SurveyWave.id).where(SurveyWave.closes_on < cutoff.date())
     surveys = db.session.execute(
-        delete(SurveyCode).where(SurveyCode.authority_id == authority_id, SurveyCode.wave_id.in_(closed)),
+        delete(SurveyCode).where(SurveyCode.wave_id.in_(closed)),
         execution_options={"synchronize_session": False},
     ).rowcount or 0
     return invites + surveys
 
 
+@for_council
 def _purge_sessions(authority_id: int, now: datetime, days: int) -> int:
     cutoff = _cutoff(now, days)
     return db.session.execute(
-        delete(LoginSession).where(LoginSession.authority_id == authority_id,
-                                   or_(LoginSession.ended_at < cutoff, LoginSession.last_seen_at < cutoff)),
+        delete(LoginSession).where(or_(LoginSession.ended_at < cutoff, LoginSession.last_seen_at < cutoff)),
         execution_options={"synchronize_session": False},
     ).rowcount or 0
 
 
+@for_council
 def _purge_mail(authority_id: int, now: datetime, days: int) -> int:
     from ..mail.models import FAILED, SENT, OutgoingMail
 
     finished = func.coalesce(OutgoingMail.sent_at, OutgoingMail.last_attempt_at, OutgoingMail.created_at)
     result = db.session.execute(
-        delete(OutgoingMail).where(OutgoingMail.authority_id == authority_id, OutgoingMail.status.in_((SENT, FAILED)),
+        delete(OutgoingMail).where(OutgoingMail.status.in_((SENT, FAILED)),
                                    finished < _cutoff(now, days)),
         execution_options={"synchronize_session": False},
     )
@@ -325,13 +339,14 @@ def twenty_fifth_birthday(date_of_birth: date) -> date:
         return date(date_of_birth.year + 25, 3, 1)
 
 
+@for_council
 def _purge_care_leavers(authority_id: int, now: datetime, days: int) -> int:
     from ..access import YOUNG_PERSON
     from .erasure import erase
 
     boundary = now.date() - timedelta(days=days)  # who turned 25 on or before this day
     people = db.session.scalars(
-        select(User).where(User.authority_id == authority_id, User.role == YOUNG_PERSON,
+        select(User).where(User.role == YOUNG_PERSON,
                            User.date_of_birth <= date(boundary.year - 25, 12, 31))
     ).all()
     count = 0
@@ -345,11 +360,12 @@ def _purge_care_leavers(authority_id: int, now: datetime, days: int) -> int:
 FORMER_STAFF = "–"  # what is left of a name after a member of staff's details are removed
 
 
+@for_council
 def _purge_staff_left(authority_id: int, now: datetime, days: int) -> int:
     from ..access import STAFF_ROLES
 
     people = db.session.scalars(
-        select(User).where(User.authority_id == authority_id, User.role.in_(STAFF_ROLES), User.active.is_(False),
+        select(User).where(User.role.in_(STAFF_ROLES), User.active.is_(False),
                            User.deactivated_at < _cutoff(now, days), User.email.is_not(None))
     ).all()
     for person in people:
@@ -410,8 +426,9 @@ def _purges() -> dict[str, Callable[[int, datetime, int], int]]:
     }
 
 
+@for_council
 def settings_for(authority_id: int) -> RetentionSettings | None:
-    return db.session.scalar(select(RetentionSettings).where(RetentionSettings.authority_id == authority_id))
+    return db.session.scalar(select(RetentionSettings))
 
 
 def periods(authority_id: int | None) -> dict[str, int]:

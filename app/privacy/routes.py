@@ -7,7 +7,6 @@ from flask import Blueprint, abort, flash, make_response, redirect, render_templ
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, PUBLIC, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..errors import applying
@@ -143,9 +142,7 @@ def retention_settings():
     form = retention_form(retention.periods(authority_id))
     if form.validate_on_submit():
         with applying(form) as outcome:
-            changed = retention.set_periods(authority_id, {rule.key: form[rule.key].data for rule in retention.SCHEDULE})
-            if changed:
-                audit.record("privacy.retention_changed", current_authority(), actor=_me(), **{"days": changed})
+            service.set_retention(authority_id, {rule.key: form[rule.key].data for rule in retention.SCHEDULE}, by=_me())
         if outcome.ok:
             flash(_l("Retention periods saved. The next nightly purge uses them."), "success")
             return redirect(url_for("privacy.retention_settings"))

@@ -8,7 +8,6 @@ from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, allow, declared_roles, role_may
 from ..csv_safe import csv_response
 from ..errors import applying
@@ -80,7 +79,7 @@ def _render_pack(template: str, **extra):
 @allow(*PACK_ROLES)
 def board():
     html, pack, args = _render_pack("reports/staff/board.html")
-    audit.record("board.pack_viewed", None, authority_id=pack.authority.id, **args)
+    board_pack.viewed(pack.authority, **args)
     db.session.commit()
     return html
 
@@ -90,7 +89,7 @@ def board():
 def board_pdf():
     html, pack, args = _render_pack("reports/staff/board_pdf.html")
     pdf = render_pdf(html)
-    audit.record("board.pack_downloaded", None, authority_id=pack.authority.id, format="pdf", **args)
+    board_pack.downloaded(pack.authority, format="pdf", **args)
     db.session.commit()
     name = f"board-pack-{pack.authority.slug}-{pack.quarter.key}{'-young' if args['version'] == YOUNG else ''}-{args['language']}.pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -102,7 +101,7 @@ def board_csv():
     authority, form, quarter, language, young, args = _pack_choices()
     with force_locale(language):
         rows = board_pack.csv_rows(board_pack.build(authority, quarter))
-    audit.record("board.pack_downloaded", None, authority_id=authority.id, format="csv", **args)
+    board_pack.downloaded(authority, format="csv", **args)
     db.session.commit()
     return csv_response(rows, f"board-pack-{authority.slug}-{quarter.key}-{language}.csv")
 
@@ -164,6 +163,6 @@ def dfe_return_csv():
     if not found.ok:
         flash(_l("Put right the problems listed before downloading the return."), "error")
         return redirect(url_for("reports.dfe_return", start=start.isoformat(), end=end.isoformat()))
-    audit.record("dfe.return_downloaded", None, authority_id=authority.id, start=start.isoformat(), end=end.isoformat(), reviews=len(found.lines))
+    dfe.downloaded(found, authority, start, end)
     db.session.commit()
     return csv_response(found.csv_rows(), f"ssda903-reviews-{authority.slug}-{start.isoformat()}-{end.isoformat()}.csv")

@@ -8,7 +8,7 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit, mail
+from .. import mail
 from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..errors import applying
@@ -375,20 +375,15 @@ def _views_context(review, me):
 @allow(IRO, WORKER)
 def staff_review(review_id: int):
     me = _me()
-    review = _staff_review(review_id)
+    review, submission = service.open_review(review_id, me, receipt=opened_here())
+    db.session.commit()
     context = _views_context(review, me)
-    submission = context["submission"]
     if submission is not None:
-        service.record_read(submission, me, receipt=opened_here())
-        db.session.commit()
         context["unread"] = service.receipt_of(submission, me) is None
         context["outcome_forms"] = {
             wish.id: OutcomeForm(prefix=f"wish-{wish.id}", formdata=None, data={"outcome": wish.outcome, "text": wish.outcome_text or ""})
             for wish in submission.wishes
         }
-    else:
-        audit.record("review.viewed", review)
-        db.session.commit()
     context["ack_form"] = AcknowledgeForm(formdata=None, data={"note": submission.acknowledgement_note if submission else ""})
     context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
@@ -415,13 +410,9 @@ def staff_mark_read(review_id: int):
 @allow(IRO, WORKER)
 def staff_print(review_id: int):
     me = _me()
-    review = _staff_review(review_id)
-    context = _views_context(review, me)
-    if context["submission"] is None:
-        abort(404)
-    service.record_read(context["submission"], me, receipt=opened_here())
-    audit.record("views.printed", context["submission"], actor=me)
+    review, _views = service.open_review(review_id, me, how=service.PRINTED, receipt=opened_here())
     db.session.commit()
+    context = _views_context(review, me)
     return render_template("reviews/print.html", **context)
 
 
@@ -431,13 +422,9 @@ def staff_pdf(review_id: int):
     from .pdf import render_pdf
 
     me = _me()
-    review = _staff_review(review_id)
-    context = _views_context(review, me)
-    if context["submission"] is None:
-        abort(404)
-    service.record_read(context["submission"], me, receipt=opened_here())
-    audit.record("views.pdf_downloaded", context["submission"], actor=me)
+    review, _views = service.open_review(review_id, me, how=service.PDF, receipt=opened_here())
     db.session.commit()
+    context = _views_context(review, me)
     pdf = render_pdf(render_template("reviews/pdf.html", **context))
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import joinedload, selectinload
@@ -34,6 +35,7 @@ from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from ..once import add_once
 from . import steps as S
+from ..tenancy import for_council, get_or_404
 from .models import (
     DRAFT,
     OUTCOMES,
@@ -153,11 +155,12 @@ def can_read_views(staff: User, submission: ViewsSubmission | None) -> bool:
     return role is not None and role in (submission.readers or [])
 
 
+@for_council(of="staff")
 def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind: str | None = None, page: int | str | None = 1) -> Page[Review]:
     """A page of an IRO's reviews, or of the reviews of a worker's young people: coming ones by
     date (undated last), past ones newest first. `search` finds a young person by name or
     reference; `kind` keeps one type of review."""
-    stmt = select(Review).where(Review.authority_id == staff.authority_id)
+    stmt = select(Review)
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
     elif staff.role == WORKER:
@@ -165,7 +168,7 @@ def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind
     else:
         return paginate_list([], page)
     if search:
-        found = select(User.id).where(User.authority_id == staff.authority_id, or_(contains(User.display_name, search), contains(User.reference, search)))
+        found = select(User.id).where(or_(contains(User.display_name, search), contains(User.reference, search)))
         stmt = stmt.where(Review.young_person_id.in_(found))
     if kind:
         stmt = stmt.where(Review.kind == kind)
@@ -202,6 +205,7 @@ def receipts_of(staff: User, submission_ids=None) -> dict[int, ViewsReader]:
     return {row.submission_id: row for row in db.session.scalars(stmt)}
 
 
+@for_council(of="staff")
 def unread_count(staff: User) -> int:
     """Sent views this reader may read and has not opened since they arrived or were added to.
     One query: it runs on every staff page, for the count in the navigation."""
@@ -215,7 +219,7 @@ def unread_count(staff: User) -> int:
         .join(Review, Review.id == ViewsSubmission.review_id)
         .outerjoin(ViewsReader, (ViewsReader.submission_id == ViewsSubmission.id) & (ViewsReader.user_id == staff.id))
         .outerjoin(latest_addition, latest_addition.c.submission_id == ViewsSubmission.id)
-        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
+        .where(ViewsSubmission.status == SENT)
     )
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
@@ -624,6 +628,31 @@ def recipients(submission: ViewsSubmission) -> list[str]:
 # --------------------------------------------------------------------------- reading and answering
 
 
+# How a member of staff reads a young person's views, and what the audit log calls each way.
+ON_SCREEN, PRINTED, PDF = "screen", "views.printed", "views.pdf_downloaded"
+
+
+def open_review(review_id: int, staff: User, *, how: str = ON_SCREEN, receipt: bool = True) -> tuple[Review, ViewsSubmission | None]:
+    """The one way staff open a review and the young person's views on it: loads the review
+    (404 unless the staff member follows it), decides whether they may read the views, and logs
+    the read (with the receipt the young person sees, unless `receipt` is False: the page was not
+    opened from Heard). On screen, someone who may not read the views sees the review alone, which
+    is logged too; a print or a PDF needs the views (404)."""
+    review = get_or_404(Review, review_id)
+    if not follows(staff, review):
+        abort(404)
+    submission = review.submission if can_read_views(staff, review.submission) else None
+    if submission is None:
+        if how != ON_SCREEN:
+            abort(404)
+        audit.record("review.viewed", review)
+        return review, None
+    record_read(submission, staff, receipt=receipt)
+    if how != ON_SCREEN:
+        audit.record(how, submission, actor=staff)
+    return review, submission
+
+
 def record_read(submission: ViewsSubmission, reader: User, *, receipt: bool = True) -> ViewsReader | None:
     """Log the read (audit) and keep the receipt the young person sees. Notifies nobody.
 
@@ -783,6 +812,7 @@ def _parse_date(value: str) -> date | None:
     raise ValueError(value)
 
 
+@for_council
 def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
     """Create reviews from CSV (reference, date, type, iro_email). Every row is checked first;
     if any row is wrong nothing is created, and each wrong row is reported with its number."""
@@ -794,9 +824,9 @@ def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
         result.errors.append((1, str(_l("The first row must name the columns: %(columns)s. Missing: %(missing)s", columns=", ".join(IMPORT_COLUMNS), missing=", ".join(missing)))))
         return result
     reader.fieldnames = headers
-    people = {u.reference.strip().lower(): u for u in db.session.scalars(select(User).where(User.authority_id == authority_id, User.role == YOUNG_PERSON, User.reference.is_not(None)))}
-    iros = {u.email.lower(): u for u in db.session.scalars(select(User).where(User.authority_id == authority_id, User.role == IRO, User.email.is_not(None)))}
-    existing = {(r.young_person_id, r.date) for r in db.session.scalars(select(Review).where(Review.authority_id == authority_id))}
+    people = {u.reference.strip().lower(): u for u in db.session.scalars(select(User).where(User.role == YOUNG_PERSON, User.reference.is_not(None)))}
+    iros = {u.email.lower(): u for u in db.session.scalars(select(User).where(User.role == IRO, User.email.is_not(None)))}
+    existing = {(r.young_person_id, r.date) for r in db.session.scalars(select(Review))}
     rows = []
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_IMPORT_ROWS:
@@ -862,11 +892,12 @@ class ReportCounts:
     codes: dict = field(default_factory=dict)  # participation code (or "none") -> reviews
 
 
+@for_council
 def report_counts(authority_id: int, start: date, end: date, *, iro_id: int | None = None) -> ReportCounts:
     """Counts for the reviews held in a period (dated, between start and end, not in the future)."""
     stmt = (
         select(Review)
-        .where(Review.authority_id == authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
+        .where(Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
         .options(selectinload(Review.submission).selectinload(ViewsSubmission.wishes))
     )
     if iro_id is not None:

@@ -3,7 +3,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, IRO, STAFF, WORKER, allow
 from ..auth.account import change_password_form
 from ..auth.models import User
@@ -30,10 +29,7 @@ def home():
 @bp.route("/young-people/<int:person_id>")
 @allow(IRO, WORKER, ADMIN)
 def young_person(person_id: int):
-    person = get_or_404(User, person_id)
-    if not service.can_support(current_user, person):
-        abort(404)
-    audit.record("young_person.viewed", person)
+    person = service.open_young_person(person_id, current_user)
     db.session.commit()
     return render_template("staff/young_person.html", person=person, interpreter_form=StaffInterpreterForm(formdata=None).fill(person))
 

@@ -6,9 +6,6 @@ from datetime import date
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
-
-from .. import audit
 from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..errors import applying
@@ -307,7 +304,7 @@ def _wave_or_404(wave_id: int) -> SurveyWave:
 @staff_bp.route("/")
 @allow(*RESULTS_ROLES)
 def waves():
-    all_waves = db.session.scalars(select(SurveyWave).order_by(SurveyWave.opens_on.desc(), SurveyWave.id.desc())).all()
+    all_waves = service.waves_newest_first()
     today = date.today()
     rows = []
     for wave in all_waves:
@@ -318,7 +315,7 @@ def waves():
 
 def _version_choices(authority_id: int):
     definitions.install_shipped(authority_id)
-    surveys = db.session.scalars(select(Survey).where(Survey.authority_id == authority_id).order_by(Survey.min_age, Survey.id)).all()
+    surveys = definitions.surveys()
     return [(str(s.latest.id), str(_l("%(title)s, version %(number)d", title=localise(s.title).text, number=s.latest.number))) for s in surveys if s.latest]
 
 
@@ -388,7 +385,7 @@ def wave_results(wave_id: int):
     _settle(wave)
     data = results.wave_results(wave)
     page = render_template("surveys/staff/results.html", wave=wave, data=data, pending=service.pending_count(wave))
-    audit.record("survey.results_viewed", wave)
+    results.viewed(wave)
     db.session.commit()  # after rendering, so the page is not built from reloaded rows
     return page
 
@@ -400,7 +397,7 @@ def wave_results_csv(wave_id: int):
     _settle(wave)
     data = results.wave_results(wave, with_quotes=False)
     rows = list(results.csv_rows(data))
-    audit.record("survey.results_exported", wave)
+    results.exported(wave)
     db.session.commit()
     return csv_response(rows, f"survey-results-{wave.id}.csv")
 
@@ -413,7 +410,7 @@ def wave_results_csv(wave_id: int):
 def definitions_list():
     definitions.install_shipped(current_user.authority_id)
     db.session.commit()
-    surveys = db.session.scalars(select(Survey).order_by(Survey.min_age, Survey.id)).all()
+    surveys = definitions.surveys()
     return render_template("surveys/staff/definitions.html", surveys=surveys)
 
 
@@ -435,7 +432,6 @@ def copy_survey(survey_id: int):
     if not form.validate_on_submit():
         return definition(survey_id, form=form), 400
     copy_ = definitions.copy_survey(survey, form.title.data)
-    audit.record("survey.copied", copy_, source=survey.id)
     db.session.commit()
     flash(_l("Your copy is ready. Change its questions, then use it in a wave."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=copy_.id))
@@ -446,7 +442,6 @@ def copy_survey(survey_id: int):
 def new_version(survey_id: int):
     survey = get_or_404(Survey, survey_id)
     version = definitions.new_version(survey)
-    audit.record("survey.version_started", survey, number=version.number)
     db.session.commit()
     return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
 
@@ -464,13 +459,11 @@ def edit_question(survey_question_id: int):
     languages = ["en"] + [code for code in (authority.enabled_languages or []) if code != "en"]
     form = question_form(languages, q)
     if form.validate_on_submit():
-        old_key = q.key
         definitions.edit_question(
             q,
             text={code: getattr(form, f"text_{code}").data for code in languages},
             hint={code: getattr(form, f"hint_{code}").data for code in languages},
         )
-        audit.record("survey.question_edited", q, new_meaning=(q.key != old_key) or None)
         db.session.commit()
         flash(_l("Question saved."), "success")
         return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
@@ -487,7 +480,6 @@ def remove_question(survey_question_id: int):
     except definitions.DefinitionError as error:
         flash(_l("That question cannot be removed: it is in a version already used, or another question follows it.") if error.args else "", "error")
     else:
-        audit.record("survey.question_removed", version.survey, key=q.key)
         db.session.commit()
         flash(_l("Question removed."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
@@ -528,7 +520,7 @@ def add_question(survey_section_id: int):
     form = question_form(languages, kinds=[(kind, _sentence(KIND_LABELS[kind])) for kind in KINDS])
     if form.validate_on_submit():
         try:
-            q = definitions.add_question(
+            definitions.add_question(
                 section,
                 kind=form.kind.data,
                 text={code: getattr(form, f"text_{code}").data for code in languages},
@@ -538,7 +530,6 @@ def add_question(survey_section_id: int):
         except definitions.DefinitionError as error:
             form.options.errors.append(OPTION_ERRORS.get(error.args[0], OPTION_ERRORS["options"]))
         else:
-            audit.record("survey.question_added", q, kind=q.kind)
             db.session.commit()
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
@@ -559,13 +550,11 @@ def change_options(survey_question_id: int):
     if request.method == "GET":
         form.options.data = "\n".join((option.get("label") or {}).get("en", "") for option in q.options)
     if form.validate_on_submit():
-        old_key = q.key
         try:
             definitions.change_options(q, form.options.data)
         except definitions.DefinitionError as error:
             form.options.errors.append(OPTION_ERRORS.get(error.args[0], OPTION_ERRORS["options"]))
         else:
-            audit.record("survey.options_changed", q, new_meaning=(q.key != old_key) or None)
             db.session.commit()
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))

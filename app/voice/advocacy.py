@@ -28,7 +28,7 @@ from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from ..moderation import service as moderation
 from ..once import add_once
-from ..tenancy import all_councils
+from ..tenancy import all_councils, for_council
 from . import drafts, notify
 from .models import ADVOCACY_CLOSED, ALLOCATED, CONTACT_WAYS, CONTACTED, REFERRED, AdvocacyRequest
 from .settings import complaints_officers, settings_for
@@ -168,10 +168,11 @@ def set_status(item: AdvocacyRequest, status: str, *, by: User | None = None, ad
                  by_service=None if by else True)
 
 
+@for_council(of="officer")
 def for_officer(officer: User) -> list[AdvocacyRequest]:
     if officer.role != COMPLAINTS:
         return []
-    stmt = select(AdvocacyRequest).options(selectinload(AdvocacyRequest.young_person)).where(AdvocacyRequest.authority_id == officer.authority_id)
+    stmt = select(AdvocacyRequest).options(selectinload(AdvocacyRequest.young_person))
     items = list(db.session.scalars(stmt))
     return sorted(items, key=lambda i: (i.status == ADVOCACY_CLOSED, i.status != REFERRED, i.referred_at))
 

@@ -8,7 +8,6 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PUBLIC, STAFF, WORKER, allow
 from ..access import COMPLAINTS as COMPLAINTS_OFFICER
 from ..auth.models import age_on
@@ -139,7 +138,7 @@ def staff_sorted(statement_id: int):
 @allow(IRO, WORKER)
 def staff_statement_pdf(statement_id: int):
     statement = _readable(statement_id, receipt=opened_here())
-    audit.record("voice.statement.pdf_downloaded", statement, actor=_me())
+    statements.pdf_downloaded(statement, _me())
     db.session.commit()
     pdf = render_pdf(render_template("voice/staff/pdf.html", statement=statement, flow=STATEMENTS, steps=drafts.steps(statement)))
     response = make_response(pdf)

@@ -134,7 +134,7 @@ def _readable_stmt(staff: User):
         select(Statement, StatementReader)
         .join(StatementReader, (StatementReader.statement_id == Statement.id) & (StatementReader.user_id == staff.id))
         .join(User, User.id == Statement.young_person_id)
-        .where(Statement.status == SENT, Statement.authority_id == staff.authority_id, allocated)
+        .where(Statement.status == SENT, allocated)
     )
 
 
@@ -264,3 +264,8 @@ STATUS_LABELS = {
 
 def first_read(statement: Statement) -> datetime | None:
     return min((row.first_read_at for row in statement.reader_rows if row.first_read_at), default=None)
+
+
+def pdf_downloaded(statement: Statement, by: User) -> None:
+    """A member of staff who may read the message took it away as a PDF: logged, like every read."""
+    audit.record("voice.statement.pdf_downloaded", statement, actor=by)
