@@ -228,7 +228,8 @@ def wait_message(seconds: float) -> str:
 
 def _wait_for_limit() -> str:
     breached = limiter.current_limit
-    return wait_message(breached.reset_at - time.time() if breached else 60)
+    # The window's own reset time: Flask-Limiter's reset_at adds a second, which turned an hour into 61 minutes.
+    return wait_message(breached.window[0] - time.time() if breached else 60)
 
 
 def _error_page(error):

@@ -50,6 +50,18 @@ def session_token(user) -> str:
     return token
 
 
+def log_in_here(user) -> None:
+    """Sign `user` in for the current test request context, as a full sign-in would (with a
+    server-side session, which Flask-Login's cookie names)."""
+    from flask_login import login_user
+
+    from app.auth import sessions
+
+    if getattr(user, "_login_token", None) is None:
+        sessions.start(user)
+    login_user(user)
+
+
 class SignInFormOnPage:
     """The sign-in form on a page, as a browser would send it: its address and hidden inputs."""
 

@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 from flask import url_for
-from flask_login import login_user
 from werkzeug.exceptions import Forbidden
 
 from app import access
 from app.access import PUBLIC, ROLES, SIGNED_OUT_POSTS, role_may
 
 from .access_params import PARAMS
-from .helpers import text_of
+from .helpers import log_in_here, text_of
 
 ROLE_NAMES = [role for role in ROLES if role != "young_person"] + ["young_person"]
 
@@ -109,7 +108,7 @@ def _enforce_lets_in(app, url, method, user) -> bool:
     # that carries a post) makes its CSRF token once per context.
     with app.app_context(), app.test_request_context(url, method=method):
         if user is not None:
-            login_user(user)
+            log_in_here(user)
         try:
             return access.enforce() is None
         except Forbidden:
@@ -119,7 +118,7 @@ def _enforce_lets_in(app, url, method, user) -> bool:
 def _may(app, endpoint, user) -> bool:
     with app.test_request_context():
         if user is not None:
-            login_user(user)
+            log_in_here(user)
         return access.may(endpoint)
 
 
@@ -136,7 +135,7 @@ def test_may_agrees_with_enforce_for_every_endpoint(app, world, role):
 
 def test_may_refuses_an_endpoint_with_no_declaration(app, world):
     with app.test_request_context():
-        login_user(world.a.council_admin)
+        log_in_here(world.a.council_admin)
         assert access.may("no.such_endpoint") is False
 
 

@@ -221,7 +221,7 @@ def test_words_that_suggest_risk_still_raise_an_alert_without_saying_who(db):
 
 
 def test_a_signed_in_young_persons_risky_answer_alerts_without_linking_them(app, db):
-    from flask_login import login_user
+    from tests.helpers import log_in_here
 
     from app.audit import AuditEvent
     from app.moderation.models import SafeguardingAlert
@@ -233,7 +233,7 @@ def test_a_signed_in_young_persons_risky_answer_alerts_without_linking_them(app,
     [code] = service.issue_codes(wave, 1)
     db.session.commit()
     with app.test_request_context():
-        login_user(person)
+        log_in_here(person)
         _, session = service.start_with_code(code, browser_key=BROWSER)
         anything = next(q for q in session.version.questions if q.key == "heard:anything")
         service.record_answer(session, anything, "I want to kill myself")
