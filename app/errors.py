@@ -30,12 +30,14 @@ from .extensions import db
 
 class RuleBroken(Exception):
     """A rule of the domain said no. `message` is for the person (a translatable string);
-    `field` names the form field it is about, when there is one."""
+    `field` names the form field it is about, when there is one; `reason`, a short fixed name,
+    lets a view that answers one broken rule differently tell it from the others."""
 
-    def __init__(self, message, field: str | None = None):
+    def __init__(self, message, field: str | None = None, *, reason: str | None = None):
         super().__init__(str(message))
         self.message = message
         self.field = field
+        self.reason = reason
 
 
 @dataclass
