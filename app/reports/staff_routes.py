@@ -13,7 +13,6 @@ from flask_login import current_user
 from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, allow, declared_roles, role_may
 from ..errors import applying
-from ..extensions import db
 from ..i18n.formatting import local_date
 from ..i18n.locales import direction, html_lang
 from ..moderation.routes import source_label
@@ -96,8 +95,8 @@ def _render_pack(template: str, **extra):
 @allow(*PACK_ROLES)
 def board():
     html, pack, args = _render_pack("reports/staff/board.html")
-    audit.record("board.pack_viewed", None, authority_id=pack.authority.id, **args)
-    db.session.commit()
+    with applying():
+        audit.record("board.pack_viewed", None, authority_id=pack.authority.id, **args)
     return html
 
 
@@ -108,8 +107,8 @@ def board_pdf():
 
     html, pack, args = _render_pack("reports/staff/board_pdf.html")
     pdf = render_pdf(html)
-    audit.record("board.pack_downloaded", None, authority_id=pack.authority.id, format="pdf", **args)
-    db.session.commit()
+    with applying():
+        audit.record("board.pack_downloaded", None, authority_id=pack.authority.id, format="pdf", **args)
     name = f"board-pack-{pack.authority.slug}-{pack.quarter.key}{'-young' if args['version'] == YOUNG else ''}-{args['language']}.pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -120,8 +119,8 @@ def board_csv():
     authority, form, quarter, language, young, args = _pack_choices()
     with force_locale(language):
         rows = board_pack.csv_rows(board_pack.build(authority, quarter))
-    audit.record("board.pack_downloaded", None, authority_id=authority.id, format="csv", **args)
-    db.session.commit()
+    with applying():
+        audit.record("board.pack_downloaded", None, authority_id=authority.id, format="csv", **args)
     return _csv_response(rows, f"board-pack-{authority.slug}-{quarter.key}-{language}.csv")
 
 
@@ -182,6 +181,6 @@ def dfe_return_csv():
     if not found.ok:
         flash(_l("Put right the problems listed before downloading the return."), "error")
         return redirect(url_for("reports.dfe_return", start=start.isoformat(), end=end.isoformat()))
-    audit.record("dfe.return_downloaded", None, authority_id=authority.id, start=start.isoformat(), end=end.isoformat(), reviews=len(found.lines))
-    db.session.commit()
+    with applying():
+        audit.record("dfe.return_downloaded", None, authority_id=authority.id, start=start.isoformat(), end=end.isoformat(), reviews=len(found.lines))
     return _csv_response(found.csv_rows(), f"ssda903-reviews-{authority.slug}-{start.isoformat()}-{end.isoformat()}.csv")

@@ -6,7 +6,7 @@ from flask_login import current_user, logout_user
 from .. import audit
 from ..access import PUBLIC, YOUNG_PERSON, allow
 from ..auth.account import change_password_form
-from ..extensions import db
+from ..errors import applying
 from ..i18n.interpreter import InterpreterForm, set_interpreter
 from ..i18n.locales import SESSION_KEY as LANGUAGE_SESSION_KEY
 from . import bp
@@ -49,9 +49,10 @@ def account_interpreter():
     form = InterpreterForm()
     if form.validate_on_submit():
         me = current_user._get_current_object()
-        set_interpreter(me, form.needed, form.interpreter_language.data, by=me)
-        db.session.commit()
-        flash(_l("Saved."), "success")
+        with applying() as outcome:
+            set_interpreter(me, form.needed, form.interpreter_language.data, by=me)
+        if outcome.ok:
+            flash(_l("Saved."), "success")
     return redirect(url_for("youth.account"))
 
 
