@@ -11,12 +11,14 @@ Features call four functions:
 """
 from __future__ import annotations
 
+from functools import cache
+
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import String, bindparam, cast, func, or_, select
 from sqlalchemy.orm import aliased, selectinload, undefer
 
 from .. import audit
@@ -811,17 +813,22 @@ def escalate(item: ModerationItem, by: User, note: str | None = None) -> Safegua
     )
 
 
-def not_published_for(author: User, days: int = 30) -> list[OwnView]:
-    """The author's own view of their recent items that were not published, for the notice on
-    their home (one query)."""
-    since = utcnow() - timedelta(days=days)
-    items = db.session.scalars(
+@cache
+def _not_published_statement():
+    # Built once: it runs on every young person's home.
+    return (
         select(ModerationItem)
         .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
-        .where(ModerationItem.author_id == author.id, ModerationItem.status == REJECTED, ModerationItem.decided_at >= since)
+        .where(ModerationItem.author_id == bindparam("author"), ModerationItem.status == REJECTED, ModerationItem.decided_at >= bindparam("since", type_=ModerationItem.decided_at.type))
         .order_by(ModerationItem.decided_at.desc())
         .limit(5)
     )
+
+
+def not_published_for(author: User, days: int = 30) -> list[OwnView]:
+    """The author's own view of their recent items that were not published, for the notice on
+    their home (one query)."""
+    items = db.session.scalars(_not_published_statement(), {"author": author.id, "since": utcnow() - timedelta(days=days)})
     return [_own_view(item) for item in items]
 
 

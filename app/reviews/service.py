@@ -9,6 +9,8 @@ Who may see what:
 """
 from __future__ import annotations
 
+from functools import cache
+
 import csv
 import io
 import secrets
@@ -17,7 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -83,9 +85,15 @@ def review_kind_label(kind: str) -> str:
     return str(_l("Pathway plan review") if kind == PATHWAY_REVIEW else _l("Looked-after child review"))
 
 
+@cache
+def _reviews_of_statement():
+    # Built once: it runs on every young person's home.
+    return select(Review).options(joinedload(Review.submission)).where(Review.young_person_id == bindparam("me"))
+
+
 def reviews_of(young_person: User) -> list[Review]:
     """The young person's reviews: coming ones first (soonest first, undated next), then past ones."""
-    reviews = list(db.session.scalars(select(Review).options(joinedload(Review.submission)).where(Review.young_person_id == young_person.id)))
+    reviews = list(db.session.scalars(_reviews_of_statement(), {"me": young_person.id}))
     today = date.today()
     coming = sorted((r for r in reviews if r.date is None or r.date >= today), key=lambda r: (r.date is None, r.date or today))
     past = sorted((r for r in reviews if r.date is not None and r.date < today), key=lambda r: r.date, reverse=True)

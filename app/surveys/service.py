@@ -18,13 +18,15 @@ Unlinkability, step by step (the promise and the schema side are in models.py):
 """
 from __future__ import annotations
 
+from functools import cache
+
 import random
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import joinedload
 
 from .. import audit
@@ -146,16 +148,22 @@ def has_taken_part(person: User, wave: SurveyWave) -> bool:
     return bool(db.session.scalar(select(func.count()).select_from(SurveyParticipation).where(SurveyParticipation.wave_id == wave.id, SurveyParticipation.user_id == person.id)))
 
 
+@cache
+def _open_waves_statement():
+    # Built once: it runs on every young person's home.
+    taken_part = select(SurveyParticipation.id).where(SurveyParticipation.wave_id == SurveyWave.id, SurveyParticipation.user_id == bindparam("me"))
+    return (
+        select(SurveyWave)
+        .options(joinedload(SurveyWave.version).joinedload(SurveyVersion.survey))
+        .where(SurveyWave.authority_id == bindparam("council"), SurveyWave.opens_on <= bindparam("today"), SurveyWave.closes_on >= bindparam("today"), ~taken_part.exists())
+        .order_by(SurveyWave.closes_on, SurveyWave.id)
+    )
+
+
 def open_waves_for(person: User, today: date | None = None) -> list[SurveyWave]:
     """Open waves the person may answer and has not, with their survey's title (one query)."""
     today = today or date.today()
-    taken_part = select(SurveyParticipation.id).where(SurveyParticipation.wave_id == SurveyWave.id, SurveyParticipation.user_id == person.id)
-    waves = db.session.scalars(
-        select(SurveyWave)
-        .options(joinedload(SurveyWave.version).joinedload(SurveyVersion.survey))
-        .where(SurveyWave.authority_id == person.authority_id, SurveyWave.opens_on <= today, SurveyWave.closes_on >= today, ~taken_part.exists())
-        .order_by(SurveyWave.closes_on, SurveyWave.id)
-    ).all()
+    waves = db.session.scalars(_open_waves_statement(), {"me": person.id, "council": person.authority_id, "today": today}).all()
     return [w for w in waves if is_eligible(person, w, today)]
 
 

@@ -9,6 +9,7 @@ spoke, or that they tried and could not get through; either way the young person
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
@@ -200,16 +201,16 @@ def promise_words(callback: CallBack, now: datetime | None = None) -> Markup:
     return Markup(escape(str(_l("%(name)s will call you %(when)s")))) % {"name": name, "when": when_words(callback.due_at, now)}
 
 
-def home_card(young_person: User) -> tuple[int, int, list[CallBack]]:
-    """What the young person's home card shows, in one query: (replies not yet seen, answers from
-    the council not yet seen, open call-back requests soonest first). One query, not three, keeps
-    the home within its few queries (a query per card at most)."""
-    from sqlalchemy import and_, func, literal
+@cache
+def _home_card_statement():
+    """Built once per process: the home is the busiest page, and building this statement (and its
+    cache key) anew on every request cost more than running it."""
+    from sqlalchemy import and_, bindparam, func, literal
     from sqlalchemy.orm import joinedload
 
     from .models import COMPLAINT, SENT, ComplaintStage, Representation, Statement, StatementReply
 
-    me = young_person.id
+    me = bindparam("me")
     replies = (
         select(func.count(StatementReply.id)).join(Statement, Statement.id == StatementReply.statement_id)
         .where(Statement.young_person_id == me, StatementReply.seen_at.is_(None))
@@ -228,9 +229,16 @@ def home_card(young_person: User) -> tuple[int, int, list[CallBack]]:
     ).scalar_subquery()
     one_row = select(literal(1).label("one")).subquery()
     open_request = and_(CallBack.young_person_id == me, CallBack.done_at.is_(None), CallBack.cancelled_at.is_(None))
-    rows = db.session.execute(
+    return (
         select(replies, answers, stage_answers, CallBack).select_from(one_row).outerjoin(CallBack, open_request)
         .options(joinedload(CallBack.staff))  # the card names who will call
         .order_by(CallBack.due_at)
-    ).all()
+    )
+
+
+def home_card(young_person: User) -> tuple[int, int, list[CallBack]]:
+    """What the young person's home card shows, in one query: (replies not yet seen, answers from
+    the council not yet seen, open call-back requests soonest first). One query, not three, keeps
+    the home within its few queries (a query per card at most)."""
+    rows = db.session.execute(_home_card_statement(), {"me": young_person.id}).all()
     return rows[0][0], rows[0][1] + rows[0][2], [row[3] for row in rows if row[3] is not None]
