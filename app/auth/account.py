@@ -3,7 +3,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
-from ..extensions import db
+from ..errors import applying
 from . import service
 from .forms import ChangePasswordForm
 
@@ -13,12 +13,9 @@ def change_password_form(template: str, **context):
     password signs every session out, this one included."""
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        try:
+        with applying(form) as outcome:
             service.change_password(current_user._get_current_object(), form.current_password.data, form.new_password.data)
-        except service.AuthError as error:
-            getattr(form, error.field).errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             logout_user()
             flash(_l("Your password is changed. Sign in with your new password."), "success")
             return redirect(url_for("auth.sign_in"))

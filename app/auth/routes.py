@@ -7,7 +7,8 @@ from flask_login import current_user, login_user, logout_user
 from markupsafe import Markup
 
 from ..access import PUBLIC, SIGNED_IN, allow
-from ..extensions import db, limiter
+from ..errors import applying
+from ..extensions import limiter
 from ..i18n.locales import SESSION_KEY, speak_to
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
@@ -39,11 +40,11 @@ def home_for(user) -> str:
 
 def _finish_sign_in(user):
     login_user(user)
-    service.note_sign_in(user)
     session.pop(PENDING, None)
     if user.preferred_language:
         session[SESSION_KEY] = user.preferred_language
-    db.session.commit()
+    with applying():
+        service.note_sign_in(user)
     return redirect(safe_next(session.pop("next", None)) or home_for(user))
 
 
@@ -72,8 +73,8 @@ def sign_in():
         if user is None:
             form.password.errors.append(_l("That username or password is not right. Check them and try again."))
         elif user.is_staff:
-            session[PENDING] = user.get_id()
-            db.session.commit()
+            with applying():  # keeps a password hashed again the newer way
+                session[PENDING] = user.get_id()
             if user.totp_confirmed_at is None:
                 return redirect(url_for("auth.set_up_second_factor"))
             return redirect(url_for("auth.second_factor"))
@@ -101,9 +102,10 @@ def second_factor():
         return redirect(url_for("auth.sign_in"))
     form = SecondFactorForm()
     if form.validate_on_submit():
-        if service.check_totp(user, form.code.data):
+        with applying():  # a used code stays used, right or wrong
+            right = service.check_totp(user, form.code.data)
+        if right:
             return _finish_sign_in(user)
-        db.session.commit()
         form.code.errors.append(_l("That code is not right or has already been used. Wait for a new code and try again."))
     return render_template("auth/second_factor.html", form=form)
 
@@ -115,8 +117,8 @@ def set_up_second_factor():
     user = _pending_user()
     if user is None or user.totp_confirmed_at is not None:
         return redirect(url_for("auth.sign_in"))
-    secret = service.start_totp_enrolment(user)
-    db.session.commit()
+    with applying():
+        secret = service.start_totp_enrolment(user)
     form = SecondFactorForm()
     if form.validate_on_submit():
         if service.confirm_totp(user, form.code.data):
@@ -166,14 +168,11 @@ def join_account():
     if request.method == "GET":
         form.language.data = session.get(SESSION_KEY) or user.preferred_language or "en"
     if form.validate_on_submit():
-        try:
+        with applying(form, field="password") as outcome:
             service.redeem_invite(code, username=form.username.data, password=form.password.data, language=form.language.data)
-        except service.AuthError as error:
-            getattr(form, error.field or "password").errors.append(error.message)
-        else:
+        if outcome.ok:
             session.pop(INVITE_SESSION, None)
             session[SESSION_KEY] = form.language.data
-            db.session.commit()
             if user.is_staff:
                 flash(_l("Your password is set. Sign in to set up your authenticator app."), "success")
                 return redirect(url_for("auth.sign_in"))
@@ -190,12 +189,9 @@ def reset():
     if request.method == "GET" and request.args.get("code"):
         form.code.data = request.args["code"]
     if form.validate_on_submit():
-        try:
+        with applying(form, field="password") as outcome:
             service.reset_password_with_code(form.code.data, form.password.data)
-        except service.AuthError as error:
-            getattr(form, error.field or "password").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Your new password is set. Sign in with it now."), "success")
             return redirect(url_for("auth.sign_in"))
     return render_template("auth/reset.html", form=form)
@@ -221,8 +217,8 @@ def sign_out():
 @bp.route("/sign-out-everywhere", methods=["POST"])
 @allow(SIGNED_IN)
 def sign_out_everywhere():
-    service.sign_out_everywhere(current_user._get_current_object())
-    db.session.commit()
+    with applying():
+        service.sign_out_everywhere(current_user._get_current_object())
     _clear_session_keeping_language()
     flash(_l("You have signed out on every phone and computer."), "success")
     return redirect(url_for("auth.sign_in"))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload
 
 from .. import audit
 from ..access import YOUNG_PERSON
+from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
 from ..privacy.anonymous import day_of
@@ -25,15 +26,6 @@ CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
 CODE_LENGTH = 8
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,29}$")
 TOTP_ISSUER = "Heard"
-
-
-class AuthError(Exception):
-    """A problem the user can fix, carrying a translatable message and the field it concerns."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 # ---------------------------------------------------------------- one-time codes
@@ -110,17 +102,17 @@ def redeem_invite(code: str, *, username: str | None, password: str, language: s
     """Set up an account from an invite code. Young people choose a username; staff use their email."""
     access = find_code(code, INVITE)
     if access is None:
-        raise AuthError(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
+        raise RuleBroken(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
     user = access.user
     if user.role == YOUNG_PERSON:
         username = (username or "").strip().lower()
         problem = username_problem(username)
         if problem:
-            raise AuthError(problem, "username")
+            raise RuleBroken(problem, "username")
         user.username = username
     problem = password_problem(password, username=user.username, email=user.email)
     if problem:
-        raise AuthError(problem, "password")
+        raise RuleBroken(problem, "password")
     user.password_hash = hash_password(password)
     if language:
         user.preferred_language = language
@@ -132,11 +124,11 @@ def redeem_invite(code: str, *, username: str | None, password: str, language: s
 def reset_password_with_code(code: str, password: str) -> User:
     access = find_code(code, RESET)
     if access is None:
-        raise AuthError(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
+        raise RuleBroken(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
     user = access.user
     problem = password_problem(password, username=user.username, email=user.email)
     if problem:
-        raise AuthError(problem, "password")
+        raise RuleBroken(problem, "password")
     user.password_hash = hash_password(password)
     user.session_epoch += 1  # whoever knew the old password is signed out
     access.used_at = utcnow()
@@ -146,10 +138,10 @@ def reset_password_with_code(code: str, password: str) -> User:
 
 def change_password(user: User, current: str, new: str) -> None:
     if not verify_password(user.password_hash, current):
-        raise AuthError(_l("Your current password is not right."), "current_password")
+        raise RuleBroken(_l("Your current password is not right."), "current_password")
     problem = password_problem(new, username=user.username, email=user.email)
     if problem:
-        raise AuthError(problem, "new_password")
+        raise RuleBroken(problem, "new_password")
     user.password_hash = hash_password(new)
     user.session_epoch += 1
     audit.record("account.password_changed", user, actor=user)
