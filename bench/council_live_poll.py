@@ -298,20 +298,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--seed", type=int, default=6)
-    parser.add_argument("--no-wal", action="store_true", help="SQLite: keep the default rollback journal instead of WAL")
     args = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="heard-bench-council-")
     database_url = PG_URL if args.database == "postgresql" else f"sqlite:///{workdir}/bench.db"
     print(f"Preparing {args.members} members on {args.database}...", flush=True)
     setup = prepare(database_url, args.members)
-    if args.database == "sqlite" and not args.no_wal:
-        # WAL lets pages be read while a vote is written; the mode is kept in the file itself.
-        import sqlite3
-
-        with sqlite3.connect(f"{workdir}/bench.db") as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-
     port = free_port()
     env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET, HEARD_CONFIG="development", MAIL_ENABLED="0")
     bare_p50, bare_p95 = bare_baseline(env, args)
@@ -365,7 +357,7 @@ def main() -> int:
         delays.append(max(0.0, min(shown) - voted_at) if shown else float("inf"))
 
     print()
-    journal = "" if args.database != "sqlite" else (" (rollback journal)" if args.no_wal else " (WAL)")
+    journal = " (WAL)" if args.database == "sqlite" else ""  # the app switches WAL on for every SQLite connection
     print(f"database            {args.database}{journal}; gunicorn --preload, {args.workers} workers x {args.threads} threads (gthread); {os.cpu_count()} CPUs")
     print(f"machine load        {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after (1-minute load average; other work on the machine competes)")
     print(f"members             {args.members} arriving over {args.arrive:.0f} s; {len(stats.votes)} vote posts ({len(stats.votes) - len(first_votes)} changes)")

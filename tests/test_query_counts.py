@@ -37,6 +37,12 @@ def _grow(council, n: int) -> None:
         for wish in submission.wishes:
             wish.outcome = "agreed"
         factories.safeguarding_alert(authority, young_person=person)
+        # Between reviews: a message to the worker, a call-back, a complaint, a compliment and an advocate.
+        factories.statement(person, text=f"My bus pass has run out {i}")
+        factories.callback(person)
+        factories.representation(person, text=f"Nobody told me my contact was cancelled {i}")
+        factories.representation(person, kind="compliment", text=f"My worker listened {i}", wanted=None)
+        factories.advocacy_request(person)
         item = factories.moderation_item(authority, author=person, text=f"More trips out, please {i}")
         if i % 3 == 1:
             moderation.approve(item, council.participation_officer)
@@ -94,6 +100,16 @@ PAGES = [
     ("manager", "/pledge/scorecard/print"),
     ("manager", "/pledge/scorecard.csv"),
     ("manager", "/staff/surveys/"),
+    ("worker", "/staff/voice/"),
+    ("iro", "/staff/voice/"),
+    ("worker", "/staff/voice/call-backs"),
+    ("complaints_officer", "/staff/voice/complaints/"),
+    ("complaints_officer", "/staff/voice/feedback/"),
+    ("complaints_officer", "/staff/voice/advocacy/"),
+    ("manager", "/staff/voice/waiting"),
+    ("manager", "/staff/voice/figures"),
+    ("manager", "/staff/reports/board"),
+    ("council_admin", "/staff/reports/dfe-return"),
 ]
 
 

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..auth.models import User
@@ -167,7 +168,7 @@ def set_status(item: AdvocacyRequest, status: str, *, by: User | None = None, ad
 def for_officer(officer: User) -> list[AdvocacyRequest]:
     if officer.role != "complaints_officer":
         return []
-    stmt = select(AdvocacyRequest).where(AdvocacyRequest.authority_id == officer.authority_id)
+    stmt = select(AdvocacyRequest).options(selectinload(AdvocacyRequest.young_person)).where(AdvocacyRequest.authority_id == officer.authority_id)
     items = list(db.session.scalars(stmt))
     return sorted(items, key=lambda i: (i.status == ADVOCACY_CLOSED, i.status != REFERRED, i.referred_at))
 

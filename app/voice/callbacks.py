@@ -15,6 +15,7 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from .. import audit
 from ..auth.models import User
@@ -132,7 +133,8 @@ def may_answer(staff: User, callback: CallBack) -> bool:
 
 def for_staff(staff: User, *, include_done: bool = False) -> list[CallBack]:
     """Open requests to this person, soonest due first; with include_done, the last month's too."""
-    stmt = select(CallBack).where(CallBack.staff_id == staff.id, CallBack.authority_id == staff.authority_id)
+    # Each row names the young person, and may_answer reads their allocation: loaded with the list.
+    stmt = select(CallBack).options(selectinload(CallBack.young_person)).where(CallBack.staff_id == staff.id, CallBack.authority_id == staff.authority_id)
     if include_done:
         stmt = stmt.where((CallBack.done_at.is_(None) & CallBack.cancelled_at.is_(None)) | (CallBack.created_at >= utcnow() - timedelta(days=30)))
     else:

@@ -145,7 +145,7 @@ def inbox(staff: User, *, show: str = "open", page: int | str | None = 1) -> Pag
     (not yet sorted) or "all", which grows with every message and so comes a page at a time."""
     if staff.role not in (IRO, WORKER):
         return paginate_list([], page)
-    stmt = _readable_stmt(staff).options(selectinload(Statement.young_person), selectinload(Statement.replies))
+    stmt = _readable_stmt(staff).options(selectinload(Statement.young_person), selectinload(Statement.replies), selectinload(Statement.reader_rows))
     if show == "open":
         stmt = stmt.where(Statement.sorted_at.is_(None))
     stmt = stmt.order_by(StatementReader.first_read_at.is_not(None), Statement.sent_at.desc(), Statement.id.desc())
