@@ -55,8 +55,23 @@ class Config:
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
-    SIGN_IN_LIMIT = os.environ.get("SIGN_IN_LIMIT", "10 per minute;40 per hour")
-    CODE_LIMIT = os.environ.get("CODE_LIMIT", "10 per minute;40 per hour")
+    # Per address. A Children in Care Council meeting is 30 young people on one Wi-Fi, each
+    # maybe needing several tries (a few wrong passwords, then the right one): 300 in 10 minutes
+    # lets all of them in. Guessing is held back per account below, not by address.
+    SIGN_IN_LIMIT = os.environ.get("SIGN_IN_LIMIT", "300 per 10 minutes;1000 per day")
+    # Per account, wrong passwords only (app/auth/limits.py). From phones that have never signed
+    # in to the account: enough for someone who forgot, too few to guess a password.
+    SIGN_IN_ACCOUNT_LIMIT = os.environ.get("SIGN_IN_ACCOUNT_LIMIT", "10 per 10 minutes;50 per day")
+    # From a phone the account has signed in on before, counted for that phone alone, so nobody
+    # else's guessing can lock a young person out of their own phone.
+    SIGN_IN_DEVICE_LIMIT = os.environ.get("SIGN_IN_DEVICE_LIMIT", "10 per 10 minutes;50 per day")
+    # Invite, reset and authenticator codes, per address: a room of 30 sets up accounts together.
+    CODE_LIMIT = os.environ.get("CODE_LIMIT", "150 per 10 minutes;500 per day")
+    # Wrong authenticator codes per staff account (and per trusted phone), from any address.
+    CODE_ACCOUNT_LIMIT = os.environ.get("CODE_ACCOUNT_LIMIT", "10 per 10 minutes;50 per day")
+    CODE_DEVICE_LIMIT = os.environ.get("CODE_DEVICE_LIMIT", "10 per 10 minutes;50 per day")
+    # A phone stays trusted for an account this long after its last sign-in there.
+    DEVICE_COOKIE_DAYS = int(os.environ.get("DEVICE_COOKIE_DAYS", "365"))
 
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = os.environ.get("TIMEZONE", "Europe/London")  # dates shown as people in England read them

@@ -1,6 +1,8 @@
 """Extensions are created here and bound to the app in create_app()."""
+import logging
 import sqlite3
 
+from flask import current_app, has_app_context
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -43,7 +45,62 @@ migrate = Migrate()
 login = LoginManager()
 csrf = MaskedCSRFProtect()  # tokens masked per response: see csrf_mask.py
 babel = HeardBabel()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+class _PerApp:
+    """A limiter attribute kept per app. Flask-Limiter keeps its store and its on/off switch on
+    the one extension object, so a second app in the same process (two servers in a test, or a
+    production app built beside the test app) took over the first app's counters."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    @staticmethod
+    def _states(limiter):
+        unbound = limiter.__dict__.setdefault("_unbound", {})
+        app = limiter.__dict__.get("_binding") or (current_app._get_current_object() if has_app_context() else None)
+        return unbound, (app.extensions.setdefault("heard_limiter", {}) if app is not None else unbound)
+
+    def __get__(self, limiter, owner=None):
+        if limiter is None:
+            return self
+        unbound, state = self._states(limiter)
+        return state.get(self.name, unbound.get(self.name))
+
+    def __set__(self, limiter, value):
+        self._states(limiter)[1][self.name] = value
+
+
+class AppLimiter(Limiter):
+    """One limiter decorates the views; each app has its own counters' store (see _PerApp)."""
+
+    enabled = _PerApp()
+    initialized = _PerApp()
+    _storage = _PerApp()
+    _limiter = _PerApp()
+    _storage_dead = _PerApp()
+    _fallback_limiter = _PerApp()
+
+    def init_app(self, app) -> None:
+        self.__dict__["_binding"] = app
+        try:
+            super().init_app(app)
+        finally:
+            self.__dict__["_binding"] = None
+
+
+class _NoClientInLog(logging.Filter):
+    """Flask-Limiter names the limit's key (a client's address) when a limit is hit: keep the
+    event, drop the address, as no log line may hold who a person is or where they are."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith("ratelimit ") and len(record.args or ()) == 3:
+            record.msg, record.args = "ratelimit %s exceeded at endpoint: %s", (record.args[0], record.args[2])
+        return True
+
+
+limiter = AppLimiter(key_func=get_remote_address, default_limits=[])
+limiter.logger.addFilter(_NoClientInLog())
 
 
 @event.listens_for(Engine, "connect")

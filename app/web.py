@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import math
+import time
 from datetime import timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, logout_user, user_logged_in, user_logged_out
 from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
@@ -16,7 +19,7 @@ from sqlalchemy.orm import joinedload
 
 from . import access
 from .auth.models import CARE_LEAVER, IN_CARE, User
-from .extensions import db, login
+from .extensions import db, limiter, login
 from .i18n.content import localise
 from .i18n.formatting import local_date, local_datetime
 from .i18n.locales import LANGUAGES, current_language, direction, html_lang, language_name
@@ -208,7 +211,6 @@ ERROR_BODIES = {
     404: _l("Check the address, or go back to your home page."),
     405: _l("Go back and try again."),
     413: _l("Try sending something shorter."),
-    429: _l("You tried too many times. Wait a minute, then try again."),
     500: _l("Nothing you typed has been lost where it was already saved. Try again in a minute."),
 }
 
@@ -217,14 +219,37 @@ ERROR_BODIES = {
 RATE_LIMITED_FORMS: dict[str, object] = {}
 
 
+def wait_message(seconds: float) -> str:
+    """How long to wait before trying again, rounded up, so "a minute" is never said of an hour."""
+    minutes = max(1, math.ceil(seconds / 60))
+    if minutes <= 90:
+        return ngettext(
+            "You tried too many times. Wait %(num)d minute, then try again.",
+            "You tried too many times. Wait %(num)d minutes, then try again.",
+            minutes,
+        )
+    hours = math.ceil(minutes / 60)
+    return ngettext(
+        "You tried too many times. Wait %(num)d hour, then try again.",
+        "You tried too many times. Wait %(num)d hours, then try again.",
+        hours,
+    )
+
+
+def _wait_for_limit() -> str:
+    breached = limiter.current_limit
+    return wait_message(breached.reset_at - time.time() if breached else 60)
+
+
 def _error_page(error):
     code = getattr(error, "code", 500) or 500
     if code == 500:
         db.session.rollback()
+    body = _wait_for_limit() if code == 429 else ERROR_BODIES.get(code)
     if code == 429 and request.endpoint in RATE_LIMITED_FORMS:
-        return RATE_LIMITED_FORMS[request.endpoint](ERROR_BODIES[429]), 429
+        return RATE_LIMITED_FORMS[request.endpoint](body), 429
     return (
-        render_template("errors/error.html", code=code, title=ERROR_TITLES.get(code), body=ERROR_BODIES.get(code)),
+        render_template("errors/error.html", code=code, title=ERROR_TITLES.get(code), body=body),
         code,
     )
 

@@ -13,8 +13,8 @@ from ..i18n.locales import SESSION_KEY, speak_to
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
 from ..tenancy import set_current_authority
-from ..web import RATE_LIMITED_FORMS
-from . import bp, service
+from ..web import RATE_LIMITED_FORMS, wait_message
+from . import bp, limits, service
 from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
 from .models import YOUNG_PERSON
 
@@ -30,10 +30,6 @@ def _code_limit():
     return current_app.config["CODE_LIMIT"]
 
 
-def _identifier_key():
-    return "id:" + (request.form.get("identifier") or "").strip().lower()
-
-
 def home_for(user) -> str:
     return url_for("staff.home") if user.is_staff else url_for("youth.home")
 
@@ -45,7 +41,9 @@ def _finish_sign_in(user):
         session[SESSION_KEY] = user.preferred_language
     with applying():
         service.note_sign_in(user)
-    return redirect(safe_next(session.pop("next", None)) or home_for(user))
+    response = redirect(safe_next(session.pop("next", None)) or home_for(user))
+    limits.trust_this_device(response, user)
+    return response
 
 
 @bp.route("/")
@@ -59,7 +57,6 @@ def index():
 @bp.route("/sign-in", methods=["GET", "POST"])
 @allow(PUBLIC)
 @limiter.limit(_sign_in_limit, methods=["POST"])
-@limiter.limit(_sign_in_limit, methods=["POST"], key_func=_identifier_key)
 def sign_in():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -67,10 +64,15 @@ def sign_in():
     if request.method == "GET" and request.args.get("next"):
         session["next"] = request.args["next"]
     if form.validate_on_submit():
+        accounts = [limits.account_of(form.identifier.data)]
+        wait = limits.wait_before_guessing(limits.SIGN_IN, accounts)
+        if wait:
+            return _sign_in_again(wait_message(wait)), 429
         user = service.authenticate(form.identifier.data, form.password.data)
         if user is not None:
             set_current_authority(user.authority_id)  # the rest of this request is about their council
         if user is None:
+            limits.wrong_guess(limits.SIGN_IN, accounts)
             form.password.errors.append(_l("That username or password is not right. Check them and try again."))
         elif user.is_staff:
             with applying():  # keeps a password hashed again the newer way
@@ -102,10 +104,15 @@ def second_factor():
         return redirect(url_for("auth.sign_in"))
     form = SecondFactorForm()
     if form.validate_on_submit():
+        accounts = limits.accounts_of(user)
+        wait = limits.wait_before_guessing(limits.CODE, accounts)
+        if wait:
+            return _code_form_again("auth/second_factor.html", SecondFactorForm)(wait_message(wait)), 429
         with applying():  # a used code stays used, right or wrong
             right = service.check_totp(user, form.code.data)
         if right:
             return _finish_sign_in(user)
+        limits.wrong_guess(limits.CODE, accounts)
         form.code.errors.append(_l("That code is not right or has already been used. Wait for a new code and try again."))
     return render_template("auth/second_factor.html", form=form)
 
@@ -120,12 +127,20 @@ def set_up_second_factor():
     with applying():
         secret = service.start_totp_enrolment(user)
     form = SecondFactorForm()
+    limited = None
     if form.validate_on_submit():
-        if service.confirm_totp(user, form.code.data):
+        accounts = limits.accounts_of(user)
+        wait = limits.wait_before_guessing(limits.CODE, accounts)
+        if wait:
+            limited = wait_message(wait)
+        elif service.confirm_totp(user, form.code.data):
             return _finish_sign_in(user)
-        form.code.errors.append(_l("That code is not right. Check the time on your phone is correct and try the newest code."))
+        else:
+            limits.wrong_guess(limits.CODE, accounts)
+            form.code.errors.append(_l("That code is not right. Check the time on your phone is correct and try the newest code."))
     qr = Markup(qr_svg(service.totp_uri(user), title=str(_l("QR code for your authenticator app"))))
-    return render_template("auth/set_up_second_factor.html", form=form, qr=qr, secret=secret)
+    page = render_template("auth/set_up_second_factor.html", form=form, qr=qr, secret=secret, limited=limited)
+    return (page, 429) if limited else page
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -241,6 +256,7 @@ def _code_form_again(template, form_class):
 RATE_LIMITED_FORMS.update(
     {
         "auth.sign_in": _sign_in_again,
+        "auth.second_factor": _code_form_again("auth/second_factor.html", SecondFactorForm),
         "auth.join": _code_form_again("auth/join.html", InviteCodeForm),
         "auth.reset": _code_form_again("auth/reset.html", ResetForm),
     }

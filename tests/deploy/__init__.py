@@ -6,11 +6,11 @@ import os
 import pytest
 
 
-def redis_url_or_skip() -> str:
+def redis_url_or_skip(default: str = "redis://127.0.0.1:6379/1") -> str:
     """A real Redis for the test; skipped only where none answers and CI does not require one."""
     import redis
 
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1")
+    url = os.environ.get("REDIS_URL", default)
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError:
