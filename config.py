@@ -51,6 +51,10 @@ class Config:
     STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
     YOUTH_IDLE_MINUTES = int(os.environ.get("YOUTH_IDLE_MINUTES", "120"))
 
+    # Bigger than any form or CSV of reviews a council sends; anything larger is refused (413)
+    # before it is read, so nobody can fill a server's memory with one request.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", str(2 * 1024 * 1024)))
+
     WTF_CSRF_TIME_LIMIT = None  # tied to the session instead, so a slow typist never loses a form
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")

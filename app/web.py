@@ -17,7 +17,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
-from . import access
+from . import access, input_bounds
 from .auth.models import CARE_LEAVER, IN_CARE, User
 from .extensions import db, limiter, login
 from .i18n.content import localise
@@ -75,6 +75,7 @@ def init_app(app: Flask) -> None:
     # The static endpoint is public too, and says so like every other view.
     app.view_functions["static"] = access.allow(access.PUBLIC)(_wrap(app.view_functions["static"]))
 
+    input_bounds.init_app(app)
     app.before_request(_bind_authority)
     app.teardown_request(_unbind_authority)
     user_logged_in.connect(_bind_on_sign_in, app)

@@ -11,6 +11,7 @@ from .. import audit
 from ..access import ADMIN, ROLE_LABELS, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..extensions import db
+from ..input_bounds import parse_id
 from ..tenancy import current_authority
 from . import bp
 
@@ -64,7 +65,7 @@ class AuditFilterForm(FlaskForm):
 
 
 def _as_id(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    return parse_id(value)
 
 
 @bp.route("/audit")

@@ -12,6 +12,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
+from ..once import add_once
 from . import texts
 from .models import IDEA_STATUSES, NEW, Consultation, CouncilGroup, GoodNews, Idea, IdeaSupport
 from .service import is_member
@@ -88,7 +89,8 @@ def support(idea: Idea, user: User, on: bool = True) -> None:
         raise RuleBroken(_l("Join the group to support ideas"))
     found = db.session.scalar(select(IdeaSupport).where(IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id))
     if on and found is None:
-        db.session.add(IdeaSupport(authority_id=idea.authority_id, idea_id=idea.id, user_id=user.id))
+        add_once(IdeaSupport(authority_id=idea.authority_id, idea_id=idea.id, user_id=user.id),
+                 lambda: db.session.scalar(select(IdeaSupport).where(IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id)))
     elif not on and found is not None:
         db.session.delete(found)
     db.session.flush()

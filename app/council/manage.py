@@ -15,6 +15,7 @@ from ..access import PARTICIPATION, allow
 from ..auth.models import User
 from ..errors import RuleBroken, applying
 from ..extensions import db
+from ..input_bounds import parse_id
 from ..links import public_url
 from ..models_base import utcnow
 from ..qr import qr_svg
@@ -136,7 +137,7 @@ def dashboard(group_id: int):
 @allow(PARTICIPATION)
 def invite(group_id: int):
     group = get_or_404(CouncilGroup, group_id)
-    person = db.session.get(User, request.form.get("user_id", type=int) or 0)
+    person = db.session.get(User, parse_id(request.form.get("user_id")) or 0)
     if person is None or person.authority_id != current_authority_id():
         flash(_l("Choose a young person to invite"), "error")
         return redirect(url_for("council.dashboard", group_id=group.id) + "#invite")
@@ -196,7 +197,7 @@ def edit_poll(group_id: int | None = None, poll_id: int | None = None):
     if form.validate_on_submit():
         meeting = None
         if form.meeting_id.data:
-            meeting = db.session.get(Meeting, int(form.meeting_id.data)) if form.meeting_id.data.isdigit() else None
+            meeting = db.session.get(Meeting, parse_id(form.meeting_id.data) or 0)
         with applying(form) as outcome:
             poll = polls.save_poll(poll, group=group, title=translations(form, "title"), mode=form.mode.data,
                                    audience=form.audience.data, hide_results_until_close=form.hide_results_until_close.data,

@@ -15,6 +15,7 @@ from ..extensions import db
 from ..jobs import claim_row
 from ..mail import link, queue_mail
 from ..models_base import utcnow
+from ..once import add_once
 from . import texts
 from .models import (
     ACTIVE,
@@ -98,8 +99,8 @@ def rsvp(meeting: Meeting, user: User, answer: str) -> MeetingRsvp:
         raise RuleBroken(_l("This meeting has been cancelled"))
     found = my_rsvp(meeting, user)
     if found is None:
-        found = MeetingRsvp(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user.id, answer=answer)
-        db.session.add(found)
+        found, _added = add_once(MeetingRsvp(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user.id, answer=answer),
+                                 lambda: my_rsvp(meeting, user))
     found.answer, found.answered_at = answer, utcnow()
     db.session.flush()
     return found
@@ -128,8 +129,11 @@ def record_attendance(meeting: Meeting, marks: dict[int, str], by: User) -> int:
             continue
         row = existing.get(user_id)
         if row is None:
-            row = MeetingAttendance(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user_id, mark=mark)
-            db.session.add(row)
+            row, _added = add_once(
+                MeetingAttendance(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user_id, mark=mark),
+                lambda user_id=user_id: db.session.scalar(
+                    select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id, MeetingAttendance.user_id == user_id)),
+            )
         row.mark, row.recorded_at, row.recorded_by_id = mark, utcnow(), by.id
         saved += 1
     db.session.flush()

@@ -38,6 +38,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
+from ..once import add_once
 from ..privacy.anonymous import forget_loaded, rewrite_shuffled
 from ..privacy.keys import key_hash as hash_key
 from . import texts
@@ -395,10 +396,10 @@ def _save_text(question: PollQuestion, user: User, kind: str, source: str, text:
     item = texts.submit(authority_id=question.authority_id, source=source, source_id=question.id, text=text,
                         language=language, author=user)
     if row is None:
-        db.session.add(PollText(authority_id=question.authority_id, question_id=question.id,
-                                text_key=text_key(question, user), kind=kind, item_id=item.id))
-    else:
-        row.item_id = item.id
+        row, _added = add_once(PollText(authority_id=question.authority_id, question_id=question.id,
+                                        text_key=text_key(question, user), kind=kind, item_id=item.id),
+                               lambda: _own_text_row(question, user, kind))
+    row.item_id = item.id
     db.session.flush()
     return item if getattr(item, "risk", False) else None
 

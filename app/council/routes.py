@@ -14,6 +14,7 @@ from ..access import PARTICIPATION, YOUNG_PERSON, allow
 from ..errors import applying
 from ..extensions import db
 from ..i18n.locales import current_language
+from ..input_bounds import parse_id
 from ..models_base import utcnow
 from ..privacy.keys import device_key
 from ..tenancy import current_authority_id, get_or_404
@@ -249,7 +250,7 @@ def poll_status(poll_id: int):
     Every phone in the room asks this every two seconds, so it answers from a shared snapshot
     and touches the database only to redraw the results when they changed."""
     me = _me()
-    question_id = request.args.get("question", type=int)
+    question_id = parse_id(request.args.get("question"))
     shot = polls.snapshot(me.authority_id, poll_id, question_id)
     if shot is None:
         abort(404)

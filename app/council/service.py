@@ -15,6 +15,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
+from ..once import add_once
 from .models import ACTIVE, DECLINED, INVITED, LEFT, REQUESTED, CouncilGroup, MemberContact, Membership
 
 
@@ -84,8 +85,10 @@ def _move(group: CouncilGroup, user: User, state: str, by: User) -> Membership:
     found = membership(group, user)
     now = utcnow()
     if found is None:
-        found = Membership(authority_id=group.authority_id, group_id=group.id, user_id=user.id, state=state)
-        db.session.add(found)
+        found, added = add_once(Membership(authority_id=group.authority_id, group_id=group.id, user_id=user.id, state=state),
+                                lambda: membership(group, user))
+        if not added and found.state == state:
+            return found  # the same request, a moment earlier, did this
     found.state, found.changed_at, found.changed_by_id = state, now, by.id
     if state == ACTIVE:
         found.joined_at = now
@@ -183,7 +186,9 @@ def set_contact_email(user: User, email: str | None) -> None:
         if found is not None:
             db.session.delete(found)
     elif found is None:
-        db.session.add(MemberContact(authority_id=user.authority_id, user_id=user.id, email=email))
+        found, _added = add_once(MemberContact(authority_id=user.authority_id, user_id=user.id, email=email),
+                                 lambda: db.session.scalar(select(MemberContact).where(MemberContact.user_id == user.id)))
+        found.email = email
     else:
         found.email = email
     db.session.flush()

@@ -27,6 +27,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..mail import link, queue_mail
+from ..once import add_once
 from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
 from ..privacy.anonymous import day_of, hour_of
@@ -354,13 +355,14 @@ def screen_private(
 
 
 def settings_for(authority_id: int) -> SafeguardingSettings:
-    settings = db.session.scalar(
-        select(SafeguardingSettings).where(SafeguardingSettings.authority_id == authority_id), execution_options=ALL
-    )
+    def find():
+        return db.session.scalar(select(SafeguardingSettings).where(SafeguardingSettings.authority_id == authority_id), execution_options=ALL)
+
+    settings = find()
     if settings is None:
-        settings = SafeguardingSettings(authority_id=authority_id, ack_minutes=60, work_start="09:00", work_end="17:00", work_days=[0, 1, 2, 3, 4], escalation_ids=[])
-        db.session.add(settings)
-        db.session.flush()
+        # Two first pages at once both make them: the second finds the first's.
+        settings, _added = add_once(SafeguardingSettings(authority_id=authority_id, ack_minutes=60, work_start="09:00", work_end="17:00",
+                                                         work_days=[0, 1, 2, 3, 4], escalation_ids=[]), find)
     return settings
 
 
@@ -871,8 +873,13 @@ def save_terms(authority_id: int, kind: str, language: str, lines: str, by: User
     added = 0
     for phrase in wanted:
         if phrase.casefold() not in have:
-            db.session.add(ScreeningTerm(authority_id=authority_id, kind=kind, language=language, phrase=phrase, added_by_id=by.id))
-            added += 1
+            _term, new = add_once(
+                ScreeningTerm(authority_id=authority_id, kind=kind, language=language, phrase=phrase, added_by_id=by.id),
+                lambda phrase=phrase: db.session.scalar(select(ScreeningTerm).where(
+                    ScreeningTerm.authority_id == authority_id, ScreeningTerm.kind == kind, ScreeningTerm.language == language,
+                    ScreeningTerm.phrase == phrase), execution_options=ALL),
+            )
+            added += new
     if added or removed:
         audit.record("moderation.lists_changed", None, authority_id=authority_id, actor=by, kind=kind, language=language or None, added=added, removed=removed)
     return added, removed

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, bindparam, delete, distinct, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import audit
@@ -20,6 +21,7 @@ from ..errors import RuleBroken
 from ..extensions import db
 from ..i18n.content import missing_languages
 from ..models_base import UTCDateTime, utcnow
+from ..once import add_once
 from ..privacy.anonymous import forget_loaded, rewrite_shuffled
 from ..privacy.keys import key_hash as hash_key
 from .models import (
@@ -160,6 +162,18 @@ def start_draft(pledge: Pledge, by=None) -> PledgeVersion:
     """The pledge's draft, made if needed as a copy of the published wording (lineage kept)."""
     if pledge.draft is not None:
         return pledge.draft
+    try:
+        with db.session.begin_nested():
+            return _new_draft(pledge, by)
+    except IntegrityError:
+        # Started twice at once: the other request's draft took the number. Use that one.
+        db.session.expire(pledge)
+        if pledge.draft is None:
+            raise
+        return pledge.draft
+
+
+def _new_draft(pledge: Pledge, by) -> PledgeVersion:
     source = pledge.current
     number = max((v.number for v in pledge.versions), default=0) + 1
     draft = PledgeVersion(
@@ -522,13 +536,22 @@ def rate(young_person, promise: Promise, answer: str, comment: str | None = None
     rating = db.session.scalar(
         select(PledgeRating).where(PledgeRating.round_id == rnd.id, PledgeRating.promise_id == promise.id, PledgeRating.key_hash == hashed)
     )
+    rated_elsewhere = RuleBroken(_l("You have rated this promise on another phone or computer, or before you signed out. Your answer counts. "
+                                    "It is secret, so it cannot be changed from here."), field="answer")
     if rating is None:
         if promise.id in rated_promises(young_person, rnd):
-            raise RuleBroken(_l("You have rated this promise on another phone or computer, or before you signed out. Your answer counts. "
-                                 "It is secret, so it cannot be changed from here."), field="answer")
-        rating = PledgeRating(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, key_hash=hashed)
-        db.session.add(PledgeRater(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, user_id=young_person.id))
-        db.session.add(rating)
+            raise rated_elsewhere
+        try:
+            rating, _added = add_once(
+                PledgeRating(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, key_hash=hashed,
+                             answer=answer, age_band=young_person.age_band),
+                # A second tap from this phone finds the rating the first made, and changes it.
+                lambda: db.session.scalar(select(PledgeRating).where(
+                    PledgeRating.round_id == rnd.id, PledgeRating.promise_id == promise.id, PledgeRating.key_hash == hashed)),
+                PledgeRater(authority_id=young_person.authority_id, round_id=rnd.id, promise_id=promise.id, user_id=young_person.id),
+            )
+        except IntegrityError:
+            raise rated_elsewhere from None  # another phone got there a moment before
     rating.answer = answer
     rating.age_band = young_person.age_band
     item = _save_comment(young_person, rnd, promise, comment, language)
@@ -581,8 +604,10 @@ def save_answer(lineage_id: int, rnd: RatingRound, authority, *, we_will: dict, 
         raise RuleBroken(_l("Write what the council will do, in the council's main language."), field="we_will")
     answer = db.session.scalar(select(PledgeAnswer).where(PledgeAnswer.promise_lineage_id == lineage_id, PledgeAnswer.round_id == rnd.id))
     if answer is None:
-        answer = PledgeAnswer(authority_id=rnd.authority_id, promise_lineage_id=lineage_id, round_id=rnd.id, author_id=getattr(by, "id", None))
-        db.session.add(answer)
+        answer, _added = add_once(
+            PledgeAnswer(authority_id=rnd.authority_id, promise_lineage_id=lineage_id, round_id=rnd.id, author_id=getattr(by, "id", None)),
+            lambda: db.session.scalar(select(PledgeAnswer).where(PledgeAnswer.promise_lineage_id == lineage_id, PledgeAnswer.round_id == rnd.id)),
+        )
     if we_will != (answer.we_will or {}):
         answer.we_will, answer.we_will_at = we_will, (now if we_will else None)
     if we_did != (answer.we_did or {}):
@@ -631,8 +656,8 @@ def new_answers(young_person, version: PledgeVersion | None = None) -> int:
 def mark_read(young_person, now: datetime | None = None) -> None:
     reader = db.session.scalar(select(PledgeReader).where(PledgeReader.young_person_id == young_person.id))
     if reader is None:
-        reader = PledgeReader(authority_id=young_person.authority_id, young_person_id=young_person.id)
-        db.session.add(reader)
+        reader, _added = add_once(PledgeReader(authority_id=young_person.authority_id, young_person_id=young_person.id),
+                                  lambda: db.session.scalar(select(PledgeReader).where(PledgeReader.young_person_id == young_person.id)))
     reader.seen_at = now or utcnow()
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from ..auth.models import AccessCode, User
 from ..extensions import db
 from ..models_base import utcnow
+from ..once import add_once
 from .models import DONE, DataRequest, RetentionSettings
 
 
@@ -435,8 +436,7 @@ def set_periods(authority_id: int, days: dict[str, int]) -> dict[str, int]:
             raise RuleBroken(_l("Choose between %(low)d and %(high)d days", low=rule.min_days, high=rule.max_days), field=key)
     settings = settings_for(authority_id)
     if settings is None:
-        settings = RetentionSettings(authority_id=authority_id, days={})
-        db.session.add(settings)
+        settings, _added = add_once(RetentionSettings(authority_id=authority_id, days={}), lambda: settings_for(authority_id))
     before = periods(authority_id)
     settings.days = {key: value for key, value in {**(settings.days or {}), **days}.items() if key in RULES}
     db.session.flush()

@@ -14,6 +14,7 @@ from ..errors import RuleBroken
 from ..extensions import db
 from ..moderation import service as moderation
 from ..moderation.models import APPROVED, ModerationItem
+from ..once import add_once
 from .models import BoardQuote
 from .quarters import Quarter
 
@@ -76,6 +77,9 @@ def choose(authority_id: int, quarter: Quarter, item_ids: list[int], by) -> list
         raise RuleBroken(_l("One of those texts cannot be quoted: choose from the list."), field="items")
     db.session.execute(delete(BoardQuote).where(BoardQuote.authority_id == authority_id, BoardQuote.quarter == quarter.key))
     for position, item_id in enumerate(item_ids):
-        db.session.add(BoardQuote(authority_id=authority_id, quarter=quarter.key, item_id=item_id, position=position, chosen_by_id=by.id))
+        # The same choice saved twice at once: the second finds the first's rows.
+        add_once(BoardQuote(authority_id=authority_id, quarter=quarter.key, item_id=item_id, position=position, chosen_by_id=by.id),
+                 lambda item_id=item_id: db.session.scalar(select(BoardQuote).where(
+                     BoardQuote.authority_id == authority_id, BoardQuote.quarter == quarter.key, BoardQuote.item_id == item_id)))
     audit.record("board.quotes_chosen", None, actor=by, authority_id=authority_id, quarter=quarter.key, items=item_ids)
     return item_ids

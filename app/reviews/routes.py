@@ -14,6 +14,7 @@ from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
+from ..input_bounds import parse_id
 from ..pagination import search_text
 from ..staff import service as staff_service
 from ..tenancy import all_councils, get_or_404, set_current_authority
@@ -387,7 +388,7 @@ def staff_new():
     if request.method == "GET" and request.args.get("person"):
         form.young_person.data = request.args["person"]
     if form.validate_on_submit():
-        person = db.session.get(User, int(form.young_person.data)) if form.young_person.data.isdigit() else None
+        person = db.session.get(User, parse_id(form.young_person.data) or 0)
         if person is None or not staff_service.can_support(me, person):
             form.young_person.errors.append(_l("Choose a young person allocated to you"))
         else:

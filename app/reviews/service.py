@@ -32,6 +32,7 @@ from ..i18n.formatting import uk_date
 from ..pagination import Page, contains, paginate, paginate_list
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
+from ..once import add_once
 from . import steps as S
 from .models import (
     DRAFT,
@@ -254,16 +255,18 @@ def start_or_resume(review: Review, young_person: User) -> ViewsSubmission:
         raise PermissionError("not their review")
     submission = review.submission
     if submission is None:
-        submission = ViewsSubmission(
-            authority_id=review.authority_id,
-            review=review,
-            young_person=young_person,
-            version=S.version_for(young_person, review.kind),
-            language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
-            readers=[READER_IRO],
+        submission, _added = add_once(
+            ViewsSubmission(
+                authority_id=review.authority_id,
+                review_id=review.id,
+                young_person_id=young_person.id,
+                version=S.version_for(young_person, review.kind),
+                language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
+                readers=[READER_IRO],
+            ),
+            lambda: db.session.scalar(select(ViewsSubmission).where(ViewsSubmission.review_id == review.id)),
         )
-        db.session.add(submission)
-        db.session.flush()
+        db.session.expire(review, ["submission"])
     return submission
 
 
@@ -590,15 +593,18 @@ def add_addition(submission: ViewsSubmission, *, text: str, language: str | None
     existing = db.session.scalar(select(Addition).where(Addition.submission_id == submission.id, Addition.client_key == key))
     if existing is not None:
         return existing, False, False
-    addition = Addition(
-        authority_id=submission.authority_id,
-        submission_id=submission.id,
-        text=text,
-        language=language if language in LANGUAGES else submission.language,
-        client_key=key,
+    addition, added = add_once(
+        Addition(
+            authority_id=submission.authority_id,
+            submission_id=submission.id,
+            text=text,
+            language=language if language in LANGUAGES else submission.language,
+            client_key=key,
+        ),
+        lambda: db.session.scalar(select(Addition).where(Addition.submission_id == submission.id, Addition.client_key == key)),
     )
-    db.session.add(addition)
-    db.session.flush()
+    if not added:
+        return addition, False, False  # the same send, a moment earlier
     audit.record("views.addition_sent", submission, actor=submission.young_person, addition_id=addition.id)
     flagged = _screen_for_safeguarding(submission, text, source="reviews.addition", source_id=addition.id, language=addition.language)
     return addition, True, flagged
@@ -618,8 +624,12 @@ def record_read(submission: ViewsSubmission, reader: User) -> ViewsReader:
     now = utcnow()
     receipt = db.session.scalar(select(ViewsReader).where(ViewsReader.submission_id == submission.id, ViewsReader.user_id == reader.id))
     if receipt is None:
-        receipt = ViewsReader(authority_id=submission.authority_id, user_id=reader.id, reader_role=reader_role_for(reader, submission.review))
-        submission.reader_rows.append(receipt)
+        receipt, _added = add_once(
+            ViewsReader(authority_id=submission.authority_id, submission_id=submission.id, user_id=reader.id,
+                        reader_role=reader_role_for(reader, submission.review)),
+            lambda: db.session.scalar(select(ViewsReader).where(ViewsReader.submission_id == submission.id, ViewsReader.user_id == reader.id)),
+        )
+        db.session.expire(submission, ["reader_rows"])
     if receipt.first_read_at is None:
         receipt.first_read_at = now
     receipt.last_read_at = now

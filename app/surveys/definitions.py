@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from ..errors import RuleBroken
 from ..extensions import db
@@ -210,9 +211,15 @@ def new_version(survey: Survey) -> SurveyVersion:
     latest = survey.latest
     if latest is not None and not latest.locked:
         return latest
-    version = _copy_version(latest, survey, (latest.number if latest else 0) + 1)
-    db.session.flush()
-    return version
+    try:
+        with db.session.begin_nested():
+            return _copy_version(latest, survey, (latest.number if latest else 0) + 1)
+    except IntegrityError:
+        # Started twice at once: the other request's draft took the number. Use that one.
+        db.session.expire(survey)
+        if survey.latest is None or survey.latest.locked:
+            raise
+        return survey.latest
 
 
 def copy_survey(survey: Survey, title_en: str) -> Survey:

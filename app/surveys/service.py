@@ -33,6 +33,7 @@ from .. import audit
 from ..auth.models import User, age_on
 from ..errors import RuleBroken
 from ..extensions import db
+from ..once import add_once
 from ..tenancy import acting_for
 from . import codes as code_rules
 from .models import (
@@ -220,10 +221,11 @@ def _open_draft(wave: SurveyWave, code: str, browser_key: str, language: str | N
         survey = wave.version.survey
         # Where the survey asks their age, the band is unknown until they say.
         asks_age = any(q.records == "age_band" for q in wave.version.questions)
-        draft = SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, code_ref=code_rules.code_ref(code), answers={},
-                            age_band=None if asks_age else survey.age_band, care_status=survey.care_status, language=language)
-        db.session.add(draft)
-        db.session.flush()
+        draft, _added = add_once(
+            SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, code_ref=code_rules.code_ref(code), answers={},
+                        age_band=None if asks_age else survey.age_band, care_status=survey.care_status, language=language),
+            lambda: _draft(key),
+        )
     elif draft.submitted:
         raise _refuse("used")
     return Session(wave, draft)
@@ -240,11 +242,11 @@ def start_signed_in(person: User, wave: SurveyWave, *, device_key: str, today: d
     key = code_rules.draft_key_for_person(device_key, wave.id)
     draft = _draft(key)
     if draft is None:
-        draft = SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, answers={},
-                            age_band=person.age_band, care_status=person.care_status, language=person.preferred_language,
-                            from_profile=True)
-        db.session.add(draft)
-        db.session.flush()
+        draft, _added = add_once(
+            SurveyDraft(authority_id=wave.authority_id, wave_id=wave.id, key_hash=key, answers={}, age_band=person.age_band,
+                        care_status=person.care_status, language=person.preferred_language, from_profile=True),
+            lambda: _draft(key),  # the same browser, a moment earlier
+        )
     return Session(wave, draft)
 
 
@@ -384,7 +386,10 @@ def submit(session: Session, *, code: str | None = None, person: User | None = N
     elif person is not None:
         if has_taken_part(person, session.wave):
             raise _refuse("done")
-        db.session.add(SurveyParticipation(authority_id=session.wave.authority_id, wave_id=session.wave.id, user_id=person.id))
+        _row, added = add_once(SurveyParticipation(authority_id=session.wave.authority_id, wave_id=session.wave.id, user_id=person.id),
+                               lambda: True if has_taken_part(person, session.wave) else None)
+        if not added:
+            return False  # sent a moment ago, by a second tap or another browser: already done
     else:
         raise RuleBroken(REFUSALS["missing"], "code", reason="no_code")
     draft.submitted = True

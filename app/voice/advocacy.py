@@ -25,6 +25,7 @@ from ..errors import RuleBroken
 from ..extensions import db
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
+from ..once import add_once
 from ..tenancy import all_councils
 from . import drafts, notify
 from .models import ADVOCACY_CLOSED, ALLOCATED, CONTACT_WAYS, CONTACTED, REFERRED, AdvocacyRequest
@@ -84,9 +85,11 @@ def request_advocate(young_person: User, *, key: str, consent: bool, contact_way
         referred_at=now,
         service_name=settings.advocacy_name,
     )
-    item.young_person = young_person
-    db.session.add(item)
-    db.session.flush()
+    item, created = add_once(item, lambda: db.session.scalar(select(AdvocacyRequest).where(AdvocacyRequest.send_key == key)))
+    if not created:  # the same send, a moment earlier
+        if item.young_person_id != young_person.id:
+            raise RuleBroken(_l("Something went wrong. Try again."))
+        return item, False, None
     audit.record("voice.advocacy.requested", item, actor=young_person, source=item.source, consent=True)
     if about:
         from ..moderation import service as moderation

@@ -24,6 +24,7 @@ from ..extensions import db
 from ..i18n.bidi import isolate
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
+from ..once import add_once
 from ..working_days import UK, add_working_hours, local
 from . import drafts, notify
 from .models import CALL_OUTCOMES, GOOD_TIMES, READER_IRO, READER_WORKER, CallBack
@@ -84,9 +85,11 @@ def request_call(young_person: User, *, role: str, key: str, about: str | None =
         promise_hours=settings.callback_hours,
         due_at=add_working_hours(now, settings.callback_hours),
     )
-    callback.young_person = young_person
-    db.session.add(callback)
-    db.session.flush()
+    callback, created = add_once(callback, lambda: db.session.scalar(select(CallBack).where(CallBack.send_key == key)))
+    if not created:  # the same send, a moment earlier
+        if callback.young_person_id != young_person.id:
+            raise RuleBroken(_l("Something went wrong. Try again."))
+        return callback, False
     audit.record("voice.callback.requested", callback, actor=young_person, staff_id=staff.id)
     if callback.about:
         callback.risk_flagged = _screen(callback)

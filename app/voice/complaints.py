@@ -27,6 +27,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
+from ..once import add_once
 from ..pagination import PER_PAGE, Page, paginate
 from ..working_days import add_working_days, local_day, working_days_between
 from . import drafts, notify
@@ -113,12 +114,15 @@ def send(item: Representation, *, key: str, language: str | None = None) -> bool
 
 def _start_stage(complaint: Representation, number: int, started_on: date) -> ComplaintStage:
     days, _longest = TIMESCALES[number]
-    stage = ComplaintStage(
-        authority_id=complaint.authority_id, number=number, started_on=started_on, due_on=add_working_days(started_on, days),
+    stage, added = add_once(
+        ComplaintStage(authority_id=complaint.authority_id, complaint_id=complaint.id, number=number, started_on=started_on,
+                       due_on=add_working_days(started_on, days)),
+        # Two taps of "start the next stage" start it once.
+        lambda: db.session.scalar(select(ComplaintStage).where(ComplaintStage.complaint_id == complaint.id, ComplaintStage.number == number)),
     )
-    complaint.stages.append(stage)
-    db.session.flush()
-    audit.record("voice.complaint.stage_started", complaint, stage=number, due_on=stage.due_on.isoformat())
+    db.session.expire(complaint, ["stages"])
+    if added:
+        audit.record("voice.complaint.stage_started", complaint, stage=number, due_on=stage.due_on.isoformat())
     return stage
 
 

@@ -17,6 +17,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..i18n.locales import LANGUAGES
+from ..input_bounds import parse_id
 from ..models_base import utcnow
 from . import steps as S
 from .models import DRAFT, EARLY, FACES, READER_ROLES, SENT, STANDARD, TOPICS, VERSIONS, Statement, Team
@@ -110,7 +111,7 @@ def save_step(draft, step: S.Step, data: dict) -> bool:
 def _team_id(draft, value) -> int | None:
     if not value or not str(value).isdigit():
         return None
-    team = db.session.get(Team, int(value))
+    team = db.session.get(Team, parse_id(value) or 0)
     if team is None or team.authority_id != draft.authority_id or not team.active:
         raise RuleBroken(_l("Choose one of the teams in the list"), field="team")
     return team.id

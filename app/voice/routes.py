@@ -11,6 +11,8 @@ from flask_login import current_user
 
 from ..access import YOUNG_PERSON, allow
 from ..errors import applying
+from ..extensions import db
+from ..input_bounds import parse_id
 from ..tenancy import get_or_404
 from . import advocacy, bp, callbacks, complaints, drafts, statements
 from . import steps as S
@@ -360,7 +362,7 @@ def advocacy_new():
     me = _me()
     source = request.values.get("source", "home")
     source = source if source in advocacy.SOURCES else "home"
-    source_id = request.values.get("id", type=int)
+    source_id = parse_id(request.values.get("id"))
     form = AdvocacyForm()
     if request.method == "GET":
         form.key.data = drafts.new_key()

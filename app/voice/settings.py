@@ -11,6 +11,8 @@ from ..access import COMPLAINTS
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
+from ..input_bounds import parse_id
+from ..once import add_once
 from ..tenancy import Authority
 from .models import Team, TeamMember, VoiceSettings
 
@@ -20,11 +22,13 @@ DEFAULT_UNREAD_DAYS = 2
 
 def settings_for(authority_id: int) -> VoiceSettings:
     """The council's settings; made with the defaults the first time they are needed."""
-    settings = db.session.scalar(select(VoiceSettings).where(VoiceSettings.authority_id == authority_id))
+    def find():
+        return db.session.scalar(select(VoiceSettings).where(VoiceSettings.authority_id == authority_id))
+
+    settings = find()
     if settings is None:
-        settings = VoiceSettings(authority_id=authority_id, callback_hours=DEFAULT_CALLBACK_HOURS, unread_days=DEFAULT_UNREAD_DAYS)
-        db.session.add(settings)
-        db.session.flush()
+        # Two first pages at once both make them: the second finds the first's.
+        settings, _added = add_once(VoiceSettings(authority_id=authority_id, callback_hours=DEFAULT_CALLBACK_HOURS, unread_days=DEFAULT_UNREAD_DAYS), find)
     return settings
 
 
@@ -75,15 +79,17 @@ def save_team(team: Team | None, authority_id: int, by: User, *, name: str, emai
     team.name = name
     team.email = (email or "").strip().lower() or None
     team.active = bool(active)
-    wanted = {int(i) for i in member_ids or [] if str(i).isdigit()}
+    wanted = {parse_id(i) for i in member_ids or []} - {None}
     staff = {u.id for u in db.session.scalars(select(User).where(User.id.in_(wanted), User.authority_id == authority_id, User.role != "young_person"))}
     for member in list(team.members):
         if member.user_id not in staff:
             team.members.remove(member)
     have = {m.user_id for m in team.members}
+    db.session.flush()  # the team has its id, and those taken off are gone
     for user_id in sorted(staff - have):
-        team.members.append(TeamMember(authority_id=authority_id, user_id=user_id))
-    db.session.flush()
+        add_once(TeamMember(authority_id=authority_id, team_id=team.id, user_id=user_id),
+                 lambda user_id=user_id: db.session.scalar(select(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == user_id)))
+    db.session.expire(team, ["members"])
     audit.record("voice.team_created" if created else "voice.team_changed", team, actor=by, members=len(team.members))
     return team
 

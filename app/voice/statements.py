@@ -22,6 +22,7 @@ from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
+from ..once import add_once
 from ..pagination import PER_PAGE, Page, paginate, paginate_list
 from . import drafts, notify
 from .models import READER_IRO, READER_WORKER, SENT, Statement, StatementReader, StatementReply
@@ -211,9 +212,13 @@ def reply(statement: Statement, by: User, text: str, *, key: str) -> tuple[State
     if existing is not None:
         return existing, False
     acknowledge(statement, by)
-    answer = StatementReply(authority_id=statement.authority_id, author_id=by.id, text=text, client_key=key)
-    statement.replies.append(answer)
-    db.session.flush()
+    answer, added = add_once(
+        StatementReply(authority_id=statement.authority_id, statement_id=statement.id, author_id=by.id, text=text, client_key=key),
+        lambda: db.session.scalar(select(StatementReply).where(StatementReply.statement_id == statement.id, StatementReply.client_key == key)),
+    )
+    db.session.expire(statement, ["replies"])
+    if not added:
+        return answer, False  # the same send, a moment earlier
     audit.record("voice.statement.replied", statement, actor=by, reply_id=answer.id)
     return answer, True
 
