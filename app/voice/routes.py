@@ -11,7 +11,6 @@ from flask_login import current_user
 
 from ..access import YOUNG_PERSON, allow
 from ..errors import applying
-from ..extensions import db
 from ..input_bounds import parse_id
 from ..tenancy import get_or_404
 from . import advocacy, bp, callbacks, complaints, drafts, statements
