@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 from flask import Flask
@@ -9,6 +10,10 @@ from flask import Flask
 from config import BASE_DIR, CONFIGS, INSTANCE_DIR
 
 from .extensions import babel, csrf, db, limiter, login, migrate
+
+# Every feature's hooks.py, in the order it plugs in: staff home panels show in this order, and the
+# demo council's content is loaded in it (the board pack's quarter builds on what comes before it).
+FEATURES = ("youth", "staff", "admin", "council", "moderation", "reviews", "surveys", "voice", "reports", "pledges", "mail", "privacy", "glossary")
 
 
 def config_name_from_environment() -> str:
@@ -78,7 +83,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .surveys import staff_bp as survey_staff_bp
     from .voice import bp as voice_bp
     from .youth import bp as youth_bp
-    from .reports import bp as reports_bp  # last: its demo quarter adds to the other features' demo content
+    from .reports import bp as reports_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(i18n_bp)
@@ -97,6 +102,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(health_bp)
     app.register_blueprint(mail_bp)
     app.register_blueprint(privacy_bp)
+
+    from . import hooks
+
+    for feature in FEATURES:
+        import_module(f"{__name__}.{feature}.hooks")
+    hooks.init_app(app)
 
     from .cli import heard_cli
     from .mail import cli as _mail_cli  # noqa: F401  (heard send-mail)

@@ -41,6 +41,10 @@ SIGNED_IN = "signed_in"  # any role
 
 _NAMES = set(ROLES) | {PUBLIC, STAFF, SIGNED_IN}
 
+# Endpoints whose posts, reaching someone signed out, get their own answer instead of a redirect
+# to sign in (app/auth/carry.py: the sign-in page, carrying what they typed).
+SIGNED_OUT_POSTS: dict[str, Callable] = {}
+
 
 def allow(*who: str) -> Callable:
     unknown = set(who) - _NAMES
@@ -67,6 +71,15 @@ def role_may(role: str | None, allowed: frozenset[str]) -> bool:
     return SIGNED_IN in allowed or role in allowed or (STAFF in allowed and role in STAFF_ROLES)
 
 
+def may(endpoint: str) -> bool:
+    """Whether the signed-in user (or a visitor) may open the endpoint: what enforce() decides from
+    its `@allow` declaration. Templates ask this instead of naming roles."""
+    allowed = declared_roles(endpoint)
+    if allowed is None:
+        return False
+    return role_may(current_user.role if current_user.is_authenticated else None, allowed)
+
+
 def enforce():
     """before_request hook: fail closed on undeclared endpoints, then check the role."""
     if request.endpoint is None:
@@ -78,7 +91,8 @@ def enforce():
     if PUBLIC in allowed:
         return None
     if not current_user.is_authenticated:
-        return current_app.login_manager.unauthorized()
+        answer = SIGNED_OUT_POSTS.get(request.endpoint) if request.method == "POST" else None
+        return answer() if answer is not None else current_app.login_manager.unauthorized()
     if not role_may(current_user.role, allowed):
         abort(403)
     return None

@@ -7,15 +7,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from .access import STAFF_ROLES, YOUNG_PERSON
 from .extensions import db
 from .models_base import AuthorityOwned, UTCDateTime, utcnow
+from .pagination import paginate
 from .privacy.anonymous import day_of
+from .tenancy import for_council
+
+if TYPE_CHECKING:
+    from .auth.models import User
 
 
 class AuditEvent(AuthorityOwned, db.Model):
@@ -47,8 +54,6 @@ def subject_of(target) -> int | None:
     if target is None:
         return None
     if getattr(target, "__tablename__", None) == "user":
-        from .access import YOUNG_PERSON
-
         return target.id if target.role == YOUNG_PERSON else None
     found = getattr(target, "young_person_id", None)
     if found is None and type(target).__name__ in AUTHORED_BY_YOUNG_PEOPLE:
@@ -90,11 +95,10 @@ def record(action: str, target=None, *, authority_id: int | None = None, actor=N
 READ_ACTIONS = ("views.read", "views.printed", "views.pdf_downloaded", "review.viewed", "young_person.viewed")
 
 
+@for_council
 def events(authority_id: int, *, actor_id: int | None = None, subject_id: int | None = None, action: str | None = None, page=1):
     """One page of the council's audit log, newest first, filtered by who, whose record and what."""
-    from .pagination import paginate
-
-    stmt = select(AuditEvent).where(AuditEvent.authority_id == authority_id)
+    stmt = select(AuditEvent)
     if actor_id:
         stmt = stmt.where(AuditEvent.actor_id == actor_id)
     if subject_id:
@@ -104,16 +108,18 @@ def events(authority_id: int, *, actor_id: int | None = None, subject_id: int | 
     return paginate(stmt.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()), page)
 
 
+@for_council
 def actions_used(authority_id: int) -> list[str]:
-    return list(db.session.scalars(select(AuditEvent.action).where(AuditEvent.authority_id == authority_id).distinct().order_by(AuditEvent.action)))
+    return list(db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
 
 
+@for_council
 def actors(authority_id: int) -> list:
     """Everyone who has done something in the council's log, by name."""
     from .auth.models import User
 
-    ids = select(AuditEvent.actor_id).where(AuditEvent.authority_id == authority_id, AuditEvent.actor_id.is_not(None)).distinct()
-    return list(db.session.scalars(select(User).where(User.authority_id == authority_id, User.id.in_(ids)).order_by(User.display_name, User.id)))
+    ids = select(AuditEvent.actor_id).where(AuditEvent.actor_id.is_not(None)).distinct()
+    return list(db.session.scalars(select(User).where(User.id.in_(ids)).order_by(User.display_name, User.id)))
 
 
 @dataclass
@@ -129,17 +135,16 @@ class Read:
     times: int
 
 
+@for_council(of="young_person")
 def reads_of(young_person) -> list[Read]:
     """Who among the staff has opened this young person's things, what and when, newest first.
     The young person's own actions, and anything done without a person (jobs), are left out."""
-    from .access import STAFF_ROLES
     from .auth.models import User
 
     rows = db.session.execute(
         select(AuditEvent.actor_id, AuditEvent.action, AuditEvent.target_type, AuditEvent.target_id, func.min(AuditEvent.at), func.max(AuditEvent.at), func.count())
         .join(User, User.id == AuditEvent.actor_id)
         .where(
-            AuditEvent.authority_id == young_person.authority_id,
             AuditEvent.subject_id == young_person.id,
             AuditEvent.action.in_(READ_ACTIONS),
             User.role.in_(STAFF_ROLES),
@@ -149,3 +154,19 @@ def reads_of(young_person) -> list[Read]:
     readers = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_({r[0] for r in rows})))} if rows else {}
     found = [Read(readers[a], action, t_type, t_id, first, last, n) for a, action, t_type, t_id, first, last, n in rows]
     return sorted(found, key=lambda r: r.last_at, reverse=True)
+
+
+def young_people() -> list[User]:
+    """The council's young people in name order, to choose whose records to see."""
+    from .access import YOUNG_PERSON
+    from .auth.models import User
+
+    return list(db.session.scalars(select(User).where(User.role == YOUNG_PERSON).order_by(User.display_name, User.id)))
+
+
+def people(ids) -> dict[int, User]:
+    """The people with these ids (who acted, whom it was about), by id."""
+    from .auth.models import User
+
+    ids = set(ids) - {None}
+    return {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}

@@ -13,11 +13,13 @@ import pyotp
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
-from .access import ADMIN, STAFF_ROLES
+from .access import ADMIN, STAFF_ROLES, YOUNG_PERSON
 from .auth.models import User
 from .auth.passwords import hash_password, password_problem
-from .demo import DEMO_PASSWORD, DEMO_SLUG, load_demo
+from .demo import DEMO_PASSWORD, DEMO_SLUG, load_demo, named_people
+from .errors import RuleBroken
 from .extensions import db
+from .i18n import review_status
 from .links import public_url
 from .staff import service as staff_service
 from .tenancy import Authority, acting_for, all_councils, unbound
@@ -122,7 +124,10 @@ def invite(slug: str, reference: str | None, user_id: int | None) -> None:
         user = db.session.scalar(stmt)
         if user is None:
             raise click.ClickException("No such person in that council.")
-        code = staff_service.issue_invite(user, by=None)
+        try:
+            code = staff_service.issue_invite(user, by=None)
+        except RuleBroken as broken:  # set up already: an invite would replace their password
+            raise click.ClickException(str(broken.message)) from None
         db.session.commit()
         click.echo(f"Invite code for {user.display_name}: {code}  ({_join_link(code)})")
 
@@ -149,9 +154,7 @@ def demo_sign_ins() -> list[str]:
 
 
 def _sign_ins(authority: Authority) -> list[str]:
-    from .demo import named_people
-
-    named = named_people(authority.id)  # not the many invented young people behind the demo's figures
+    named = named_people()  # not the many invented young people behind the demo's figures
     people = db.session.scalars(select(User).where(named, User.password_hash.is_not(None)).order_by(User.id)).all()
     lines = ["", f"Demo sign-ins for {authority.name} (password for all: {DEMO_PASSWORD})"]
     for person in people:
@@ -160,7 +163,7 @@ def _sign_ins(authority: Authority) -> list[str]:
         if person.is_staff and person.totp_secret:
             extra = f"  authenticator key {person.totp_secret} (or: flask --app wsgi heard totp-code {person.email})"
         lines.append(f"  {person.role_label:<40} {who}{extra}")
-    waiting = db.session.scalars(select(User).where(named, User.role == "young_person", User.password_hash.is_(None))).all()
+    waiting = db.session.scalars(select(User).where(named, User.role == YOUNG_PERSON, User.password_hash.is_(None))).all()
     for person in waiting:
         lines.append(
             f"  {person.display_name} has no account yet: sign in as their worker and make an invite card, or run"
@@ -188,8 +191,6 @@ def totp_code(email: str) -> None:
 @click.argument("locale", required=False)
 def translation_status(locale: str | None) -> None:
     """How far each catalogue is translated and reviewed; with LOCALE, the strings still to review."""
-    from .i18n import review_status
-
     if locale:
         if not review_status.catalogue_path(locale).exists():
             raise click.ClickException(f"No catalogue for {locale}.")

@@ -6,6 +6,8 @@ the code is acting for lives in a context variable:
   again when it ends (`app/web.py`);
 - CLI commands, jobs and public pages about one council bind it with `with acting_for(authority):`
   (or, for the rest of a public request, `set_current_authority(id)`);
+- a service function given the council it works for is marked `@for_council`: it runs
+  `narrowed_to` that council, which can keep a caller to one council but never widen what it sees;
 - code that truly works across councils says so with `with all_councils():`, or for one statement
   `execution_options={"all_authorities": True}`: the user loader and sign-in by username, the
   command line's council lookup, anonymous comparisons between councils.
@@ -18,13 +20,15 @@ council bound and no opt-out, any statement that touches a council-owned model r
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import inspect
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from typing import TypeVar
 
 from flask import abort
-from sqlalchemy import JSON, Boolean, String, event, select
+from sqlalchemy import JSON, Boolean, String, event, false, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
 from sqlalchemy.sql.expression import ColumnElement
@@ -74,8 +78,17 @@ class _AllCouncils:
 
 ALL_COUNCILS = _AllCouncils()
 
+
+class _NoneOfThem:
+    def __repr__(self) -> str:
+        return "<no council's rows>"
+
+
+# Bound by `narrowed_to` when code acting for one council is asked about another: it sees nothing.
+NONE_OF_THEM = _NoneOfThem()
+
 # None: nobody bound (council-owned queries raise); an id: that council; ALL_COUNCILS: opted out.
-_bound: ContextVar[int | _AllCouncils | None] = ContextVar("heard_council", default=None)
+_bound: ContextVar[int | _AllCouncils | _NoneOfThem | None] = ContextVar("heard_council", default=None)
 
 
 def _id_of(authority: Authority | int | None) -> int | None:
@@ -118,6 +131,47 @@ def all_councils():
     return _binding(ALL_COUNCILS)
 
 
+def narrowed_to(authority: Authority | int | None):
+    """`with narrowed_to(authority):` for code given the council it works for. A caller acting for
+    every council (a test, a job comparing councils) is kept to that one; a caller acting for it
+    already is unchanged; a caller acting for another council sees none of its rows, as a filter on
+    the council would have shown; a caller acting for none is refused. So naming a council can
+    narrow what code sees, never widen it. None changes nothing."""
+    wanted, bound = council_of(authority), _bound.get()
+    if wanted is None or bound == wanted:
+        return _binding(bound)
+    if bound is ALL_COUNCILS:
+        return _binding(wanted)
+    if bound is None:
+        raise NoCouncilBound()
+    return _binding(NONE_OF_THEM)
+
+
+def council_of(thing) -> int | None:
+    """The council an id, a council or a council-owned row stands for."""
+    if thing is None or isinstance(thing, int):
+        return thing
+    return thing.id if isinstance(thing, Authority) else thing.authority_id
+
+
+def for_council(fn: Callable[..., T] | None = None, *, of: str = "authority_id"):
+    """`@for_council` on a service function given the council it works for (its `authority_id`
+    argument, or with `of=` another argument: a council, or a row or person of one) runs it
+    `narrowed_to` that council, so its queries need no filter of their own."""
+
+    def decorate(fn: Callable[..., T]) -> Callable[..., T]:
+        parameters = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with narrowed_to(council_of(parameters.bind_partial(*args, **kwargs).arguments.get(of))):
+                return fn(*args, **kwargs)
+
+        return wrapper
+
+    return decorate(fn) if fn is not None else decorate
+
+
 def unbound():
     """`with unbound():` runs with no council bound, whatever the caller bound: every CLI
     command starts this way, so a command that forgets to bind a council fails."""
@@ -153,7 +207,7 @@ def visible(obj: T | None) -> T | None:
         return obj
     if bound is None:
         raise NoCouncilBound()
-    return obj if obj.authority_id == bound else None
+    return obj if obj.authority_id == bound else None  # never for NONE_OF_THEM
 
 
 def get_or_404(model: type[T], ident) -> T:
@@ -179,6 +233,7 @@ def _refuse(element, compiler, **kw):
 
 
 _REFUSED = _Refused()
+_NOTHING = false()
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -193,7 +248,7 @@ def _scope_to_current_authority(state: ORMExecuteState) -> None:
         # Loader criteria skip refreshes of expired rows, so add the condition to the statement.
         if bound is None:
             raise NoCouncilBound()
-        state.statement = state.statement.where(refresh.mapper.class_.authority_id == bound)
+        state.statement = state.statement.where(_condition(refresh.mapper.class_, bound))
     option = _criteria_for(bound)
     # A relationship load already carries the criterion of the query that loaded its parent
     # (loader criteria propagate): adding it again at every level of lazy loading repeated it
@@ -203,7 +258,16 @@ def _scope_to_current_authority(state: ORMExecuteState) -> None:
     state.statement = state.statement.options(option)
 
 
-_criteria: dict[int | None, object] = {}
+def _condition(cls, bound):
+    """What keeps `cls` to the bound council: refusal when none is bound, nothing for NONE_OF_THEM."""
+    if bound is None:
+        return _REFUSED
+    if bound is NONE_OF_THEM:
+        return _NOTHING
+    return cls.authority_id == bound
+
+
+_criteria: dict[int | _NoneOfThem | None, object] = {}
 
 
 def _criteria_for(bound: int | None):
@@ -212,6 +276,8 @@ def _criteria_for(bound: int | None):
     if option is None:
         if bound is None:
             criteria = lambda cls: _REFUSED  # noqa: E731
+        elif bound is NONE_OF_THEM:
+            criteria = lambda cls: _NOTHING  # noqa: E731
         else:
             criteria = lambda cls: cls.authority_id == bound  # noqa: E731
         option = _criteria.setdefault(bound, with_loader_criteria(AuthorityOwned, criteria, include_aliases=True))

@@ -5,7 +5,7 @@ import json
 import math
 import time
 from datetime import timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, flash, g, redirect, render_template, request, session, url_for
@@ -14,11 +14,10 @@ from flask_babel import ngettext
 from flask_login import current_user, logout_user, user_logged_in, user_logged_out
 from flask_wtf.csrf import CSRFError
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import joinedload
 
 from . import access, input_bounds
-from .auth.models import CARE_LEAVER, IN_CARE, User
+from .auth import sessions as login_sessions
+from .auth.models import CARE_LEAVER, IN_CARE
 from .extensions import db, limiter, login
 from .i18n.content import localise
 from .i18n.formatting import local_date, local_datetime
@@ -28,7 +27,7 @@ from .pagination import page_url
 from .staff.nav import staff_nav
 from .staff.panels import staff_panels, young_person_panels
 from . import tenancy
-from .tenancy import all_councils, current_authority, set_current_authority
+from .tenancy import current_authority, set_current_authority
 
 CSP = "; ".join(
     [
@@ -86,6 +85,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(_template_globals)
     app.jinja_env.globals["asset_url"] = asset_url
     app.jinja_env.globals["page_url"] = page_url
+    app.jinja_env.globals["may"] = access.may
     app.jinja_env.globals["staff_nav"] = staff_nav
     app.jinja_env.globals["staff_panels"] = staff_panels
     app.jinja_env.globals["young_person_panels"] = young_person_panels
@@ -106,24 +106,9 @@ def _wrap(view):
     return static
 
 
-@cache
-def _signed_in_user():
-    """Built once: this runs on every request."""
-    return select(User).options(joinedload(User.authority), joinedload(User.iro), joinedload(User.worker)).where(User.id == bindparam("id"))
-
-
-def _load_user(user_id: str):
-    try:
-        ident, epoch = (int(part) for part in user_id.split("."))
-    except ValueError:
-        return None
-    # The council and the young person's IRO and worker come in the same query: every page
-    # shows the council, and a young person's home shows their people.
-    with all_councils():  # whoever signed in, in whichever council
-        user = db.session.scalar(_signed_in_user(), {"id": ident})
-    if user is None or user.session_epoch != epoch or not user.active:
-        return None
-    return user
+def _load_user(token: str):
+    # The cookie's token names a session row; one query loads the person with it (app/auth/sessions.py).
+    return login_sessions.load(token)
 
 
 def _bind_authority():
@@ -153,9 +138,13 @@ def _expire_idle_session():
     now = utcnow().timestamp()
     last = session.get("seen")
     if last is not None and now - last > timedelta(minutes=minutes).total_seconds():
+        login_sessions.end_current(login_sessions.IDLE)
+        db.session.commit()
         logout_user()
         session.pop("seen", None)
         set_current_authority(None)
+        if request.method == "POST" and request.endpoint in access.SIGNED_OUT_POSTS:
+            return None  # access.enforce answers it as signed out, keeping what was typed
         flash(_l("You were signed out because you had not used Heard for a while. Sign in again to carry on."), "info")
         return redirect(url_for("auth.sign_in", next=request.full_path if request.method == "GET" else None))
     session["seen"] = now
@@ -265,12 +254,6 @@ def _csrf_error(error):
         ),
         400,
     )
-
-
-def wants_youth_layout() -> bool:
-    return not (current_user.is_authenticated and current_user.is_staff)
-
-
 
 
 CARE_STATUS_LABELS = {IN_CARE: _l("In care"), CARE_LEAVER: _l("Care leaver")}

@@ -43,7 +43,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import free_port  # noqa: E402
+from bench import free_port
 
 SECRET = "bench-only-secret"
 PG_URL = os.environ.get("BENCH_PG_URL", "postgresql://heard:heard@127.0.0.1:5432/heard_bench_council")
@@ -90,7 +90,8 @@ def prepare(database_url: str, members: int) -> dict:
         now = time.time()
 
         def cookie(user) -> str:
-            return serializer.dumps({"_user_id": user.get_id(), "_fresh": True, "seen": now})
+            from tests.helpers import session_token
+            return serializer.dumps({"_user_id": session_token(user), "_fresh": True, "seen": now})
 
         result = {
             "poll": poll.id,

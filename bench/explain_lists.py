@@ -120,7 +120,8 @@ def main(argv=None) -> int:
             started = time.monotonic()
             council, people = build(app)
             print(f"built in {time.monotonic() - started:.0f} s", flush=True)
-            user_ids = {role: person.get_id() for role, person in people.items()}  # read while a council is bound
+            from tests.helpers import session_token
+            user_ids = {role: session_token(person) for role, person in people.items()}  # read while a council is bound
         caught: list[tuple[str, object]] = []
 
         def catch(conn, cursor, statement, parameters, context, executemany):

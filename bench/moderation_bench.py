@@ -88,12 +88,13 @@ def main():
         db.session.commit()
         client = app.test_client()
         with client.session_transaction() as session:
-            session["_user_id"] = moderator.get_id()
+            from tests.helpers import session_token
+            session["_user_id"] = session_token(moderator)
             session["_fresh"] = True
             session["seen"] = time.time()
         lead_client = app.test_client()
         with lead_client.session_transaction() as session:
-            session["_user_id"] = lead.get_id()
+            session["_user_id"] = session_token(lead)
             session["_fresh"] = True
             session["seen"] = time.time()
         from tests.conftest import IsolatedClient

@@ -97,7 +97,8 @@ def main():
 
         staff = app.test_client()
         with staff.session_transaction() as session:
-            session["_user_id"] = manager.get_id()
+            from tests.helpers import session_token
+            session["_user_id"] = session_token(manager)
             session["seen"] = utcnow().timestamp()
         print("scorecard page                        median %.0f / p95 %.0f ms" % timed(lambda: staff.get("/pledge/scorecard"), 10))
         print("scorecard CSV                         median %.0f / p95 %.0f ms" % timed(lambda: staff.get("/pledge/scorecard.csv"), 10))
@@ -105,7 +106,7 @@ def main():
         person = people[0]
         young = app.test_client()
         with young.session_transaction() as session:
-            session["_user_id"] = person.get_id()
+            session["_user_id"] = session_token(person)
             session["seen"] = utcnow().timestamp()
         promise_id = pledge.promises[3].id
         print("young person opens a promise to rate  median %.1f / p95 %.1f ms" % timed(lambda: young.get(f"/pledge/rate/{promise_id}"), 30))

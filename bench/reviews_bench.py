@@ -25,17 +25,17 @@ if "DATABASE_URL" not in os.environ:
     os.close(handle)
     os.environ["DATABASE_URL"] = f"sqlite:///{path}"
 
-from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from flask_migrate import upgrade
+from sqlalchemy import text
 
-from app import create_app  # noqa: E402
-from app.tenancy import all_councils  # noqa: E402
-from app.extensions import db  # noqa: E402
-from app.models_base import utcnow  # noqa: E402
-from app.reviews import service  # noqa: E402
-from config import normalise_database_url  # noqa: E402
-from tests import factories  # noqa: E402
-from tests.conftest import IsolatedClient  # noqa: E402
+from app import create_app
+from app.tenancy import all_councils
+from app.extensions import db
+from app.models_base import utcnow
+from app.reviews import service
+from config import normalise_database_url
+from tests import factories
+from tests.conftest import IsolatedClient
 
 
 def timed(label, fn, runs):
@@ -78,7 +78,8 @@ def main():
         def client_for(user):
             client = app.test_client()
             with client.session_transaction() as session:
-                session["_user_id"] = user.get_id()
+                from tests.helpers import session_token
+                session["_user_id"] = session_token(user)
                 session["_fresh"] = True
                 session["seen"] = utcnow().timestamp()
             return client

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.i18n.locales import LANGUAGES  # noqa: E402
-from app.moderation import screening  # noqa: E402
+from app.i18n.locales import LANGUAGES
+from app.moderation import screening
 
 DATA = ROOT / "bench" / "safeguarding"
 GOAL_RECALL, GOAL_LANGUAGE_RECALL, GOAL_FALSE_ALARMS = 0.95, 0.90, 0.10

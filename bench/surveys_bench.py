@@ -140,7 +140,8 @@ def main():
         latest = waves[WAVES - 1]
         client = app.test_client()
         with client.session_transaction() as session:
-            session["_user_id"] = officer.get_id()
+            from tests.helpers import session_token
+            session["_user_id"] = session_token(officer)
             session["_fresh"] = True
             session["seen"] = utcnow().timestamp()
 

@@ -35,7 +35,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import free_port  # noqa: E402
+from bench import free_port
 
 SECRET = "bench-only-secret-bench-only-secret-0123456789"
 PG_URL = os.environ.get("BENCH_PG_URL", "postgresql://heard:heard@127.0.0.1:5432/heard_bench_throughput")
@@ -87,7 +87,8 @@ def _signed_in(user) -> dict:
     try:
         from app.auth.session_cookie import signed_in_values
     except ImportError:
-        return {"_user_id": user.get_id(), "_fresh": True, "seen": time.time()}
+        from tests.helpers import session_token
+        return {"_user_id": session_token(user), "_fresh": True, "seen": time.time()}
     return {**signed_in_values(user), "seen": time.time()}
 
 

@@ -24,6 +24,7 @@ from app.models_base import utcnow
 from app.tenancy import all_councils
 
 from . import factories
+from .helpers import session_token
 
 
 def _database_url() -> str:
@@ -141,7 +142,7 @@ def sign_in(app):
         _db.session.commit()
         client = app.test_client()
         with client.session_transaction() as session:
-            session["_user_id"] = user.get_id()
+            session["_user_id"] = session_token(user)
             session["_fresh"] = True
             session["seen"] = utcnow().timestamp()
         return client

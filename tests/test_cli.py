@@ -37,3 +37,14 @@ def test_demo_loads_every_role_and_prints_sign_ins(app):
     assert db.session.scalar(select(db.func.count()).select_from(Authority)) == 1
     code = runner.invoke(args=["heard", "totp-code", "grace.okafor@northmoor.example"])
     assert code.exit_code == 0 and code.output.strip().isdigit()
+
+
+def test_invite_refuses_an_account_already_set_up(app, db):
+    from . import factories
+
+    council = factories.authority(slug="setup-council")
+    person = factories.young_person(council, reference="SET-1")
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["heard", "invite", "--authority", "setup-council", "--reference", "SET-1"])
+    assert result.exit_code != 0 and "already set up their account" in result.output
+    assert person.password_hash is not None

@@ -1,5 +1,9 @@
 """Every form is protected against cross-site request forgery."""
+import re
+
 import pytest
+from flask import session as request_session
+from flask_wtf.csrf import generate_csrf
 
 from app.extensions import csrf
 
@@ -19,18 +23,14 @@ def test_posts_without_a_token_are_refused_kindly(csrf_on, client):
 
 
 def test_posts_with_the_token_from_the_page_work(csrf_on, client):
-    import re
-
     page = client.get("/sign-in").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     response = client.post("/language", data={"language": "ar", "csrf_token": token})
     assert response.status_code == 302
-    assert csrf  # the extension is bound in create_app
+    assert client.application.extensions["csrf"] is csrf  # the extension is bound in create_app
 
 
 def _page_tokens(client, path="/sign-in"):
-    import re
-
     return re.findall(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True))
 
 
@@ -42,10 +42,6 @@ def test_tokens_in_pages_are_masked_afresh_in_every_response(csrf_on, client):
     with client.session_transaction() as session:
         secret = session["csrf_token"]
     with client.application.test_request_context():
-        from flask import session as request_session
-
-        from flask_wtf.csrf import generate_csrf
-
         request_session["csrf_token"] = secret
         signed = generate_csrf()
     html = client.get("/sign-in").get_data(as_text=True)

@@ -46,6 +46,21 @@ def test_mail_is_written_with_the_change_and_sent_when_it_commits(app, mail_outb
     assert all(r.attempts == 1 and r.sent_at is not None for r in _rows())
 
 
+def test_mail_waits_for_the_whole_transaction_not_a_savepoint_inside_it(app, mail_outbox):
+    """A savepoint released inside the transaction (adding a row once, for a double tap) is not
+    the commit: an alert's email sent then was looked for before it was committed, and never
+    went at once."""
+    council = factories.authority()
+    db.session.commit()
+    queue_mail("lead@example.org", "A young person may need help", "Sign in", authority_id=council.id, kind="test.note")
+    with db.session.begin_nested():
+        factories.audit_event(factories.staff(council, "iro"))
+    assert mail_outbox == []
+    db.session.commit()
+    assert [m["To"] for m in mail_outbox] == ["lead@example.org"]
+    assert [r.status for r in _rows()] == [SENT]
+
+
 def test_nothing_is_kept_or_sent_for_a_change_that_rolled_back(app, mail_outbox):
     council = factories.authority()
     db.session.commit()

@@ -18,6 +18,7 @@ from app.moderation.models import SafeguardingAlert
 from app.tenancy import Authority, NoCouncilBound, acting_for, all_councils, get_or_404, unbound
 
 from . import factories
+from tests.helpers import session_token
 
 
 def _names(world):
@@ -131,7 +132,7 @@ def test_a_request_is_bound_to_the_signed_in_council_and_unbound_when_it_ends(pr
     db.session.commit()
     signed_in = probe_app.test_client()
     with signed_in.session_transaction() as session:
-        session["_user_id"] = world.a.iro.get_id()
+        session["_user_id"] = session_token(world.a.iro)
         session["seen"] = utcnow().timestamp()
     page = signed_in.get("/probe").get_data(as_text=True)
     assert mine in page and theirs not in page
@@ -150,7 +151,7 @@ def _cli_args(world):
     return {
         "create-authority": ["--name", "Westfold Council", "--slug", "westfold"],
         "create-staff": ["--authority", slug, "--email", "new.admin@example.org", "--name", "New Admin"],
-        "invite": ["--authority", slug, "--reference", world.a.young_person.reference],
+        "invite": ["--authority", slug, "--reference", world.a.other_young_person.reference],
         "demo": [],
         "totp-code": ["grace.okafor@northmoor.example"],  # made by "demo"
         "translation-status": [],
@@ -177,6 +178,7 @@ def test_every_cli_command_and_job_runs_with_a_council_bound(app, world):
         factories.council_meeting(group, starts_at=utcnow() + timedelta(hours=2))
         factories.council_poll(group, mode="open", closes_at=utcnow() - timedelta(hours=1))
         factories.survey_wave(people.authority)
+    world.a.other_young_person.password_hash = None  # an invite is for an account not yet set up
     db.session.commit()
     args = _cli_args(world)
     assert set(heard_cli.commands) == set(args), "give every command its arguments here"
@@ -222,3 +224,31 @@ def test_lazy_loads_carry_the_council_criterion_once(world):
     for sql in queries:
         table = sql.split("FROM ", 1)[1].split()[0]
         assert sql.count(f"{table}.authority_id = ") == 1, sql
+
+
+def test_a_function_given_a_council_is_narrowed_to_it_and_never_widened(world):
+    """`@for_council` keeps a caller acting for every council to the one named, leaves a caller
+    acting for it alone, shows a caller acting for another council nothing of the one named, and
+    refuses a caller acting for none."""
+    from app.tenancy import for_council
+
+    @for_council
+    def names(authority_id):
+        return set(db.session.scalars(select(User.display_name)))
+
+    @for_council(of="person")
+    def colleagues(person):
+        return set(db.session.scalars(select(User.display_name)))
+
+    mine, theirs = _names(world)
+    a, b = world.a.authority.id, world.b.authority.id
+    with all_councils():
+        assert mine in names(a) and theirs not in names(a)
+        assert theirs in colleagues(world.b.young_person) and mine not in colleagues(world.b.young_person)
+    with acting_for(a):
+        assert mine in names(a)
+        assert names(b) == set()
+        assert colleagues(world.b.young_person) == set()
+        assert mine in names(None)  # no council named: the caller's own
+    with unbound(), pytest.raises(NoCouncilBound):
+        names(a)

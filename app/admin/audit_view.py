@@ -4,13 +4,10 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import SelectField
 
 from .. import audit
-from ..access import ADMIN, ROLE_LABELS, YOUNG_PERSON, allow
-from ..auth.models import User
-from ..extensions import db
+from ..access import ADMIN, ROLE_LABELS, allow
 from ..input_bounds import parse_id
 from ..tenancy import current_authority
 from . import bp
@@ -75,7 +72,7 @@ def audit_log():
     form = AuditFilterForm(request.args)
     everyone = [("", _l("Anyone"))]
     form.person.choices = everyone + [(str(u.id), f"{u.display_name} ({ROLE_LABELS[u.role]})") for u in audit.actors(authority.id)]
-    young = db.session.scalars(select(User).where(User.authority_id == authority.id, User.role == YOUNG_PERSON).order_by(User.display_name, User.id))
+    young = audit.young_people()
     form.young_person.choices = [("", _l("Any young person"))] + [(str(u.id), f"{u.display_name} ({u.reference})" if u.reference else u.display_name) for u in young]
     actions = audit.actions_used(authority.id)
     form.action.choices = [("", _l("Anything"))] + sorted(((a, action_label(a)) for a in actions), key=lambda pair: pair[1].lower())
@@ -84,7 +81,7 @@ def audit_log():
         authority.id, actor_id=_as_id(form.person.data), subject_id=_as_id(form.young_person.data), action=action, page=request.args.get("page")
     )
     people_ids = {e.actor_id for e in page} | {e.subject_id for e in page}
-    people = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(people_ids - {None})))} if people_ids - {None} else {}
+    people = audit.people(people_ids)
     return render_template(
         "admin/audit.html", form=form, page=page, people=people, action_label=action_label, record_labels=RECORD_LABELS, role_labels=ROLE_LABELS
     )

@@ -2,15 +2,12 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from .. import audit
-from ..access import ADMIN, STAFF_ROLES, YOUNG_PERSON, allow, declared_roles, role_may
+from ..access import ADMIN, YOUNG_PERSON, allow, declared_roles, role_may
 from ..auth import service as auth_service
 from ..auth.models import User
 from ..errors import applying
-from ..pagination import paginate, search_text
+from ..pagination import search_text
 from ..staff import service as staff_service
 from ..staff.routes import code_card
 from ..tenancy import current_authority, get_or_404
@@ -24,16 +21,12 @@ from .forms import AuthoritySettingsForm, StaffForm, YoungPersonForm
 @allow(ADMIN)
 def people():
     query = search_text(request.args.get("q"))
-    authority_id = current_user.authority_id
-    young = staff_service.search_filter(
-        select(User).options(joinedload(User.iro), joinedload(User.worker)).where(User.authority_id == authority_id, User.role == YOUNG_PERSON), query
-    )
-    staff = staff_service.search_filter(select(User).where(User.authority_id == authority_id, User.role.in_(STAFF_ROLES)), query)
+    young, staff = staff_service.people_pages(query, request.args.get("page"), request.args.get("staff_page"))
     return render_template(
         "admin/people.html",
         query=query,
-        young_people=paginate(young.order_by(User.display_name, User.id), request.args.get("page")),
-        staff=paginate(staff.order_by(User.display_name, User.id), request.args.get("staff_page")),
+        young_people=young,
+        staff=staff,
     )
 
 
@@ -114,8 +107,10 @@ def invite_staff(person_id: int):
     person = get_or_404(User, person_id)
     if not person.is_staff:
         abort(404)
-    with applying():
+    with applying() as outcome:
         code = staff_service.issue_invite(person, by=current_user)
+    if not outcome.ok:  # already set up: said on the page it came from
+        return redirect(url_for("admin.edit_staff", person_id=person.id))
     return code_card(person, code, "invite")
 
 
@@ -127,7 +122,7 @@ def settings():
     if form.validate_on_submit():
         with applying():
             form.populate_obj(authority)
-            audit.record("authority.settings_changed", authority)
+            service.settings_changed(authority)
         flash(_l("Council settings saved."), "success")
         return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form)

@@ -6,10 +6,12 @@ from sqlalchemy import select
 
 from .. import audit
 from ..access import STAFF_ROLES, YOUNG_PERSON
+from ..auth import sessions as login_sessions
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
+from ..tenancy import for_council
 
 
 def _allocation(authority_id: int, user_id, role: str) -> int | None:
@@ -25,18 +27,19 @@ def _set_active(person: User, created: bool, fields: dict) -> None:
     """New accounts start switched on; switching one off signs it out everywhere."""
     if created:
         person.active = True
-        person.session_epoch = 0
     elif "active" in fields and person.active != bool(fields["active"]):
         person.active = bool(fields["active"])
         person.deactivated_at = None if person.active else utcnow()
-        person.session_epoch += 1
+        if not person.active:
+            login_sessions.end_all(person, login_sessions.SWITCHED_OFF)
 
 
+@for_council
 def save_young_person(person: User | None, *, authority_id: int, by: User, **fields) -> User:
     reference = (fields.get("reference") or "").strip() or None
     if reference:
         clash = db.session.scalar(
-            select(User).where(User.authority_id == authority_id, User.reference == reference, User.id != (person.id if person else -1))
+            select(User).where(User.reference == reference, User.id != (person.id if person else -1))
         )
         if clash:
             raise RuleBroken(_l("Another young person already has that reference"), "reference")
@@ -96,3 +99,7 @@ def save_staff(person: User | None, *, authority_id: int, by: User, **fields) ->
     audit.record("staff.created" if created else "staff.updated", person, actor=by, role=person.role)
     return person
 
+
+def settings_changed(authority) -> None:
+    """The council's own settings were changed (the caller filled them in): logged."""
+    audit.record("authority.settings_changed", authority)

@@ -20,6 +20,7 @@ from ..i18n.content import missing_languages
 from ..models_base import utcnow
 from ..pledges.models import Pledge, PledgeTheme, PledgeVersion
 from ..surveys.models import Survey, SurveySection, SurveyVersion
+from ..tenancy import for_council
 
 SOURCE = "en"
 
@@ -57,16 +58,16 @@ def target_languages(authority) -> list[str]:
     return [code for code in (authority.enabled_languages or []) if code != SOURCE]
 
 
+@for_council(of="authority")
 def missing_content(authority, now: datetime | None = None) -> list[Row]:
     """Every council-authored text that lacks at least one enabled language, in page order."""
     now = now or utcnow()
     gather = _Gather(target_languages(authority))
     if not gather.languages:
         return []
-    aid = authority.id
-    _pledges(gather, aid)
-    _council(gather, aid, now)
-    _surveys(gather, aid)
+    _pledges(gather)
+    _council(gather, now)
+    _surveys(gather)
     return gather.rows
 
 
@@ -74,10 +75,10 @@ def by_language(rows: list[Row], languages: list[str]) -> dict[str, list[Row]]:
     return {code: [row for row in rows if code in row.missing] for code in languages}
 
 
-def _pledges(gather: _Gather, aid: int) -> None:
+def _pledges(gather: _Gather) -> None:
     # Each collection is loaded for every row at once (one query a level), not row by row.
     wording = selectinload(Pledge.versions).selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises)
-    pledges = db.session.scalars(select(Pledge).where(Pledge.authority_id == aid).order_by(Pledge.audience).options(wording)).all()
+    pledges = db.session.scalars(select(Pledge).order_by(Pledge.audience).options(wording)).all()
     for pledge in pledges:
         for version in (pledge.current, pledge.draft):
             if version is None:
@@ -99,9 +100,9 @@ def _pledges(gather: _Gather, aid: int) -> None:
                     gather.add(_l("What this means"), promise.meaning, part_of, target[0], **target[1])
 
 
-def _council(gather: _Gather, aid: int, now: datetime) -> None:
+def _council(gather: _Gather, now: datetime) -> None:
     groups = db.session.scalars(
-        select(CouncilGroup).where(CouncilGroup.authority_id == aid, CouncilGroup.archived_at.is_(None)).order_by(CouncilGroup.id)
+        select(CouncilGroup).where(CouncilGroup.archived_at.is_(None)).order_by(CouncilGroup.id)
     ).all()
     for group in groups:
         name = _words(group.name)
@@ -110,7 +111,7 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
 
     polls = db.session.scalars(
         select(Poll)
-        .where(Poll.authority_id == aid, Poll.state != CLOSED)
+        .where(Poll.state != CLOSED)
         .order_by(Poll.id)
         .options(selectinload(Poll.questions).selectinload(PollQuestion.options))
     ).all()
@@ -123,7 +124,7 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
                 gather.add(_l("Answer option"), option.text, title, "council.edit_question", poll_id=poll.id, question_id=question.id)
 
     meetings = db.session.scalars(
-        select(Meeting).where(Meeting.authority_id == aid, Meeting.starts_at >= now, Meeting.cancelled_at.is_(None)).order_by(Meeting.starts_at)
+        select(Meeting).where(Meeting.starts_at >= now, Meeting.cancelled_at.is_(None)).order_by(Meeting.starts_at)
     ).all()
     for meeting in meetings:
         title = _words(meeting.title)
@@ -132,7 +133,7 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
 
     consultations = db.session.scalars(
         select(Consultation)
-        .where(Consultation.authority_id == aid, Consultation.closed_at.is_(None), or_(Consultation.closes_at.is_(None), Consultation.closes_at > now))
+        .where(Consultation.closed_at.is_(None), or_(Consultation.closes_at.is_(None), Consultation.closes_at > now))
         .order_by(Consultation.id)
     ).all()
     for consultation in consultations:
@@ -142,11 +143,11 @@ def _council(gather: _Gather, aid: int, now: datetime) -> None:
         gather.add(_l("Background"), consultation.background, question)
 
 
-def _surveys(gather: _Gather, aid: int) -> None:
+def _surveys(gather: _Gather) -> None:
     # Our shipped surveys come with their own translations; a council's copies are its own words.
     surveys = db.session.scalars(
         select(Survey)
-        .where(Survey.authority_id == aid, Survey.copied_from_id.is_not(None))
+        .where(Survey.copied_from_id.is_not(None))
         .order_by(Survey.id)
         .options(selectinload(Survey.versions).selectinload(SurveyVersion.sections).selectinload(SurveySection.questions))
     ).all()

@@ -50,7 +50,6 @@ class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
     # When the account was last switched off: the retention schedule removes a leaver's details.
     deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     preferred_language: Mapped[str | None] = mapped_column(String(10))
-    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     # Staff
@@ -81,8 +80,20 @@ class User(UserMixin, AuthorityOwned, TimestampMixin, db.Model):
     authority = relationship("Authority")
 
     def get_id(self) -> str:
-        # The epoch makes "sign out everywhere" invalidate every existing session cookie.
-        return f"{self.id}.{self.session_epoch}"
+        # What Flask-Login keeps in the cookie: the random token of the sign-in session this
+        # object was loaded or signed in with (app/auth/sessions.py), never the account's id.
+        token = getattr(self, "_login_token", None)
+        if token is None:
+            raise RuntimeError("no sign-in session: start one with app.auth.sessions.start(user)")
+        return token
+
+    # One person is one row, whichever sign-in session they came with.
+    def __eq__(self, other):
+        if isinstance(other, User):
+            return self is other or (self.id is not None and self.id == other.id)
+        return NotImplemented
+
+    __hash__ = object.__hash__
 
     @property
     def is_active(self) -> bool:
@@ -146,3 +157,44 @@ class AccessCode(AuthorityOwned, TimestampMixin, db.Model):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class LoginSession(AuthorityOwned, db.Model):
+    """One signed-in browser. The cookie holds a random token; only its hash is kept here, so
+    the table cannot be used to sign in. A session ends (and every copy of its cookie with it)
+    when its row is ended: sign-out, sign-out everywhere, a new password, a reset by staff,
+    an account switched off.
+
+    Why here and not in Redis: an ended session must stay ended, through restarts and failovers,
+    as durably as the account it belongs to; the check costs nothing extra, as the row is read in
+    the same query that loads the signed-in person; and if the database cannot answer, no page
+    can be served anyway, so a failure signs nobody in (a cache that lost its keys would either
+    sign everyone out or, worse, forget which sessions were ended).
+
+    A young person's times are kept to the day, like their sign-ins (see note_sign_in)."""
+
+    __tablename__ = "login_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ended_reason: Mapped[str | None] = mapped_column(String(30))
+
+
+class AccountNotice(AuthorityOwned, db.Model):
+    """A change that staff made to someone's account (a reset code, a reset authenticator),
+    waiting to be shown to that person when they next sign in. Shown once, then deleted: the
+    audit log keeps the lasting record. Kept to the day."""
+
+    __tablename__ = "account_notice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    on: Mapped[date] = mapped_column(Date)
+
+    by: Mapped[User | None] = relationship(foreign_keys=[by_id])

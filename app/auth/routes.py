@@ -3,23 +3,24 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel import refresh
 from flask_login import current_user, login_user, logout_user
-from markupsafe import Markup
 
 from ..access import PUBLIC, SIGNED_IN, allow
 from ..errors import applying
 from ..extensions import limiter
 from ..i18n.locales import SESSION_KEY, speak_to
+from ..models_base import utcnow
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
 from ..tenancy import set_current_authority
 from ..web import RATE_LIMITED_FORMS, wait_message
-from . import bp, limits, service
+from . import bp, carry, limits, service, sessions
 from .forms import InviteCodeForm, NewAccountForm, ResetForm, SecondFactorForm, SignInForm
 from .models import YOUNG_PERSON
 
 PENDING = "pending_second_factor"
-INVITE_SESSION = "invite_code"
+INVITE_SESSION = "invite_code_id"  # the code's row, never the code: the session cookie is readable
 
 
 def _sign_in_limit():
@@ -34,14 +35,22 @@ def home_for(user) -> str:
     return url_for("staff.home") if user.is_staff else url_for("youth.home")
 
 
-def _finish_sign_in(user):
+def _finish_sign_in(user, carried=None):
+    sessions.start(user)
     login_user(user)
+    session["seen"] = utcnow().timestamp()  # idle time counts from signing in (app/web.py)
     session.pop(PENDING, None)
     if user.preferred_language:
         session[SESSION_KEY] = user.preferred_language
+    refresh()  # the notices below are in the signed-in person's language
+    then = None
     with applying():
         service.note_sign_in(user)
-    response = redirect(safe_next(session.pop("next", None)) or home_for(user))
+        for notice in service.take_notices(user):
+            flash(notice, "info")
+        then = carry.apply(user, carried)  # what they typed before signing in, if it is theirs to keep
+    after = safe_next(session.pop("next", None))
+    response = redirect(then or after or home_for(user))
     limits.trust_this_device(response, user)
     return response
 
@@ -61,6 +70,7 @@ def sign_in():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
     form = SignInForm()
+    carried = carry.from_sign_in(request.form) if request.method == "POST" else None
     if request.method == "GET" and request.args.get("next"):
         session["next"] = request.args["next"]
     if form.validate_on_submit():
@@ -76,20 +86,18 @@ def sign_in():
             form.password.errors.append(_l("That username or password is not right. Check them and try again."))
         elif user.is_staff:
             with applying():  # keeps a password hashed again the newer way
-                session[PENDING] = user.get_id()
+                session[PENDING] = service.pending_mark(user)
             if user.totp_confirmed_at is None:
                 return redirect(url_for("auth.set_up_second_factor"))
             return redirect(url_for("auth.second_factor"))
         else:
-            return _finish_sign_in(user)
-    return render_template("auth/sign_in.html", form=form)
+            return _finish_sign_in(user, carried)
+    return render_template("auth/sign_in.html", form=form, carried=carried)
 
 
 def _pending_user():
-    from ..web import _load_user  # same epoch check as a full session
-
     pending = session.get(PENDING)
-    user = _load_user(pending) if pending else None
+    user = service.pending_user(pending) if pending else None
     if user is not None:
         set_current_authority(user.authority_id)  # half-way through signing in to their council
     return user
@@ -138,7 +146,7 @@ def set_up_second_factor():
         else:
             limits.wrong_guess(limits.CODE, accounts)
             form.code.errors.append(_l("That code is not right. Check the time on your phone is correct and try the newest code."))
-    qr = Markup(qr_svg(service.totp_uri(user), title=str(_l("QR code for your authenticator app"))))
+    qr = qr_svg(service.totp_uri(user), title=str(_l("QR code for your authenticator app")))
     page = render_template("auth/set_up_second_factor.html", form=form, qr=qr, secret=secret, limited=limited)
     return (page, 429) if limited else page
 
@@ -157,10 +165,11 @@ def join():
     if request.method == "GET" and request.args.get("code"):
         form.code.data = request.args["code"]
     if form.validate_on_submit():
-        if service.find_code(form.code.data, "invite") is None:
+        access = service.find_code(form.code.data, "invite")
+        if access is None:
             form.code.errors.append(_l("That code does not work. Check it, or ask your worker for a new one."))
         else:
-            session[INVITE_SESSION] = service.normalise_code(form.code.data)
+            session[INVITE_SESSION] = access.id
             return redirect(url_for("auth.join_account"))
     return render_template("auth/join.html", form=form)
 
@@ -170,8 +179,7 @@ def join():
 @limiter.limit(_code_limit, methods=["POST"])
 def join_account():
     """Step 2: a username (young people), a password and a language."""
-    code = session.get(INVITE_SESSION)
-    access = service.find_code(code, "invite") if code else None
+    access = service.usable_code(session.get(INVITE_SESSION), "invite")
     if access is None:
         session.pop(INVITE_SESSION, None)
         flash(_l("Enter your code to start."), "info")
@@ -184,7 +192,7 @@ def join_account():
         form.language.data = session.get(SESSION_KEY) or user.preferred_language or "en"
     if form.validate_on_submit():
         with applying(form, field="password") as outcome:
-            service.redeem_invite(code, username=form.username.data, password=form.password.data, language=form.language.data)
+            service.redeem_invite(access, username=form.username.data, password=form.password.data, language=form.language.data)
         if outcome.ok:
             session.pop(INVITE_SESSION, None)
             session[SESSION_KEY] = form.language.data
@@ -224,6 +232,8 @@ def _clear_session_keeping_language():
 @bp.route("/sign-out", methods=["POST"])
 @allow(PUBLIC)
 def sign_out():
+    with applying():
+        sessions.end_current(sessions.SIGNED_OUT)  # every copy of this cookie, on every server
     _clear_session_keeping_language()
     flash(_l("You have signed out."), "success")
     return redirect(url_for("auth.sign_in"))
@@ -242,7 +252,7 @@ def sign_out_everywhere():
 def _sign_in_again(message):
     form = SignInForm()
     form.password.errors = []
-    return render_template("auth/sign_in.html", form=form, limited=message)
+    return render_template("auth/sign_in.html", form=form, limited=message, carried=carry.from_sign_in(request.form))
 
 
 def _code_form_again(template, form_class):

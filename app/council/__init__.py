@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("council", __name__)
 
-from . import cli, demo, home, routes, manage  # noqa: E402,F401
+from . import cli, routes, manage  # noqa: E402,F401

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
 
-from ..demo import demo_loader
 from ..models_base import utcnow
+from ..moderation import service as moderation
 from . import ideas, meetings, polls, service
 from .forms import LONDON
 from .models import CICC, EVERYONE, JUNIOR, LIVE_POLL, MEMBERS, MULTIPLE, OPEN_POLL, SINGLE
 
 
-@demo_loader
 def load(authority, people):
     officer = people["participation"]
     cicc = service.save_group(
@@ -78,7 +77,6 @@ def load(authority, people):
     )
 
     # An idea raised, approved by moderation, supported, and answered.
-    from ..moderation import service as moderation
 
     idea, item = ideas.raise_idea(cicc, people["sam"], "Care leavers should get help with driving lessons, like other young people get from their parents.", "en")
     moderation.approve(item, officer)

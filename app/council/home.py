@@ -1,18 +1,14 @@
-"""The council's pieces of shared screens: the young person's home card and the staff menu."""
+"""What the young person's council card shows, loaded in one query."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, String, and_, bindparam, cast, literal, null, or_, select, union_all
 
-from ..access import PARTICIPATION
 from ..extensions import db
 from ..models_base import UTCDateTime, utcnow
-from ..staff.nav import register_nav
-from ..youth.cards import Card, card_provider
 from .models import ACTIVE, EVERYONE, INVITED, LIVE_POLL, OPEN, OPEN_POLL, Meeting, Membership, Poll
 
 POLLS_ON_CARD = 3
@@ -39,8 +35,8 @@ class CardFacts:
 @cache
 def _card_statement():
     """The card's one query, built once (building a statement costs more than running it here);
-    the young person, council and time are bound when it runs."""
-    me, council, now = bindparam("me"), bindparam("council"), bindparam("now", type_=UTCDateTime())
+    the young person and time are bound when it runs (the council is kept by the tenancy hook)."""
+    me, now = bindparam("me"), bindparam("now", type_=UTCDateTime())
     my_groups = select(Membership.group_id).where(Membership.user_id == me, Membership.state == ACTIVE)
     poll_is_open = and_(
         Poll.state == OPEN,
@@ -48,14 +44,14 @@ def _card_statement():
     )
     polls = (
         select(literal("poll").label("kind"), Poll.id.label("id"), Poll.mode.label("detail"), Poll.title.label("title"), cast(null(), UTCDateTime()).label("at"))
-        .where(Poll.authority_id == council, poll_is_open, or_(Poll.audience == EVERYONE, Poll.group_id.in_(my_groups)))
+        .where(poll_is_open, or_(Poll.audience == EVERYONE, Poll.group_id.in_(my_groups)))
         .order_by((Poll.mode == LIVE_POLL).desc(), Poll.created_at.desc(), Poll.id.desc())
         .limit(POLLS_ON_CARD)
         .subquery()
     )
     meeting = (
         select(literal("meeting").label("kind"), Meeting.id.label("id"), cast(null(), String()).label("detail"), Meeting.title.label("title"), Meeting.starts_at.label("at"))
-        .where(Meeting.authority_id == council, Meeting.group_id.in_(my_groups), Meeting.cancelled_at.is_(None), Meeting.starts_at >= bindparam("meetings_from", type_=UTCDateTime()))
+        .where(Meeting.group_id.in_(my_groups), Meeting.cancelled_at.is_(None), Meeting.starts_at >= bindparam("meetings_from", type_=UTCDateTime()))
         .order_by(Meeting.starts_at, Meeting.id)
         .limit(1)
         .subquery()
@@ -71,7 +67,7 @@ def card_facts(young_person, now: datetime | None = None) -> CardFacts:
     memberships, the newest open polls they can answer (live ones first) and their groups' next
     meeting (one that started up to three hours ago still counts)."""
     now = now or utcnow()
-    params = {"me": young_person.id, "council": young_person.authority_id, "now": now, "meetings_from": now - timedelta(hours=3)}
+    params = {"me": young_person.id, "now": now, "meetings_from": now - timedelta(hours=3)}
     facts = CardFacts()
     for kind, ident, detail, title, at in db.session.execute(_card_statement(), params):
         if kind == "membership":
@@ -82,42 +78,3 @@ def card_facts(young_person, now: datetime | None = None) -> CardFacts:
         else:
             facts.meeting = Shown(ident, title, starts_at=at)
     return facts
-
-
-@card_provider
-def council_card(young_person):
-    facts = card_facts(young_person)
-    context = {"groups": facts.groups, "polls": facts.polls, "meeting": facts.meeting, "invitations": facts.invitations}
-    if not (facts.groups or facts.invitations or facts.polls):
-        return Card(title=_l("Have your say"), template="council/card.html", order=40, context=context)
-    return Card(
-        title=_l("Your council groups"),
-        template="council/card.html",
-        order=30,
-        highlight=bool(facts.invitations or any(p.mode == LIVE_POLL for p in facts.polls)),
-        context=context,
-    )
-def _waiting(user) -> int | None:
-    from sqlalchemy import func, select
-
-    from ..extensions import db
-    from .models import REQUESTED, Membership
-
-    n = db.session.scalar(select(func.count()).select_from(Membership).where(Membership.state == REQUESTED))
-    return n or None
-
-
-register_nav(_l("Council groups"), "council.manage_home", {PARTICIPATION}, order=40, count=_waiting)
-
-
-def _when(value, format: str = "EEEE d MMMM, HH:mm") -> str:
-    """A date and time in England's time, in the reader's language."""
-    from ..i18n.formatting import local_datetime
-
-    return local_datetime(value, format)
-
-
-from . import bp, polls  # noqa: E402
-
-bp.add_app_template_filter(_when, "council_when")
-bp.add_app_template_global(lambda question: polls.question_is_closed(question), "poll_question_closed")

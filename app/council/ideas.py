@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from .. import audit
+from ..access import PARTICIPATION
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
@@ -77,7 +78,7 @@ def can_see_idea(idea: Idea, user: User) -> bool:
         return False
     if idea.author_id == user.id:
         return True
-    if user.role == "participation_officer" or is_member(idea.group, user):
+    if user.role == PARTICIPATION or is_member(idea.group, user):
         return is_published(idea)
     return False
 
@@ -183,6 +184,7 @@ def share_good_news(group: CouncilGroup, user: User, text: str, language: str | 
                         language=language, author=user)
     news.item_id = item.id
     db.session.flush()
+    audit.record("council.good_news_shared", news)
     return news, item
 
 

@@ -1,16 +1,13 @@
 """Facilitators' side (participation officers): groups, members, polls, meetings, ideas, exports."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import timedelta
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
-from .. import audit
+from ..csv_safe import csv_response
 from ..access import PARTICIPATION, allow
 from ..auth.models import User
 from ..errors import RuleBroken, applying
@@ -63,15 +60,6 @@ def _form(base, fields: dict):
     return with_translations(base, fields, _languages())()
 
 
-def _csv(rows: list[list[str]], filename: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        # Cells that a spreadsheet would run as a formula are quoted as text.
-        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in ("=", "+", "-", "@") else c for c in row])
-    response = Response(buffer.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- groups and members --------------------------------------------------------------------------
@@ -81,7 +69,7 @@ def _csv(rows: list[list[str]], filename: str) -> Response:
 def manage_home():
     all_groups = service.groups(current_authority_id(), include_archived=True)
     tally = service.member_counts(current_authority_id())
-    return render_template("council/manage/home.html", groups=all_groups,
+    return render_template("council/staff/home.html", groups=all_groups,
                            counts={g.id: tally.get((g.id, ACTIVE), 0) for g in all_groups},
                            requests={g.id: tally.get((g.id, REQUESTED), 0) for g in all_groups})
 
@@ -107,7 +95,7 @@ def edit_group(group_id: int | None = None):
         if outcome.ok:
             flash(_l("Group saved."), "success")
             return redirect(url_for("council.dashboard", group_id=group.id))
-    return render_template("council/manage/group_form.html", form=form, group=group), (400 if form.errors else 200)
+    return render_template("council/staff/group_form.html", form=form, group=group), (400 if form.errors else 200)
 
 
 @bp.route("/manage/groups/<int:group_id>")
@@ -116,7 +104,7 @@ def dashboard(group_id: int):
     group = get_or_404(CouncilGroup, group_id)
     group_polls = polls.group_polls(group)
     return render_template(
-        "council/manage/dashboard.html",
+        "council/staff/dashboard.html",
         group=group,
         members=service.members(group),
         requests=service.members(group, REQUESTED),
@@ -206,7 +194,7 @@ def edit_poll(group_id: int | None = None, poll_id: int | None = None):
         if outcome.ok:
             flash(_l("Poll saved. Now add its questions."), "success") if not poll.questions else flash(_l("Poll saved."), "success")
             return redirect(url_for("council.manage_poll", poll_id=poll.id))
-    return render_template("council/manage/poll_form.html", form=form, group=group, poll=poll), (400 if form.errors else 200)
+    return render_template("council/staff/poll_form.html", form=form, group=group, poll=poll), (400 if form.errors else 200)
 
 
 @bp.route("/manage/polls/<int:poll_id>")
@@ -214,7 +202,7 @@ def edit_poll(group_id: int | None = None, poll_id: int | None = None):
 def manage_poll(poll_id: int):
     poll = get_or_404(Poll, poll_id)
     return render_template(
-        "council/manage/poll.html", poll=poll,
+        "council/staff/poll.html", poll=poll,
         results={q.id: polls.results(q) for q in poll.questions},
         published={q.id: polls.published_texts(q) for q in poll.questions if q.state == "closed" or poll.state == "closed"},
         is_open=polls.poll_is_open(poll),
@@ -251,7 +239,7 @@ def edit_question(poll_id: int, question_id: int | None = None):
         if outcome.ok:
             flash(_l("Question saved."), "success")
             return redirect(url_for("council.manage_poll", poll_id=poll.id))
-    return render_template("council/manage/question_form.html", form=form, poll=poll, question=question), (400 if form.errors else 200)
+    return render_template("council/staff/question_form.html", form=form, poll=poll, question=question), (400 if form.errors else 200)
 
 
 @bp.route("/manage/polls/<int:poll_id>/state", methods=["POST"])
@@ -295,7 +283,7 @@ def run_poll(poll_id: int):
     """The facilitator's controls at the meeting, on a laptop or phone."""
     poll = get_or_404(Poll, poll_id)
     current = polls.current_question(poll)
-    return render_template("council/manage/run.html", poll=poll, current=current,
+    return render_template("council/staff/run.html", poll=poll, current=current,
                            results=polls.results(current) if current else None)
 
 
@@ -307,9 +295,9 @@ def projector(poll_id: int):
     current = polls.current_question(poll)
     join_url = public_url(url_for("council.poll", poll_id=poll.id))
     with applying():
-        audit.record("council.projector_opened", poll)
-    return render_template("council/manage/projector.html", poll=poll, current=current, join_url=join_url,
-                           qr=Markup(qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll")))),
+        polls.projector_opened(poll)
+    return render_template("council/staff/projector.html", poll=poll, current=current, join_url=join_url,
+                           qr=qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll"))),
                            results=polls.results(current) if current else None)
 
 
@@ -318,8 +306,8 @@ def projector(poll_id: int):
 def poll_csv(poll_id: int):
     poll = get_or_404(Poll, poll_id)
     with applying():
-        audit.record("council.poll_exported", poll)
-    return _csv(polls.export_rows(poll), f"poll-{poll.id}-results.csv")
+        polls.exported(poll)
+    return csv_response(polls.export_rows(poll), f"poll-{poll.id}-results.csv")
 
 
 # --- meetings ------------------------------------------------------------------------------------
@@ -353,7 +341,7 @@ def edit_meeting(group_id: int | None = None, meeting_id: int | None = None):
         if outcome.ok:
             flash(_l("Meeting saved."), "success")
             return redirect(url_for("council.manage_meeting", meeting_id=meeting.id))
-    return render_template("council/manage/meeting_form.html", form=form, group=group, meeting=meeting), (400 if form.errors else 200)
+    return render_template("council/staff/meeting_form.html", form=form, group=group, meeting=meeting), (400 if form.errors else 200)
 
 
 @bp.route("/manage/meetings/<int:meeting_id>", methods=["GET", "POST"])
@@ -377,7 +365,7 @@ def manage_meeting(meeting_id: int):
         flash(_l("Attendance saved for %(count)s people.", count=saved), "success")
         return redirect(url_for("council.manage_meeting", meeting_id=meeting.id))
     people = service.members(group)
-    return render_template("council/manage/meeting.html", meeting=meeting, members=people,
+    return render_template("council/staff/meeting.html", meeting=meeting, members=people,
                            rsvps=meetings.rsvps(meeting), marks=meetings.attendance(meeting),
                            questions=meetings.questions(meeting), answer_form=AnswerForm())
 
@@ -387,8 +375,8 @@ def manage_meeting(meeting_id: int):
 def attendance_csv(meeting_id: int):
     meeting = get_or_404(Meeting, meeting_id)
     with applying():
-        audit.record("council.attendance_exported", meeting)
-    return _csv(meetings.attendance_rows(meeting), f"meeting-{meeting.id}-attendance.csv")
+        meetings.attendance_exported(meeting)
+    return csv_response(meetings.attendance_rows(meeting), f"meeting-{meeting.id}-attendance.csv")
 
 
 @bp.route("/manage/meeting-questions/<int:meeting_question_id>/answer", methods=["POST"])
@@ -422,7 +410,7 @@ def respond_idea(idea_id: int):
         if outcome.ok:
             flash(_l("Answer saved. The young people who raised and supported it can see it now."), "success")
             return redirect(url_for("council.dashboard", group_id=found.group_id) + "#ideas")
-    return render_template("council/manage/idea.html", idea=found, shown=shown, form=form,
+    return render_template("council/staff/idea.html", idea=found, shown=shown, form=form,
                            supporters=ideas.supporters(found), status_labels=ideas.STATUS_LABELS), (400 if form.errors else 200)
 
 
@@ -443,13 +431,13 @@ def new_consultation(group_id: int):
         if outcome.ok:
             flash(_l("Consultation saved. Members can answer it now."), "success")
             return redirect(url_for("council.manage_consultation", consultation_id=found.id))
-    return render_template("council/manage/consultation_form.html", form=form, group=group), (400 if form.errors else 200)
+    return render_template("council/staff/consultation_form.html", form=form, group=group), (400 if form.errors else 200)
 
 
 @bp.route("/manage/consultations/<int:consultation_id>")
 @allow(PARTICIPATION)
 def manage_consultation(consultation_id: int):
     found = get_or_404(Consultation, consultation_id)
-    return render_template("council/manage/consultation.html", consultation=found,
+    return render_template("council/staff/consultation.html", consultation=found,
                            answers=ideas.published_ideas(found.group, found), status_labels=ideas.STATUS_LABELS,
                            is_open=ideas.consultation_is_open(found))

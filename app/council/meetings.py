@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, true
 
 from .. import audit
+from ..access import PARTICIPATION
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
@@ -85,7 +86,7 @@ def past(group: CouncilGroup, now: datetime | None = None) -> list[Meeting]:
 def can_see(meeting: Meeting, user: User) -> bool:
     if user.authority_id != meeting.authority_id:
         return False
-    return user.role == "participation_officer" or is_member(meeting.group, user)
+    return user.role == PARTICIPATION or is_member(meeting.group, user)
 
 
 # --- RSVP and attendance ----------------------------------------------------------------------
@@ -230,3 +231,8 @@ def send_reminders(now: datetime | None = None, hours: int = REMINDER_HOURS) -> 
         audit.record("council.meeting_reminders_sent", meeting, authority_id=meeting.authority_id, count=len(contacts))
     db.session.flush()
     return sent
+
+
+def attendance_exported(meeting: Meeting) -> None:
+    """Who was at a meeting leaves Heard in a file: who took it is logged."""
+    audit.record("council.attendance_exported", meeting)

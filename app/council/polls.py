@@ -593,3 +593,12 @@ def member_recently(group_id: int, user: User) -> bool:
         _members.clear()
     _members[key] = (now, found == ACTIVE)
     return found == ACTIVE
+
+
+def projector_opened(poll: Poll) -> None:
+    """The room's screen shows how young people are voting: who put it up is logged."""
+    audit.record("council.projector_opened", poll)
+
+
+def exported(poll: Poll) -> None:
+    audit.record("council.poll_exported", poll)

@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.exc import OperationalError
 
-from .. import audit
 from ..access import PARTICIPATION, YOUNG_PERSON, allow
 from ..errors import applying
 from ..extensions import db
@@ -413,7 +412,6 @@ def good_news(group_id: int):
     if form.validate_on_submit():
         with applying(form, field="text") as outcome:
             news, item = ideas.share_good_news(found, _me(), form.text.data, _language(), form.show_name.data == "name")
-            audit.record("council.good_news_shared", news)
         if outcome.ok:
             return render_template("council/sent.html", group=found, item=item, what="good_news")
     return render_template("council/good_news.html", form=form, group=found), (400 if form.errors else 200)

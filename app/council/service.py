@@ -17,14 +17,16 @@ from ..extensions import db
 from ..models_base import utcnow
 from ..once import add_once
 from .models import ACTIVE, DECLINED, INVITED, LEFT, REQUESTED, CouncilGroup, MemberContact, Membership
+from ..tenancy import for_council
 
 
 def is_facilitator(user) -> bool:
     return getattr(user, "role", None) == PARTICIPATION
 
 
+@for_council
 def groups(authority_id: int, *, include_archived: bool = False) -> list[CouncilGroup]:
-    stmt = select(CouncilGroup).where(CouncilGroup.authority_id == authority_id)
+    stmt = select(CouncilGroup)
     if not include_archived:
         stmt = stmt.where(CouncilGroup.archived_at.is_(None))
     return sorted(db.session.scalars(stmt).all(), key=lambda g: (g.name or {}).get("en", "").lower())
@@ -69,13 +71,13 @@ def members(group: CouncilGroup, state: str = ACTIVE) -> list[Membership]:
     return list(db.session.scalars(stmt).all())
 
 
+@for_council
 def member_counts(authority_id: int) -> dict[tuple[int, str], int]:
     """How many memberships each of the council's groups has in each state, keyed (group id,
     state): one query for the whole list of groups."""
     stmt = (
         select(Membership.group_id, Membership.state, func.count())
         .join(User, User.id == Membership.user_id)
-        .where(Membership.authority_id == authority_id)
         .group_by(Membership.group_id, Membership.state)
     )
     return {(group_id, state): n for group_id, state, n in db.session.execute(stmt)}
@@ -165,10 +167,11 @@ def end_membership(found: Membership, by: User) -> Membership:
     return _move(found.group, found.user, LEFT, by)
 
 
+@for_council(of="group")
 def invitable_young_people(group: CouncilGroup) -> list[User]:
     taken = select(Membership.user_id).where(Membership.group_id == group.id, Membership.state.in_((ACTIVE, INVITED)))
     stmt = select(User).where(
-        User.authority_id == group.authority_id, User.role == YOUNG_PERSON, User.active.is_(True), User.id.not_in(taken)
+        User.role == YOUNG_PERSON, User.active.is_(True), User.id.not_in(taken)
     ).order_by(User.display_name)
     return list(db.session.scalars(stmt).all())
 

@@ -32,7 +32,6 @@ def words():
     )
 
 
-@bp.app_template_global()
 def care_word(key: str, text: str | None = None) -> Markup:
     """A link from a care word to its explanation: care_word("advocate") or care_word("iro", "your IRO").
 

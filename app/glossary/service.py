@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..access import IRO
+from ..auth.models import CARE_LEAVER
 from ..i18n.content import Localised
 from ..i18n.locales import LANGUAGES
 
@@ -137,3 +139,11 @@ def _pick(key: str, language: str, field: str) -> Localised:
         if found and found.word and found.explanation:
             return Localised(getattr(found, field), code, code != language)
     raise KeyError(f"the English glossary has no {key!r}")
+
+
+def job_term(person, young_person) -> str:
+    """The care word for a member of staff's job, as it is to this young person: their IRO, or
+    their personal adviser once they have left care, otherwise their social worker."""
+    if person.role == IRO:
+        return "iro"
+    return "personal-adviser" if young_person.care_status == CARE_LEAVER else "social-worker"

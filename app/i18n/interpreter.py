@@ -4,14 +4,18 @@ Set by the young person on their account page or by the staff who support them. 
 next to everything the young person writes, so nobody relies on an online translation tool."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 from wtforms.validators import Optional
 
 from .. import audit
-from ..auth.models import User
 from .locales import LANGUAGES
+
+if TYPE_CHECKING:  # i18n sits below auth: it names the model only in annotations
+    from ..auth.models import User
 
 
 def _language_choices():

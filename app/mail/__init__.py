@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from ..extensions import db
 from ..links import public_url
 from .models import FAILED, NORMAL, SENT, URGENT, WAITING, OutgoingMail  # noqa: F401
+from ..tenancy import for_council
 
 SAFEGUARDING_KINDS = "safeguarding."
 _JUST_QUEUED = "heard_mail_just_queued"
@@ -89,10 +90,10 @@ def link(endpoint_path: str) -> str:
     return public_url(endpoint_path)
 
 
+@for_council
 def undelivered(authority_id: int, *, safeguarding_only: bool = False, limit: int = 50) -> list[OutgoingMail]:
     """Mail of one council that failed at least once and is not sent, or was given up on."""
     stmt = select(OutgoingMail).where(
-        OutgoingMail.authority_id == authority_id,
         or_(OutgoingMail.status == FAILED, (OutgoingMail.status == WAITING) & (OutgoingMail.attempts > 0)),
     )
     if safeguarding_only:
@@ -103,6 +104,8 @@ def undelivered(authority_id: int, *, safeguarding_only: bool = False, limit: in
 # Sent just after the transaction that wrote them commits, never for one that rolled back.
 @event.listens_for(Session, "after_commit")
 def _send_just_queued(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint was released, not the transaction: its rows are not committed yet
     ids = session.info.pop(_JUST_QUEUED, None)
     if ids and current_app.config.get("MAIL_SEND_AT_ONCE", True):
         from .sender import send_these

@@ -5,12 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
-from ..access import ADMIN, SAFEGUARDING, STAFF_ROLES, allow
-from ..auth.models import User
-from ..extensions import db
-from ..staff.panels import home_panel
+from ..access import ADMIN, SAFEGUARDING, allow
+from ..staff import service as staff_service
 from . import undelivered
 
 bp = Blueprint("mail", __name__)
@@ -30,31 +27,15 @@ def kind_label(kind: str) -> str:
     return str(KIND_LABELS.get(kind, kind))
 
 
-def _mine(user) -> list:
+def mine(user) -> list:
     return undelivered(user.authority_id, safeguarding_only=user.role != ADMIN)
-
-
-@home_panel
-def _undelivered_panel(viewer):
-    if viewer.role in (SAFEGUARDING, ADMIN) and _mine(viewer):
-        return "mail/panel_undelivered.html"
-    return None
-
-
-@bp.app_template_global()
-def undelivered_mail(user) -> list:
-    return _mine(user) if user.role in (SAFEGUARDING, ADMIN) else []
 
 
 @bp.route("/staff/undelivered-mail")
 @allow(SAFEGUARDING, ADMIN)
 def undelivered_page():
-    rows = _mine(current_user)
+    rows = mine(current_user)
     # Staff addresses are shown so a wrong one can be put right; any other address (a young
     # person's, an outside team's) is not repeated here.
-    staff = set(
-        db.session.scalars(
-            select(User.email).where(User.authority_id == current_user.authority_id, User.role.in_(STAFF_ROLES), User.email.is_not(None))
-        ).all()
-    )
+    staff = staff_service.staff_addresses()
     return render_template("mail/undelivered.html", rows=rows, staff_addresses=staff, kind_label=kind_label)

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("moderation", __name__)
 
-from . import cli, demo, routes  # noqa: E402,F401
+from . import cli, routes  # noqa: E402,F401

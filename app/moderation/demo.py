@@ -1,11 +1,9 @@
 """Demo content: a few items waiting in the queue (one flagged for risk), and one decided."""
 from __future__ import annotations
 
-from ..demo import demo_loader
 from . import service
 
 
-@demo_loader
 def load(authority, people):
     # Round-the-clock cover: the lead is told at once, then the head of service, then the IRO;
     # the emergency duty team (email on the council) out of office hours.

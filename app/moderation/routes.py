@@ -7,11 +7,8 @@ from datetime import timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
-from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PARTICIPATION, PUBLIC, SAFEGUARDING, WORKER, YOUNG_PERSON, allow
-from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
 from ..pagination import search_text
@@ -19,22 +16,15 @@ from ..i18n.locales import LANGUAGES, language_name
 from ..mail import undelivered
 from ..models_base import utcnow
 from ..safe_redirect import safe_next
-from ..staff.nav import register_nav
-from ..tenancy import Authority, current_authority, set_current_authority
-from ..staff.panels import home_panel
-from ..youth.cards import Card, card_provider
+from ..tenancy import current_authority, set_current_authority
 from . import bp, service
 from .forms import APPROVE, APPROVE_REDACTED, ESCALATION_STEPS, REJECT, CloseForm, DecisionForm, FiguresForm, ListsForm, NoteForm, SettingsForm
-from .models import APPROVED, OPEN, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, TRIGGER_HELP_BUTTON, SafeguardingAlert
+from .models import APPROVED, PENDING, REJECTED, TERM_NAME, TERM_RISK, TERM_SCHOOL, SafeguardingAlert
 from .screening import Finding, highlight_segments
 
 ALERT_ROLES = (SAFEGUARDING, WORKER, IRO, MANAGER)  # object-level checks decide which alerts
 LISTS_ROLES = (ADMIN, SAFEGUARDING)
 FIGURES_ROLES = (MANAGER, ADMIN, SAFEGUARDING)
-
-register_nav(_l("Moderation"), "moderation.queue", {PARTICIPATION}, order=30, count=service.queue_count)
-register_nav(_l("Safeguarding alerts"), "moderation.alerts", {SAFEGUARDING, WORKER}, order=20, count=service.open_alert_count)
-register_nav(_l("Moderation figures"), "moderation.figures", set(FIGURES_ROLES), order=70)
 
 # What moderators and safeguarding leads see for where a text came from.
 SOURCE_LABELS = {
@@ -54,33 +44,6 @@ SOURCE_LABELS = {
 
 def source_label(source: str) -> str:
     return str(SOURCE_LABELS.get(source, source))
-
-
-@bp.app_template_global()
-def moderation_source_label(source):
-    return source_label(source)
-
-
-@home_panel
-def _alerts_panel(viewer):
-    if viewer.role in ALERT_ROLES and service.open_alert_count(viewer):
-        return "moderation/panel_alerts.html"
-    return None
-
-
-@home_panel
-def _queue_panel(viewer):
-    if viewer.role == PARTICIPATION and service.queue_count(viewer):
-        return "moderation/panel_queue.html"
-    return None
-
-
-@card_provider
-def _not_published_card(young_person):
-    notices = service.not_published_for(young_person)
-    if not notices:
-        return None
-    return Card(title=_l("Not shared"), template="moderation/card_not_published.html", order=40, context={"notices": notices})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,7 +102,7 @@ def item(item_id: int):
     if request.method == "GET":
         form.text.data = proposed
         with applying():
-            audit.record("moderation.item_viewed", item)
+            service.item_viewed(item)
     elif form.validate_on_submit():
         with applying(form, field="action") as outcome:
             if form.action.data == APPROVE:
@@ -179,8 +142,8 @@ def item(item_id: int):
 
 
 def _alert_or_404(alert_id: int) -> SafeguardingAlert:
-    alert = service.alert_with_text(alert_id)
-    if alert is None or not service.may_see_alert(current_user, alert):
+    alert = service.alert_for(alert_id, current_user)
+    if alert is None:
         abort(404)
     return alert
 
@@ -197,16 +160,17 @@ def alerts():
 @bp.route("/staff/safeguarding/<int:alert_id>")
 @allow(*ALERT_ROLES)
 def alert(alert_id: int):
-    alert = _alert_or_404(alert_id)
     with applying():
-        audit.record("safeguarding.alert_viewed", alert)
+        alert = service.open_alert(alert_id, current_user)
+    if alert is None:
+        abort(404)
     return _render_alert(alert, NoteForm(prefix="note", formdata=None), CloseForm(prefix="close", formdata=None))
 
 
 def _render_alert(alert, note_form, close_form, status=200):
     service.load_alert_text(alert)
     findings = [Finding.from_dict(f) for f in alert.findings or []]
-    people = {p.id: p for p in db.session.scalars(select(User).where(User.id.in_(alert.notified_ids or []))).all()}
+    people = service.people_by_id(alert.notified_ids or [])
     return (
         render_template(
             "moderation/alert.html",
@@ -240,11 +204,10 @@ def alert_person(alert_id: int):
     """What whoever holds an alert needs to act on it: who the young person is, where they live,
     how to reach them and who works with them. Only for people who may see the alert; logged."""
     alert = _alert_or_404(alert_id)
-    person = alert.young_person
+    with applying():
+        person = service.open_alert_person(alert, current_user)
     if person is None:
         abort(404)
-    with applying():
-        audit.record("safeguarding.young_person_viewed", alert, young_person_id=person.id)
     return render_template("moderation/alert_person.html", alert=alert, person=person, authority=current_authority())
 
 
@@ -393,18 +356,8 @@ def _duration(value: timedelta | None) -> str:
 @bp.route("/my/help/now", methods=["POST"])
 @allow(YOUNG_PERSON)
 def help_now():
-    person = current_user._get_current_object()
-    recent = db.session.scalar(
-        select(SafeguardingAlert).where(
-            SafeguardingAlert.young_person_id == person.id,
-            SafeguardingAlert.trigger == TRIGGER_HELP_BUTTON,
-            SafeguardingAlert.status == OPEN,
-            SafeguardingAlert.created_at >= utcnow() - timedelta(minutes=30),
-        )
-    )
-    if recent is None:  # a second press soon after is the same request for help
-        with applying():
-            service.help_now(person)
+    with applying():
+        service.help_now(current_user._get_current_object())
     return redirect(url_for("moderation.help_sent"))
 
 
@@ -415,7 +368,7 @@ def public_help():
     and each council's own (one council: its page at once)."""
     if current_user.is_authenticated:  # someone signed in is helped by their own council
         return redirect(url_for("moderation.council_help", slug=current_authority().slug))
-    councils = list(db.session.scalars(select(Authority).order_by(Authority.name)))
+    councils = service.councils_by_name()
     if len(councils) == 1:
         return redirect(url_for("moderation.council_help", slug=councils[0].slug))
     return render_template("moderation/public_help.html", councils=councils, council=None)
@@ -429,7 +382,7 @@ def council_help(slug: str):
         if council.slug != slug:  # someone signed in is helped by their own council
             return redirect(url_for("moderation.council_help", slug=council.slug))
         return render_template("moderation/public_help.html", councils=[], council=council)
-    council = db.session.scalar(select(Authority).where(Authority.slug == slug))
+    council = service.council_with_slug(slug)
     if council is None:
         abort(404)
     set_current_authority(council)  # a public page about this council
@@ -481,7 +434,6 @@ TRIGGER_LABELS = {
 ALERT_STATUS_LABELS = {"open": _l("Not acknowledged"), "acknowledged": _l("Acknowledged"), "closed": _l("Closed")}
 
 
-@bp.app_template_global()
 def moderation_label(kind: str, value) -> str:
     table = {"item_status": ITEM_STATUS_LABELS, "finding": FINDING_LABELS, "risk": RISK_LABELS, "trigger": TRIGGER_LABELS, "alert_status": ALERT_STATUS_LABELS}[kind]
     return str(table.get(value, value or ""))
@@ -490,28 +442,10 @@ def moderation_label(kind: str, value) -> str:
 ITEM_STATUS_LABELS = {"pending": _l("Waiting"), "escalated": _l("Held: safeguarding alert raised"), "approved": _l("Published"), "rejected": _l("Not published")}
 
 
-@bp.app_template_global()
-def may_open_alert(alert) -> bool:
-    return service.may_see_alert(current_user, alert)
-
-
-@bp.app_template_global()
 def told_about(item) -> list[str]:
     """For the author of a moderated text: who has been told about the alert it raised."""
     item_id = getattr(item, "id", None) if getattr(item, "risk", False) else None
     if item_id is None or not current_user.is_authenticated:
         return []
-    alert = db.session.scalar(
-        select(SafeguardingAlert).where(SafeguardingAlert.item_id == item_id, SafeguardingAlert.young_person_id == current_user.id)
-    )
+    alert = service.alert_on_item(item_id, current_user)
     return service.told_whom(alert) if alert is not None else []
-
-
-@bp.app_template_global()
-def open_alert_count(user) -> int:
-    return service.open_alert_count(user)
-
-
-@bp.app_template_global()
-def moderation_queue_count(user) -> int:
-    return service.queue_count(user)

@@ -15,14 +15,14 @@ from functools import cache
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import String, bindparam, cast, func, or_, select
 from sqlalchemy.orm import aliased, selectinload, undefer
 
 from .. import audit
-from ..access import IRO, MANAGER, SAFEGUARDING, WORKER
+from ..access import IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
@@ -31,6 +31,7 @@ from ..once import add_once
 from ..pagination import Page, contains, paginate, paginate_list
 from ..models_base import utcnow
 from ..privacy.anonymous import day_of, hour_of
+from ..tenancy import Authority, for_council
 from . import screening
 from .clock import LONDON, ack_deadline, hm, office_open
 from .models import (
@@ -283,13 +284,6 @@ def alerts_about(source: str, source_id: int) -> list[SafeguardingAlert]:
     )
 
 
-def set_source_id(item_id: int, source_id: int) -> None:
-    """For features that create their own row after submitting the text."""
-    db.session.execute(
-        ModerationItem.__table__.update().where(ModerationItem.__table__.c.id == item_id).values(source_id=source_id)
-    )
-
-
 def published_texts(item_ids) -> dict[int, PublishedText]:
     """Approved, redacted text of approved items only. Nothing else is ever shown to others."""
     ids = [i for i in set(item_ids or ()) if i is not None]
@@ -512,8 +506,22 @@ def _alert_email_body(alert: SafeguardingAlert, escalated: bool = False) -> str:
     return "\n".join(lines)
 
 
+HELP_NOW_REPEATS = timedelta(minutes=30)
+
+
 def help_now(young_person: User) -> SafeguardingAlert:
-    """The young person pressed "I need help now"."""
+    """The young person pressed "I need help now". A second press soon after, while the first
+    alert is still open, is the same request for help: it returns that alert and raises none."""
+    recent = db.session.scalar(
+        select(SafeguardingAlert).where(
+            SafeguardingAlert.young_person_id == young_person.id,
+            SafeguardingAlert.trigger == TRIGGER_HELP_BUTTON,
+            SafeguardingAlert.status == OPEN,
+            SafeguardingAlert.created_at >= utcnow() - HELP_NOW_REPEATS,
+        )
+    )
+    if recent is not None:
+        return recent
     return raise_alert(
         authority_id=young_person.authority_id,
         young_person=young_person,
@@ -536,8 +544,9 @@ def may_see_alert(user: User, alert: SafeguardingAlert) -> bool:
     return False
 
 
+@for_council(of="user")
 def _visible_alerts(user: User, *, status: str | None = None, search: str = ""):
-    stmt = select(SafeguardingAlert).where(SafeguardingAlert.authority_id == user.authority_id)
+    stmt = select(SafeguardingAlert)
     if status == "not_closed":
         stmt = stmt.where(SafeguardingAlert.status != CLOSED)
     elif status:
@@ -556,11 +565,12 @@ def alerts_for(user: User, *, status: str | None = None) -> list[SafeguardingAle
     return [a for a in db.session.scalars(_visible_alerts(user, status=status)).all() if may_see_alert(user, a)]
 
 
+@for_council(of="user")
 def open_alert_count(user: User) -> int:
     """Open alerts this person may see, for the badge on their home (one query)."""
     if user.role == SAFEGUARDING and user.is_staff:
         return db.session.scalar(
-            select(func.count(SafeguardingAlert.id)).where(SafeguardingAlert.authority_id == user.authority_id, SafeguardingAlert.status == OPEN)
+            select(func.count(SafeguardingAlert.id)).where(SafeguardingAlert.status == OPEN)
         ) or 0
     return len(alerts_for(user, status=OPEN))
 
@@ -583,6 +593,35 @@ def alert_with_text(alert_id: int) -> SafeguardingAlert | None:
     return db.session.scalar(
         select(SafeguardingAlert).options(undefer(SafeguardingAlert.text)).where(SafeguardingAlert.id == alert_id)
     )
+
+
+def alert_for(alert_id: int, user: User) -> SafeguardingAlert | None:
+    """An alert with its words, for someone who may see it (None for anyone else)."""
+    alert = alert_with_text(alert_id)
+    return alert if alert is not None and may_see_alert(user, alert) else None
+
+
+def open_alert(alert_id: int, user: User) -> SafeguardingAlert | None:
+    """The one way staff read an alert and the child's words in it: loaded, authorised, logged."""
+    alert = alert_for(alert_id, user)
+    if alert is not None:
+        audit.record("safeguarding.alert_viewed", alert)
+    return alert
+
+
+def open_alert_person(alert: SafeguardingAlert, user: User) -> User | None:
+    """The young person an alert is about, for someone who may see the alert, logged; None if
+    the alert is about nobody signed in (or the user may not see it)."""
+    person = alert.young_person
+    if person is None or not may_see_alert(user, alert):
+        return None
+    audit.record("safeguarding.young_person_viewed", alert, young_person_id=person.id)
+    return person
+
+
+def item_viewed(item: ModerationItem) -> None:
+    """A moderator opened a text waiting for a decision: logged, as every read of a child's words."""
+    audit.record("moderation.item_viewed", item)
 
 
 def load_alert_text(alert: SafeguardingAlert) -> SafeguardingAlert:
@@ -655,7 +694,7 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
     escalated = []
     for alert in overdue:
         settings = settings_for(alert.authority_id)
-        chain = [p for p in _active_staff(alert.authority_id, settings.escalation_ids or []) if p.role != "participation_officer"]
+        chain = [p for p in _active_staff(alert.authority_id, settings.escalation_ids or []) if p.role != PARTICIPATION]
         order = {p.id: p for p in chain}
         ordered = [order[i] for i in settings.escalation_ids or [] if i in order]
         already = set(alert.notified_ids or [])
@@ -697,10 +736,11 @@ def escalate_overdue(now: datetime | None = None) -> list[SafeguardingAlert]:
 
 
 
+@for_council
 def queue(authority_id: int, *, source: str | None = None, language: str | None = None, status: str = PENDING, search: str = "", page: int | str | None = 1) -> Page[ModerationItem]:
     """A page of the queue: waiting items risk-flagged on top, then oldest first; decided ones
     newest first. `search` finds words in what was written."""
-    stmt = select(ModerationItem).where(ModerationItem.authority_id == authority_id)
+    stmt = select(ModerationItem)
     statuses = (PENDING, ESCALATED) if status == PENDING else (status,)
     stmt = stmt.where(ModerationItem.status.in_(statuses))
     if source:
@@ -716,26 +756,29 @@ def queue(authority_id: int, *, source: str | None = None, language: str | None 
     return paginate(stmt.options(undefer(ModerationItem.original_text)), page)
 
 
+@for_council
 def queue_filters(authority_id: int) -> tuple[list[str], list[str]]:
     rows = db.session.execute(
-        select(ModerationItem.source, ModerationItem.language).where(ModerationItem.authority_id == authority_id).distinct()
+        select(ModerationItem.source, ModerationItem.language).distinct()
     ).all()
     return sorted({r.source for r in rows}), sorted({r.language for r in rows})
 
 
+@for_council(of="user")
 def queue_count(user: User) -> int:
     return db.session.scalar(
         select(func.count()).select_from(ModerationItem).where(
-            ModerationItem.authority_id == user.authority_id, ModerationItem.status.in_((PENDING, ESCALATED))
+            ModerationItem.status.in_((PENDING, ESCALATED))
         )
     ) or 0
 
 
+@for_council
 def item_for_moderator(item_id: int, authority_id: int) -> ModerationItem | None:
     return db.session.scalar(
         select(ModerationItem)
         .options(undefer(ModerationItem.original_text), undefer(ModerationItem.approved_text))
-        .where(ModerationItem.id == item_id, ModerationItem.authority_id == authority_id)
+        .where(ModerationItem.id == item_id)
     )
 
 
@@ -984,6 +1027,7 @@ def _median(values: list[timedelta]) -> timedelta | None:
     return timedelta(seconds=statistics.median(v.total_seconds() for v in values)) if values else None
 
 
+@for_council
 def figures(authority_id: int, start: datetime | None, end: datetime | None) -> Figures:
     def within(column):
         conditions = []
@@ -995,24 +1039,24 @@ def figures(authority_id: int, start: datetime | None, end: datetime | None) -> 
 
     items = db.session.execute(
         select(ModerationItem.created_at, ModerationItem.decided_at, ModerationItem.status, ModerationItem.redacted).where(
-            ModerationItem.authority_id == authority_id, *within(ModerationItem.created_at)
+            *within(ModerationItem.created_at)
         )
     ).all()
     decided = db.session.execute(
         select(ModerationItem.created_at, ModerationItem.decided_at, ModerationItem.status, ModerationItem.redacted).where(
-            ModerationItem.authority_id == authority_id, ModerationItem.decided_at.is_not(None), *within(ModerationItem.decided_at)
+            ModerationItem.decided_at.is_not(None), *within(ModerationItem.decided_at)
         )
     ).all()
     alerts = db.session.execute(
         select(SafeguardingAlert.created_at, SafeguardingAlert.acknowledged_at, SafeguardingAlert.escalation_level).where(
-            SafeguardingAlert.authority_id == authority_id, *within(SafeguardingAlert.created_at)
+            *within(SafeguardingAlert.created_at)
         )
     ).all()
     from ..audit import AuditEvent
 
     escalations = db.session.scalar(
         select(func.count()).select_from(AuditEvent).where(
-            AuditEvent.authority_id == authority_id, AuditEvent.action == "safeguarding.escalated", *within(AuditEvent.at)
+            AuditEvent.action == "safeguarding.escalated", *within(AuditEvent.at)
         )
     ) or 0
     return Figures(
@@ -1069,3 +1113,24 @@ def send_digest(now: datetime | None = None) -> int:
     queue_mail([o.email for o in officers], str(_l("Heard: items waiting for moderation")), body, authority_id=current_authority_id(), kind="moderation.digest")
     audit.record("moderation.digest_sent", None, authority_id=current_authority_id(), actor=None, waiting=len(waiting), to=[o.id for o in officers])
     return len(officers)
+
+
+def people_by_id(ids) -> dict[int, User]:
+    """The council's people with these ids (those an alert told), by id."""
+    return {p.id: p for p in db.session.scalars(select(User).where(User.id.in_(list(ids))))}
+
+
+def councils_by_name() -> list[Authority]:
+    """Every council, by name: whom a child who is not signed in can ask for help."""
+    return list(db.session.scalars(select(Authority).order_by(Authority.name)))
+
+
+def council_with_slug(slug: str) -> Authority | None:
+    return db.session.scalar(select(Authority).where(Authority.slug == slug))
+
+
+def alert_on_item(item_id: int, young_person: User) -> SafeguardingAlert | None:
+    """The alert a young person's own text raised, if it raised one."""
+    return db.session.scalar(
+        select(SafeguardingAlert).where(SafeguardingAlert.item_id == item_id, SafeguardingAlert.young_person_id == young_person.id)
+    )

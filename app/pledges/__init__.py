@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("pledges", __name__)
 
-from . import cli, demo, routes  # noqa: E402,F401
+from . import cli, routes  # noqa: E402,F401

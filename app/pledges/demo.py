@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from ..demo import demo_loader
 from ..extensions import db
 from ..models_base import utcnow
+from ..moderation import service as moderation
 from ..reports.quarters import last_complete
 from . import service
 from .models import ANSWERS, CARE_LEAVER, IN_CARE, PledgeComment, PledgeRating
@@ -362,10 +362,7 @@ def _sample_ratings(rng: random.Random, rnd, version, bands: list[str], improve:
     return raters
 
 
-@demo_loader
 def load(authority, people):
-    from ..moderation import service as moderation
-
     pledge = _write(authority, IN_CARE, PLEDGE)
     charter = _write(authority, CARE_LEAVER, CHARTER)
     now = utcnow()

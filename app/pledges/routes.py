@@ -1,73 +1,28 @@
 """Pledge pages: young people read and rate; admins edit and run rounds; managers see the scorecard."""
 from __future__ import annotations
 
-import csv
-import io
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
+from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
 from ..errors import applying
 from ..i18n.content import localise
 from ..i18n.locales import LANGUAGES, current_language
+from ..opened_here import opened_here
 from ..privacy.keys import device_key
 from ..reports.disclosure import Cell
-from ..staff.nav import register_nav
-from ..staff.panels import home_panel
 from ..tenancy import current_authority, get_or_404
-from ..youth.cards import Card, card_provider
 from . import bp, scorecard, service
 from .forms import RATING_CHOICES, RatingForm, RoundForm, last_day, local_day, translated_form
-from .models import AUDIENCES, CARE_LEAVER, DRAFT, Pledge, PledgeTheme, PledgeVersion, Promise, RatingRound
+from .models import AUDIENCES, DRAFT, Pledge, PledgeTheme, PledgeVersion, Promise, RatingRound
 
 SCORECARD_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 ANSWER_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 
-register_nav(_l("Pledge scorecard"), "pledges.scorecard_page", SCORECARD_ROLES, order=60)
-register_nav(_l("Pledge editor"), "pledges.admin_overview", (ADMIN,), order=61)
-
-
-@home_panel
-def _scorecard_panel(viewer):
-    return "pledges/panel_home.html" if viewer.role in SCORECARD_ROLES else None
-
-
-@bp.app_template_global()
-def pledge_panel():
-    """What the staff home says about the pledge: the open round, and promises still unanswered."""
-    authority_id = current_user.authority_id
-    sealed = service.sealed_rounds(authority_id)
-    latest = sealed[-1] if sealed else None
-    unanswered = 0
-    if latest is not None:
-        lineages = service.rated_lineages(latest)
-        answered = {
-            lineage for lineage, answers in service.answers_by_lineage(authority_id, lineages).items() if any(a.round_id == latest.id for a in answers)
-        }
-        unanswered = len(set(lineages) - answered)
-    rnd = service.open_round(authority_id)
-    return {"open": rnd, "closes_on": last_day(rnd.closes_at) if rnd else None, "latest": latest, "unanswered": unanswered}
-
-
 # --- The young person's side ----------------------------------------------------------------
-
-
-@card_provider
-def _pledge_card(young_person):
-    facts = service.card_facts(young_person)
-    if facts is None:
-        return None
-    title = _l("Your charter") if facts.version.pledge.audience == CARE_LEAVER else _l("Your pledge")
-    return Card(
-        title=title,
-        template="pledges/card.html",
-        order=30,
-        highlight=bool(facts.new_answers) or (facts.round is not None and facts.rated < facts.total),
-        context={"version": facts.version, "round": facts.round, "rated": facts.rated, "total": facts.total, "new_answers": facts.new_answers},
-    )
 
 
 def _locale() -> str:
@@ -84,7 +39,8 @@ def read():
     new_since = service.last_read(person)
     answers = service.answers_by_lineage(person.authority_id, [p.lineage_id for p in version.promises]) if version else {}
     with applying():
-        service.mark_read(person)
+        if opened_here():  # a link from another site does not mark the council's answers as seen
+            service.mark_read(person)
     next_round = None if rnd else service.next_round(person.authority_id)
     return render_template(
         "pledges/read.html",
@@ -221,7 +177,7 @@ def _scorecard_context(with_comments: bool = True, audit_action: str | None = No
     # would then load each round and each theme's promises again one by one.
     with applying():
         if audit_action and rnd is not None:
-            audit.record(audit_action, rnd)
+            service.scorecard_read(rnd, audit_action)
     if rounds:
         rounds = service.sealed_rounds(authority.id)  # all of them again, in one query
         rnd = next((r for r in rounds if r.id == rnd.id), None) if rnd else None
@@ -255,7 +211,7 @@ def scorecard_page():
     context = _scorecard_context(audit_action="pledge.scorecard_viewed")
     if context["round"] is None:
         with applying():
-            audit.record("pledge.scorecard_viewed", None)
+            service.scorecard_read(None, "pledge.scorecard_viewed")
     return render_template("pledges/scorecard.html", **context)
 
 
@@ -268,11 +224,6 @@ def scorecard_print():
     return render_template("pledges/scorecard_print.html", **context)
 
 
-def _csv_safe(value: str) -> str:
-    # A spreadsheet would run text that starts like a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @bp.route("/scorecard.csv")
 @allow(*SCORECARD_ROLES)
 def scorecard_csv():
@@ -283,15 +234,11 @@ def scorecard_csv():
     if rnd is None:
         abort(404)
     card = scorecard.round_scorecard(rnd)
-    out = io.StringIO()
-    writer = csv.writer(out)
     default = authority.default_language or "en"
-    for row in scorecard.csv_rows(card, lambda value: localise(value, default).text):
-        writer.writerow([_csv_safe(str(v)) for v in row])
+    rows = list(scorecard.csv_rows(card, lambda value: localise(value, default).text))
     with applying():
-        audit.record("pledge.scorecard_exported", rnd)
-    filename = f"pledge-scorecard-{authority.slug}-round-{rnd.id}.csv"
-    return Response(out.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        service.scorecard_read(rnd, "pledge.scorecard_exported")
+    return csv_response(rows, f"pledge-scorecard-{authority.slug}-round-{rnd.id}.csv")
 
 
 @bp.route("/promises/<int:promise_id>/answer", methods=["GET", "POST"])
@@ -341,7 +288,7 @@ def admin_overview():
     gaps = {audience: service.translation_gaps(p.draft or p.current, enabled) if (p.draft or p.current) else {} for audience, p in found.items()}
     rounds = service.rounds(authority.id)
     return render_template(
-        "pledges/admin/overview.html",
+        "pledges/staff/overview.html",
         pledges=[found[a] for a in AUDIENCES],
         gaps=gaps,
         rounds=rounds,
@@ -385,7 +332,7 @@ def edit_version(version_id: int):
             return redirect(url_for("pledges.edit_version", version_id=version.id))
     enabled = authority.enabled_languages or ["en"]
     return render_template(
-        "pledges/admin/version.html",
+        "pledges/staff/version.html",
         version=version,
         form=form,
         gaps=service.translation_gaps(version, enabled),
@@ -443,7 +390,7 @@ def edit_theme(version_id: int | None = None, theme_id: int | None = None):
         if outcome.ok:
             flash(_l("Theme saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=version.id))
-    return render_template("pledges/admin/theme.html", form=form, theme=theme, version=version)
+    return render_template("pledges/staff/theme.html", form=form, theme=theme, version=version)
 
 
 @bp.route("/admin/themes/<int:theme_id>/promises/new", methods=["GET", "POST"])
@@ -467,7 +414,7 @@ def edit_promise(theme_id: int | None = None, promise_id: int | None = None):
         if outcome.ok:
             flash(_l("Promise saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=theme.version_id) + f"#theme-{theme.id}")
-    return render_template("pledges/admin/promise.html", form=form, promise=promise, theme=theme, version=theme.version)
+    return render_template("pledges/staff/promise.html", form=form, promise=promise, theme=theme, version=theme.version)
 
 
 @bp.route("/admin/themes/<int:theme_id>/move", methods=["POST"])
@@ -519,7 +466,7 @@ def edit_round(round_id: int | None = None):
         if outcome.ok:
             flash(_l("Round saved."), "success")
             return redirect(url_for("pledges.admin_overview"))
-    return render_template("pledges/admin/round.html", form=form, round=rnd)
+    return render_template("pledges/staff/round.html", form=form, round=rnd)
 
 
 @bp.route("/admin/rounds/<int:round_id>/close", methods=["POST"])

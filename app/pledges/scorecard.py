@@ -23,8 +23,10 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.models import AGE_BANDS
 from ..extensions import db
+from ..moderation import service as moderation
 from ..reports import disclosure
 from ..reports.disclosure import Cell, Distribution, distribution
+from . import service
 from .models import (
     ANSWERS,
     AUDIENCES,
@@ -41,7 +43,6 @@ from .models import (
     Promise,
     RatingRound,
 )
-from . import service
 
 ANSWER_LABELS = {
     KEPT: _l("Kept"),
@@ -254,8 +255,6 @@ def round_scorecard(rnd: RatingRound, *, with_comments: bool = False, counts=Non
 
 def _comments(rnd: RatingRound) -> dict[int, list]:
     """Approved (and, where needed, redacted) comments per promise. Nothing else is ever shown."""
-    from ..moderation import service as moderation
-
     rows = db.session.execute(select(PledgeComment.promise_id, PledgeComment.comment_item_id).where(PledgeComment.round_id == rnd.id)).all()
     published = moderation.published_texts([item_id for _, item_id in rows])
     result: dict[int, list] = defaultdict(list)

@@ -11,7 +11,7 @@ from functools import cache
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, bindparam, delete, distinct, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, distinct, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -24,6 +24,7 @@ from ..models_base import UTCDateTime, utcnow
 from ..once import add_once
 from ..privacy.anonymous import forget_loaded, rewrite_shuffled
 from ..privacy.keys import key_hash as hash_key
+from ..tenancy import for_council
 from .models import (
     ANSWERS,
     CARE_LEAVER,
@@ -55,8 +56,9 @@ def audience_of(young_person) -> str:
     return CARE_LEAVER if young_person.care_status == USER_CARE_LEAVER else IN_CARE
 
 
+@for_council
 def get_pledge(authority_id: int, audience: str, *, create: bool = False) -> Pledge | None:
-    pledge = db.session.scalar(select(Pledge).where(Pledge.authority_id == authority_id, Pledge.audience == audience))
+    pledge = db.session.scalar(select(Pledge).where(Pledge.audience == audience))
     if pledge is None and create:
         pledge = Pledge(authority_id=authority_id, audience=audience)
         db.session.add(pledge)
@@ -64,11 +66,12 @@ def get_pledge(authority_id: int, audience: str, *, create: bool = False) -> Ple
     return pledge
 
 
+@for_council
 def pledges(authority_id: int) -> dict[str, Pledge]:
     """Both pledges of a council with every version's themes and promises (a few queries, however
     many there are), made on first use so the editor always has somewhere to start."""
     wording = selectinload(Pledge.versions).selectinload(PledgeVersion.themes).selectinload(PledgeTheme.promises)
-    found = {p.audience: p for p in db.session.scalars(select(Pledge).where(Pledge.authority_id == authority_id).options(wording))}
+    found = {p.audience: p for p in db.session.scalars(select(Pledge).options(wording))}
     return {audience: found.get(audience) or get_pledge(authority_id, audience, create=True) for audience in (IN_CARE, CARE_LEAVER)}
 
 
@@ -77,13 +80,14 @@ def _current_version_id(authority_id: int, audience: str):
     return (
         select(PledgeVersion.id)
         .join(Pledge, Pledge.id == PledgeVersion.pledge_id)
-        .where(Pledge.authority_id == authority_id, Pledge.audience == audience, PledgeVersion.status == PUBLISHED)
+        .where(Pledge.audience == audience, PledgeVersion.status == PUBLISHED)
         .order_by(PledgeVersion.number.desc())
         .limit(1)
         .scalar_subquery()
     )
 
 
+@for_council(of="young_person")
 def current_version_for(young_person) -> PledgeVersion | None:
     """The version the young person reads, with its themes and promises (three queries in all)."""
     return db.session.scalar(
@@ -104,16 +108,15 @@ class CardFacts:
 
 @cache
 def _card_statements():
-    """The card's queries, built once (building them costs more than running them); who, which
-    council and when are bound as they run."""
-    authority_id, me, now = bindparam("council"), bindparam("me"), bindparam("now", type_=UTCDateTime())
+    """The card's queries, built once (building them costs more than running them); who and when
+    are bound as they run (the council is kept by the tenancy hook)."""
+    me, now = bindparam("me"), bindparam("now", type_=UTCDateTime())
     promises_of_version = select(Promise.lineage_id).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion)
     total = select(func.count(Promise.id)).where(Promise.version_id == PledgeVersion.id).correlate(PledgeVersion).scalar_subquery()
     seen = select(PledgeReader.seen_at).where(PledgeReader.young_person_id == me).scalar_subquery()
     fresh = (
         select(func.count(PledgeAnswer.id))
         .where(
-            PledgeAnswer.authority_id == authority_id,
             PledgeAnswer.promise_lineage_id.in_(promises_of_version),
             # answered at all, and (if they ever read it) since they last did
             or_(PledgeAnswer.we_will_at.is_not(None), PledgeAnswer.we_did_at.is_not(None)),
@@ -122,11 +125,11 @@ def _card_statements():
         .correlate(PledgeVersion)
         .scalar_subquery()
     )
-    open_now = and_(RatingRound.authority_id == authority_id, RatingRound.sealed_at.is_(None), RatingRound.opens_at <= now, RatingRound.closes_at > now)
+    open_now = and_(RatingRound.sealed_at.is_(None), RatingRound.opens_at <= now, RatingRound.closes_at > now)
     current = (
         select(PledgeVersion.id)
         .join(Pledge, Pledge.id == PledgeVersion.pledge_id)
-        .where(Pledge.authority_id == authority_id, Pledge.audience == bindparam("audience"), PledgeVersion.status == PUBLISHED)
+        .where(Pledge.audience == bindparam("audience"), PledgeVersion.status == PUBLISHED)
         .order_by(PledgeVersion.number.desc())
         .limit(1)
         .scalar_subquery()
@@ -147,7 +150,7 @@ def card_facts(young_person, now: datetime | None = None) -> CardFacts | None:
     """What the home card shows: one query, and a second to count the promises the young person has
     rated while a round is open (from the list of who took part, never from the ratings)."""
     card, rated = _card_statements()
-    params = {"council": young_person.authority_id, "me": young_person.id, "now": now or utcnow(), "audience": audience_of(young_person)}
+    params = {"me": young_person.id, "now": now or utcnow(), "audience": audience_of(young_person)}
     row = db.session.execute(card, params).first()
     if row is None:
         return None
@@ -335,17 +338,19 @@ def publish(version: PledgeVersion, authority, by=None, now: datetime | None = N
 # --- Rounds ---------------------------------------------------------------------------------
 
 
+@for_council
 def rounds(authority_id: int) -> list[RatingRound]:
-    return list(db.session.scalars(select(RatingRound).where(RatingRound.authority_id == authority_id).order_by(RatingRound.opens_at)))
+    return list(db.session.scalars(select(RatingRound).order_by(RatingRound.opens_at)))
 
 
+@for_council
 def _check_round(authority_id: int, name: str, opens_at: datetime, closes_at: datetime, exclude: int | None = None) -> None:
     if not (name or "").strip():
         raise RuleBroken(_l("Give the round a name, for example 'Spring'."), field="name")
     if closes_at <= opens_at:
         raise RuleBroken(_l("The closing date must be after the opening date."), field="closes_on")
     overlap = select(RatingRound).where(
-        RatingRound.authority_id == authority_id, RatingRound.opens_at < closes_at, RatingRound.closes_at > opens_at
+        RatingRound.opens_at < closes_at, RatingRound.closes_at > opens_at
     )
     if exclude is not None:
         overlap = overlap.where(RatingRound.id != exclude)
@@ -383,11 +388,11 @@ def close_round_now(rnd: RatingRound, by=None, now: datetime | None = None) -> N
     audit.record("pledge.round_closed", rnd, actor=by)
 
 
+@for_council
 def open_round(authority_id: int, now: datetime | None = None) -> RatingRound | None:
     now = now or utcnow()
     return db.session.scalar(
         select(RatingRound).where(
-            RatingRound.authority_id == authority_id,
             RatingRound.sealed_at.is_(None),
             RatingRound.opens_at <= now,
             RatingRound.closes_at > now,
@@ -395,10 +400,11 @@ def open_round(authority_id: int, now: datetime | None = None) -> RatingRound | 
     )
 
 
+@for_council
 def next_round(authority_id: int, now: datetime | None = None) -> RatingRound | None:
     now = now or utcnow()
     return db.session.scalar(
-        select(RatingRound).where(RatingRound.authority_id == authority_id, RatingRound.opens_at > now).order_by(RatingRound.opens_at).limit(1)
+        select(RatingRound).where(RatingRound.opens_at > now).order_by(RatingRound.opens_at).limit(1)
     )
 
 
@@ -457,10 +463,11 @@ def seal_due_rounds(now: datetime | None = None) -> int:
     return len(due)
 
 
+@for_council
 def sealed_rounds(authority_id: int) -> list[RatingRound]:
     return list(
         db.session.scalars(
-            select(RatingRound).where(RatingRound.authority_id == authority_id, RatingRound.sealed_at.is_not(None)).order_by(RatingRound.opens_at)
+            select(RatingRound).where(RatingRound.sealed_at.is_not(None)).order_by(RatingRound.opens_at)
         )
     )
 
@@ -617,6 +624,7 @@ def save_answer(lineage_id: int, rnd: RatingRound, authority, *, we_will: dict, 
     return answer
 
 
+@for_council
 def answers_by_lineage(authority_id: int, lineage_ids) -> dict[int, list[PledgeAnswer]]:
     """Answers to these promises, newest round first."""
     lineage_ids = [i for i in lineage_ids if i is not None]
@@ -625,7 +633,7 @@ def answers_by_lineage(authority_id: int, lineage_ids) -> dict[int, list[PledgeA
     rows = db.session.scalars(
         select(PledgeAnswer)
         .join(RatingRound, RatingRound.id == PledgeAnswer.round_id)
-        .where(PledgeAnswer.authority_id == authority_id, PledgeAnswer.promise_lineage_id.in_(lineage_ids))
+        .where(PledgeAnswer.promise_lineage_id.in_(lineage_ids))
         .order_by(RatingRound.opens_at.desc())
     )
     result: dict[int, list[PledgeAnswer]] = {}
@@ -670,11 +678,6 @@ def rated_lineages(rnd: RatingRound) -> list[int]:
     )
 
 
-def rating_count(rnd: RatingRound) -> int:
-    """How many ratings a round holds (a number only; it says nothing about who)."""
-    return db.session.scalar(select(func.count()).select_from(PledgeRating).where(PledgeRating.round_id == rnd.id)) or 0
-
-
 def delete_round(rnd: RatingRound, by=None, now: datetime | None = None) -> None:
     """Only a round that has not opened may be deleted; it holds no ratings."""
     now = now or utcnow()
@@ -682,3 +685,8 @@ def delete_round(rnd: RatingRound, by=None, now: datetime | None = None) -> None
         raise RuleBroken(_l("Only a round that has not opened yet can be deleted."))
     db.session.execute(delete(RatingRound).where(RatingRound.id == rnd.id))
     audit.record("pledge.round_deleted", None, actor=by, authority_id=rnd.authority_id, round=rnd.id)
+
+
+def scorecard_read(rnd: RatingRound | None, action: str) -> None:
+    """Who saw or took away the scorecard, and of which round (None: none sealed yet), is logged."""
+    audit.record(action, rnd)

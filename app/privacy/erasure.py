@@ -16,9 +16,11 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select, true
 
-from ..auth.models import AccessCode, User
+from ..auth import sessions as login_sessions
+from ..auth.models import AccessCode, AccountNotice, User
 from ..extensions import db
 from ..models_base import utcnow
+from ..tenancy import for_council
 
 # Why something is kept after a deletion request: said to the young person in these words.
 KEPT = {
@@ -47,6 +49,7 @@ def _delete(model, *conditions) -> int:
     return result.rowcount or 0
 
 
+@for_council(of="person")
 def erase(person: User, *, close_account: bool = False, everything: bool = False) -> Erasure:
     """Delete what can be deleted of a young person, in the caller's transaction."""
     from ..council.models import (
@@ -61,7 +64,7 @@ def erase(person: User, *, close_account: bool = False, everything: bool = False
     from ..mail.models import OutgoingMail
     from ..moderation.models import ModerationItem
     from ..pledges.models import PledgeReader
-    from ..reviews.models import DRAFT, Review, StashedStep, ViewsSubmission
+    from ..reviews.models import DRAFT, Review, ViewsSubmission
     from ..surveys.models import SurveyParticipation, SurveyWave
     from .retention import delete_between_reviews, delete_items, delete_reviews, delete_submissions
 
@@ -70,48 +73,48 @@ def erase(person: User, *, close_account: bool = False, everything: bool = False
     db.session.flush()
 
     if everything:
-        reviews = list(db.session.scalars(select(Review.id).where(Review.authority_id == authority_id, Review.young_person_id == person.id)))
+        reviews = list(db.session.scalars(select(Review.id).where(Review.young_person_id == person.id)))
         done.deleted["views"] = delete_reviews(authority_id, reviews)
     drafts = list(db.session.scalars(select(ViewsSubmission.id).where(
-        ViewsSubmission.authority_id == authority_id, ViewsSubmission.young_person_id == person.id, ViewsSubmission.status == DRAFT)))
+        ViewsSubmission.young_person_id == person.id, ViewsSubmission.status == DRAFT)))
     done.deleted["drafts"] = delete_submissions(authority_id, drafts)
-    done.deleted["drafts"] += _delete(StashedStep, StashedStep.authority_id == authority_id, StashedStep.claimed_user_id == person.id)
 
     done.deleted["drafts"] += delete_between_reviews(authority_id, person.id, drafts_only=not everything)
 
-    items = list(db.session.scalars(select(ModerationItem.id).where(ModerationItem.authority_id == authority_id, ModerationItem.author_id == person.id)))
+    items = list(db.session.scalars(select(ModerationItem.id).where(ModerationItem.author_id == person.id)))
     done.deleted["posts"] = delete_items(authority_id, items)
 
     groups = 0
     for model in (IdeaSupport, MeetingRsvp, MeetingAttendance, Membership, MemberContact):
-        groups += _delete(model, model.authority_id == authority_id, model.user_id == person.id)
+        groups += _delete(model, model.user_id == person.id)
     done.deleted["groups"] = groups
     done.deleted["mail"] = 0
     contact = person.email if not person.is_staff else None
     if contact:
-        done.deleted["mail"] = _delete(OutgoingMail, OutgoingMail.authority_id == authority_id, OutgoingMail.recipient == contact)
-    _delete(PledgeReader, PledgeReader.authority_id == authority_id, PledgeReader.young_person_id == person.id)
+        done.deleted["mail"] = _delete(OutgoingMail, OutgoingMail.recipient == contact)
+    _delete(PledgeReader, PledgeReader.young_person_id == person.id)
 
     # That they voted or answered, once the vote or survey has closed, is no longer needed.
-    closed_questions = select(PollQuestion.id).where(PollQuestion.authority_id == authority_id, PollQuestion.state == "closed")
-    taking_part = _delete(PollVoter, PollVoter.authority_id == authority_id, PollVoter.user_id == person.id,
+    closed_questions = select(PollQuestion.id).where(PollQuestion.state == "closed")
+    taking_part = _delete(PollVoter, PollVoter.user_id == person.id,
                           PollVoter.question_id.in_(closed_questions) if not everything else true())
-    closed_waves = select(SurveyWave.id).where(SurveyWave.authority_id == authority_id, SurveyWave.closes_on < date.today())
-    taking_part += _delete(SurveyParticipation, SurveyParticipation.authority_id == authority_id, SurveyParticipation.user_id == person.id,
+    closed_waves = select(SurveyWave.id).where(SurveyWave.closes_on < date.today())
+    taking_part += _delete(SurveyParticipation, SurveyParticipation.user_id == person.id,
                            SurveyParticipation.wave_id.in_(closed_waves) if not everything else true())
     done.deleted["taking_part"] = taking_part
     if everything:
         from ..pledges.models import PledgeRater
 
-        done.deleted["taking_part"] += _delete(PledgeRater, PledgeRater.authority_id == authority_id, PledgeRater.user_id == person.id)
+        done.deleted["taking_part"] += _delete(PledgeRater, PledgeRater.user_id == person.id)
 
     if close_account or everything:
-        _delete(AccessCode, AccessCode.authority_id == authority_id, AccessCode.user_id == person.id)
+        _delete(AccessCode, AccessCode.user_id == person.id)
+        _delete(AccountNotice, AccountNotice.user_id == person.id)
         person.username = None
         person.password_hash = None
         person.active = False
         person.deactivated_at = person.deactivated_at or utcnow()
-        person.session_epoch += 1
+        login_sessions.forget(person)
     if everything:
         person.display_name = ""
         person.reference = None

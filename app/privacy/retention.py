@@ -22,11 +22,13 @@ from datetime import date, datetime, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, delete, func, or_, select, update
 
-from ..auth.models import AccessCode, User
+from ..auth import sessions as login_sessions
+from ..auth.models import AccessCode, LoginSession, User
 from ..extensions import db
 from ..models_base import utcnow
 from ..once import add_once
 from .models import DONE, DataRequest, RetentionSettings
+from ..tenancy import for_council
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ def _ids(stmt) -> list[int]:
     return list(db.session.scalars(stmt))
 
 
+@for_council
 def _purge_views(authority_id: int, now: datetime, days: int) -> int:
     from ..reviews.models import SENT, Review, ViewsSubmission
 
@@ -58,38 +61,41 @@ def _purge_views(authority_id: int, now: datetime, days: int) -> int:
     reviews = _ids(
         select(Review.id)
         .outerjoin(ViewsSubmission, ViewsSubmission.review_id == Review.id)
-        .where(Review.authority_id == authority_id, happened < cutoff.date(),
+        .where(happened < cutoff.date(),
                or_(ViewsSubmission.id.is_(None), ViewsSubmission.status == SENT))
     )
     return delete_reviews(authority_id, reviews)
 
 
+@for_council
 def delete_reviews(authority_id: int, review_ids: list[int]) -> int:
-    """Delete reviews and everything of their views (wishes, additions, receipts, stashes)."""
+    """Delete reviews and everything of their views (wishes, additions, receipts)."""
     from ..reviews.models import Review, ViewsSubmission
 
     if not review_ids:
         return 0
-    submissions = _ids(select(ViewsSubmission.id).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.review_id.in_(review_ids)))
+    submissions = _ids(select(ViewsSubmission.id).where(ViewsSubmission.review_id.in_(review_ids)))
     delete_submissions(authority_id, submissions)
-    db.session.execute(delete(Review).where(Review.authority_id == authority_id, Review.id.in_(review_ids)),
+    db.session.execute(delete(Review).where(Review.id.in_(review_ids)),
                        execution_options={"synchronize_session": False})
     return len(review_ids)
 
 
+@for_council
 def delete_submissions(authority_id: int, submission_ids: list[int]) -> int:
-    from ..reviews.models import Addition, StashedStep, ViewsReader, ViewsSubmission, Wish
+    from ..reviews.models import Addition, ViewsReader, ViewsSubmission, Wish
 
     if not submission_ids:
         return 0
-    for model in (ViewsReader, Addition, Wish, StashedStep):
-        db.session.execute(delete(model).where(model.authority_id == authority_id, model.submission_id.in_(submission_ids)),
+    for model in (ViewsReader, Addition, Wish):
+        db.session.execute(delete(model).where(model.submission_id.in_(submission_ids)),
                            execution_options={"synchronize_session": False})
-    db.session.execute(delete(ViewsSubmission).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.id.in_(submission_ids)),
+    db.session.execute(delete(ViewsSubmission).where(ViewsSubmission.id.in_(submission_ids)),
                        execution_options={"synchronize_session": False})
     return len(submission_ids)
 
 
+@for_council
 def delete_between_reviews(authority_id: int, young_person_id: int | None = None, *, drafts_only: bool = False,
                            ids: dict[str, list[int]] | None = None) -> int:
     """Delete messages, complaints, compliments, comments, call-backs and advocacy requests, with
@@ -109,7 +115,7 @@ def delete_between_reviews(authority_id: int, young_person_id: int | None = None
     def chosen(model):
         if ids is not None:
             return list(ids.get(model.__name__, []))
-        where = [model.authority_id == authority_id, model.young_person_id == young_person_id]
+        where = [model.young_person_id == young_person_id]
         if drafts_only:
             if not hasattr(model, "status") or model is AdvocacyRequest:
                 return []
@@ -121,21 +127,22 @@ def delete_between_reviews(authority_id: int, young_person_id: int | None = None
     options = {"synchronize_session": False}
     if statements:
         for child in (StatementReader, StatementReply):
-            db.session.execute(delete(child).where(child.authority_id == authority_id, child.statement_id.in_(statements)), execution_options=options)
-        db.session.execute(delete(Statement).where(Statement.authority_id == authority_id, Statement.id.in_(statements)), execution_options=options)
+            db.session.execute(delete(child).where(child.statement_id.in_(statements)), execution_options=options)
+        db.session.execute(delete(Statement).where(Statement.id.in_(statements)), execution_options=options)
     if representations:
-        db.session.execute(delete(ComplaintStage).where(ComplaintStage.authority_id == authority_id, ComplaintStage.complaint_id.in_(representations)),
+        db.session.execute(delete(ComplaintStage).where(ComplaintStage.complaint_id.in_(representations)),
                            execution_options=options)
-        db.session.execute(delete(Representation).where(Representation.authority_id == authority_id, Representation.id.in_(representations)),
+        db.session.execute(delete(Representation).where(Representation.id.in_(representations)),
                            execution_options=options)
     if callbacks:
-        db.session.execute(delete(CallBack).where(CallBack.authority_id == authority_id, CallBack.id.in_(callbacks)), execution_options=options)
+        db.session.execute(delete(CallBack).where(CallBack.id.in_(callbacks)), execution_options=options)
     if advocacy:
-        db.session.execute(delete(AdvocacyRequest).where(AdvocacyRequest.authority_id == authority_id, AdvocacyRequest.id.in_(advocacy)),
+        db.session.execute(delete(AdvocacyRequest).where(AdvocacyRequest.id.in_(advocacy)),
                            execution_options=options)
     return len(statements) + len(representations) + len(callbacks) + len(advocacy)
 
 
+@for_council
 def _purge_between_reviews(authority_id: int, now: datetime, days: int) -> int:
     """Sent messages, finished call-backs, closed complaints, compliments and comments, and
     finished advocacy requests, once the period has passed since they were sent or finished."""
@@ -143,20 +150,21 @@ def _purge_between_reviews(authority_id: int, now: datetime, days: int) -> int:
 
     cutoff = _cutoff(now, days)
     ids = {
-        "Statement": _ids(select(Statement.id).where(Statement.authority_id == authority_id, Statement.status == SENT,
+        "Statement": _ids(select(Statement.id).where(Statement.status == SENT,
                                                      func.coalesce(Statement.sorted_at, Statement.sent_at) < cutoff)),
         "Representation": _ids(select(Representation.id).where(
-            Representation.authority_id == authority_id, Representation.status == SENT,
+            Representation.status == SENT,
             or_(Representation.state == CLOSED, Representation.kind != "complaint"),
             func.coalesce(Representation.closed_at, Representation.responded_at, Representation.sent_at) < cutoff)),
-        "CallBack": _ids(select(CallBack.id).where(CallBack.authority_id == authority_id,
+        "CallBack": _ids(select(CallBack.id).where(
                                                    func.coalesce(CallBack.done_at, CallBack.cancelled_at) < cutoff)),
-        "AdvocacyRequest": _ids(select(AdvocacyRequest.id).where(AdvocacyRequest.authority_id == authority_id,
+        "AdvocacyRequest": _ids(select(AdvocacyRequest.id).where(
                                                                  AdvocacyRequest.status == ADVOCACY_CLOSED, AdvocacyRequest.closed_at < cutoff)),
     }
     return delete_between_reviews(authority_id, ids=ids)
 
 
+@for_council
 def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
     from ..reviews.models import DRAFT, Review, ViewsSubmission
     from ..surveys.models import SurveyDraft
@@ -166,13 +174,13 @@ def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
     drafts = _ids(
         select(ViewsSubmission.id)
         .join(Review, Review.id == ViewsSubmission.review_id)
-        .where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == DRAFT, touched < cutoff,
+        .where(ViewsSubmission.status == DRAFT, touched < cutoff,
                or_(Review.date.is_(None), Review.date < now.date()))
     )
     count = delete_submissions(authority_id, drafts)
     # Survey answers in progress (never those sent and waiting to be written in a batch).
     result = db.session.execute(
-        delete(SurveyDraft).where(SurveyDraft.authority_id == authority_id, SurveyDraft.submitted.is_(False),
+        delete(SurveyDraft).where(SurveyDraft.submitted.is_(False),
                                   SurveyDraft.touched_on < cutoff.date()),
         execution_options={"synchronize_session": False},
     )
@@ -181,20 +189,10 @@ def _purge_drafts(authority_id: int, now: datetime, days: int) -> int:
     from ..voice.models import DRAFT as VOICE_DRAFT
     from ..voice.models import Representation, Statement
 
-    stale = {model.__name__: _ids(select(model.id).where(model.authority_id == authority_id, model.status == VOICE_DRAFT,
+    stale = {model.__name__: _ids(select(model.id).where(model.status == VOICE_DRAFT,
                                                          func.coalesce(model.updated_at, model.created_at) < cutoff))
              for model in (Statement, Representation)}
     return count + delete_between_reviews(authority_id, ids=stale)
-
-
-def _purge_stashes(authority_id: int, now: datetime, days: int) -> int:
-    from ..reviews.models import StashedStep
-
-    result = db.session.execute(
-        delete(StashedStep).where(StashedStep.authority_id == authority_id, StashedStep.created_at < _cutoff(now, days)),
-        execution_options={"synchronize_session": False},
-    )
-    return result.rowcount or 0
 
 
 def _purge_moderation_text(authority_id: int, now: datetime, days: int) -> int:
@@ -202,7 +200,7 @@ def _purge_moderation_text(authority_id: int, now: datetime, days: int) -> int:
     from ..moderation.models import APPROVED, PENDING, ModerationItem
 
     m = ModerationItem
-    decided = and_(m.authority_id == authority_id, m.status != PENDING, m.decided_at < _cutoff(now, days))
+    decided = and_(m.status != PENDING, m.decided_at < _cutoff(now, days))
     approved = db.session.execute(
         update(m).where(decided, m.status == APPROVED, m.approved_text.is_not(None), m.original_text != m.approved_text)
         .values(original_text=m.approved_text, findings=[]),
@@ -226,6 +224,7 @@ def item_holders():
             (PledgeComment, "comment_item_id"), (SurveyQuote, "text_item_id"))
 
 
+@for_council
 def delete_items(authority_id: int, item_ids: list[int]) -> int:
     """Delete moderation items, the posts that hold them (an idea and its supports, good news, a
     question, a comment, a quote), and the link from any alert (which keeps its own copy)."""
@@ -234,84 +233,99 @@ def delete_items(authority_id: int, item_ids: list[int]) -> int:
 
     if not item_ids:
         return 0
-    ideas = _ids(select(Idea.id).where(Idea.authority_id == authority_id, Idea.item_id.in_(item_ids)))
+    ideas = _ids(select(Idea.id).where(Idea.item_id.in_(item_ids)))
     if ideas:
-        db.session.execute(delete(IdeaSupport).where(IdeaSupport.authority_id == authority_id, IdeaSupport.idea_id.in_(ideas)),
+        db.session.execute(delete(IdeaSupport).where(IdeaSupport.idea_id.in_(ideas)),
                            execution_options={"synchronize_session": False})
     for model, column in item_holders():
-        db.session.execute(delete(model).where(model.authority_id == authority_id, getattr(model, column).in_(item_ids)),
+        db.session.execute(delete(model).where(getattr(model, column).in_(item_ids)),
                            execution_options={"synchronize_session": False})
-    db.session.execute(update(SafeguardingAlert).where(SafeguardingAlert.authority_id == authority_id, SafeguardingAlert.item_id.in_(item_ids))
+    db.session.execute(update(SafeguardingAlert).where(SafeguardingAlert.item_id.in_(item_ids))
                        .values(item_id=None), execution_options={"synchronize_session": False})
-    db.session.execute(delete(ModerationItem).where(ModerationItem.authority_id == authority_id, ModerationItem.id.in_(item_ids)),
+    db.session.execute(delete(ModerationItem).where(ModerationItem.id.in_(item_ids)),
                        execution_options={"synchronize_session": False})
     return len(item_ids)
 
 
+@for_council
 def _purge_moderation_items(authority_id: int, now: datetime, days: int) -> int:
     from ..moderation.models import PENDING, ModerationItem
 
-    items = _ids(select(ModerationItem.id).where(ModerationItem.authority_id == authority_id, ModerationItem.status != PENDING,
+    items = _ids(select(ModerationItem.id).where(ModerationItem.status != PENDING,
                                                  ModerationItem.decided_at < _cutoff(now, days)))
     return delete_items(authority_id, items)
 
 
+@for_council
 def _purge_alerts(authority_id: int, now: datetime, days: int) -> int:
     from ..moderation.models import CLOSED, AlertNote, SafeguardingAlert
 
-    alerts = _ids(select(SafeguardingAlert.id).where(SafeguardingAlert.authority_id == authority_id, SafeguardingAlert.status == CLOSED,
+    alerts = _ids(select(SafeguardingAlert.id).where(SafeguardingAlert.status == CLOSED,
                                                      SafeguardingAlert.closed_at < _cutoff(now, days)))
     if not alerts:
         return 0
-    db.session.execute(delete(AlertNote).where(AlertNote.authority_id == authority_id, AlertNote.alert_id.in_(alerts)),
+    db.session.execute(delete(AlertNote).where(AlertNote.alert_id.in_(alerts)),
                        execution_options={"synchronize_session": False})
-    db.session.execute(delete(SafeguardingAlert).where(SafeguardingAlert.authority_id == authority_id, SafeguardingAlert.id.in_(alerts)),
+    db.session.execute(delete(SafeguardingAlert).where(SafeguardingAlert.id.in_(alerts)),
                        execution_options={"synchronize_session": False})
     return len(alerts)
 
 
+@for_council
 def _purge_audit(authority_id: int, now: datetime, days: int) -> int:
     from ..audit import AuditEvent
 
     result = db.session.execute(
-        delete(AuditEvent).where(AuditEvent.authority_id == authority_id, AuditEvent.at < _cutoff(now, days)),
+        delete(AuditEvent).where(AuditEvent.at < _cutoff(now, days)),
         execution_options={"synchronize_session": False},
     )
     return result.rowcount or 0
 
 
+@for_council
 def _purge_requests(authority_id: int, now: datetime, days: int) -> int:
     result = db.session.execute(
-        delete(DataRequest).where(DataRequest.authority_id == authority_id, DataRequest.status == DONE,
+        delete(DataRequest).where(DataRequest.status == DONE,
                                   DataRequest.handled_at < _cutoff(now, days)),
         execution_options={"synchronize_session": False},
     )
     return result.rowcount or 0
 
 
+@for_council
 def _purge_codes(authority_id: int, now: datetime, days: int) -> int:
     from ..surveys.models import SurveyCode, SurveyWave
 
     cutoff = _cutoff(now, days)
     finished = func.coalesce(AccessCode.used_at, AccessCode.revoked_at, AccessCode.expires_at)
     invites = db.session.execute(
-        delete(AccessCode).where(AccessCode.authority_id == authority_id, or_(finished < cutoff, AccessCode.expires_at < cutoff)),
+        delete(AccessCode).where(or_(finished < cutoff, AccessCode.expires_at < cutoff)),
         execution_options={"synchronize_session": False},
     ).rowcount or 0
-    closed = select(SurveyWave.id).where(SurveyWave.authority_id == authority_id, SurveyWave.closes_on < cutoff.date())
+    closed = select(SurveyWave.id).where(SurveyWave.closes_on < cutoff.date())
     surveys = db.session.execute(
-        delete(SurveyCode).where(SurveyCode.authority_id == authority_id, SurveyCode.wave_id.in_(closed)),
+        delete(SurveyCode).where(SurveyCode.wave_id.in_(closed)),
         execution_options={"synchronize_session": False},
     ).rowcount or 0
     return invites + surveys
 
 
+@for_council
+def _purge_sessions(authority_id: int, now: datetime, days: int) -> int:
+    cutoff = _cutoff(now, days)
+    return db.session.execute(
+        delete(LoginSession).where(or_(LoginSession.ended_at < cutoff, LoginSession.last_seen_at < cutoff)),
+        execution_options={"synchronize_session": False},
+    ).rowcount or 0
+
+
+@for_council
 def _purge_mail(authority_id: int, now: datetime, days: int) -> int:
     from ..mail.models import FAILED, SENT, OutgoingMail
 
     finished = func.coalesce(OutgoingMail.sent_at, OutgoingMail.last_attempt_at, OutgoingMail.created_at)
     result = db.session.execute(
-        delete(OutgoingMail).where(OutgoingMail.authority_id == authority_id, OutgoingMail.status.in_((SENT, FAILED)),
+        delete(OutgoingMail).where(OutgoingMail.status.in_((SENT, FAILED)),
                                    finished < _cutoff(now, days)),
         execution_options={"synchronize_session": False},
     )
@@ -325,13 +339,14 @@ def twenty_fifth_birthday(date_of_birth: date) -> date:
         return date(date_of_birth.year + 25, 3, 1)
 
 
+@for_council
 def _purge_care_leavers(authority_id: int, now: datetime, days: int) -> int:
     from ..access import YOUNG_PERSON
     from .erasure import erase
 
     boundary = now.date() - timedelta(days=days)  # who turned 25 on or before this day
     people = db.session.scalars(
-        select(User).where(User.authority_id == authority_id, User.role == YOUNG_PERSON,
+        select(User).where(User.role == YOUNG_PERSON,
                            User.date_of_birth <= date(boundary.year - 25, 12, 31))
     ).all()
     count = 0
@@ -345,11 +360,12 @@ def _purge_care_leavers(authority_id: int, now: datetime, days: int) -> int:
 FORMER_STAFF = "–"  # what is left of a name after a member of staff's details are removed
 
 
+@for_council
 def _purge_staff_left(authority_id: int, now: datetime, days: int) -> int:
     from ..access import STAFF_ROLES
 
     people = db.session.scalars(
-        select(User).where(User.authority_id == authority_id, User.role.in_(STAFF_ROLES), User.active.is_(False),
+        select(User).where(User.role.in_(STAFF_ROLES), User.active.is_(False),
                            User.deactivated_at < _cutoff(now, days), User.email.is_not(None))
     ).all()
     for person in people:
@@ -361,7 +377,7 @@ def _purge_staff_left(authority_id: int, now: datetime, days: int) -> int:
         person.totp_last_step = None
         person.job_title = None
         person.work_phone = None
-        person.session_epoch += 1
+        login_sessions.end_all(person, login_sessions.SWITCHED_OFF)
     db.session.flush()
     return len(people)
 
@@ -373,8 +389,6 @@ SCHEDULE: tuple[Rule, ...] = (
          _l("the date of the review"), 2 * YEAR, YEAR, 6 * YEAR, _l("The IRO keeps the views in the child's case record, which the council keeps as the law requires. Heard's copy is for following the review up and for complaints (at least a year); it is never kept longer than six years.")),
     Rule("drafts", _l("Drafts: views never sent (once their review has passed), messages and complaints never sent, and surveys never finished"),
          _l("the last change"), 90, 30, YEAR, _l("A draft nobody finished is not needed for long.")),
-    Rule("stashes", _l("Steps kept after a session ran out, waiting for the young person to sign in again"),
-         _l("when the step arrived"), 14, 3, 60, _l("They are put back only within 72 hours of arriving.")),
     Rule("between_reviews", _l("Messages to workers and IROs and their answers, call-backs, complaints, compliments, comments and requests for an advocate"),
          _l("when it was sent, or finished for a complaint, call-back or advocacy request"), 2 * YEAR, YEAR, 6 * YEAR,
          _l("Workers record what matters in the child's case record and complaints officers in the complaints record; Heard's copy is for following up.")),
@@ -390,6 +404,8 @@ SCHEDULE: tuple[Rule, ...] = (
          _l("the answer"), 2 * YEAR, YEAR, 6 * YEAR, _l("The council shows it answered each request in time.")),
     Rule("codes", _l("Invite, reset and survey codes that were used, revoked or expired, or whose survey closed"),
          _l("when the code was used or ran out"), 30, 7, YEAR, _l("A spent code is needed only to answer questions about it.")),
+    Rule("sessions", _l("Sign-in sessions that ended or were not used (when each browser signed in and was last used)"),
+         _l("when the session ended or was last used"), 30, 7, YEAR, _l("Needed only to keep a signed-out browser signed out, and to answer a question about a recent sign-in.")),
     Rule("mail", _l("Emails sent or given up on (addresses and subjects; emails never hold what a young person wrote)"),
          _l("when the email was sent or given up"), 90, 30, YEAR, _l("Long enough to check that an alert or reminder reached someone.")),
     Rule("care_leavers", _l("Young people's accounts after their 25th birthday, and everything Heard still holds of them"),
@@ -403,15 +419,16 @@ RULES = {rule.key: rule for rule in SCHEDULE}
 def _purges() -> dict[str, Callable[[int, datetime, int], int]]:
     """Each rule's purge: (council id, now, days) -> how many records it removed or cut down."""
     return {
-        "views": _purge_views, "drafts": _purge_drafts, "stashes": _purge_stashes, "between_reviews": _purge_between_reviews,
+        "views": _purge_views, "drafts": _purge_drafts, "between_reviews": _purge_between_reviews,
         "moderation_text": _purge_moderation_text, "moderation_items": _purge_moderation_items,
-        "alerts": _purge_alerts, "audit": _purge_audit, "requests": _purge_requests, "codes": _purge_codes,
+        "alerts": _purge_alerts, "audit": _purge_audit, "requests": _purge_requests, "codes": _purge_codes, "sessions": _purge_sessions,
         "mail": _purge_mail, "care_leavers": _purge_care_leavers, "staff_left": _purge_staff_left,
     }
 
 
+@for_council
 def settings_for(authority_id: int) -> RetentionSettings | None:
-    return db.session.scalar(select(RetentionSettings).where(RetentionSettings.authority_id == authority_id))
+    return db.session.scalar(select(RetentionSettings))
 
 
 def periods(authority_id: int | None) -> dict[str, int]:

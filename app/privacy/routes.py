@@ -7,14 +7,13 @@ from flask import Blueprint, abort, flash, make_response, redirect, render_templ
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, PUBLIC, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
 from ..i18n.locales import current_language
 from ..models_base import utcnow
-from ..staff.nav import register_nav
+from ..reviews.pdf import render_pdf
 from ..tenancy import current_authority, current_authority_id, get_or_404
 from . import erasure, inventory, notice, retention, service
 from .forms import AnswerRequestForm, DataRequestForm, retention_form
@@ -22,17 +21,8 @@ from .models import DataRequest
 
 bp = Blueprint("privacy", __name__)
 
-register_nav(_l("Data requests"), "privacy.requests", {ADMIN}, order=86, count=service.waiting_count)
-register_nav(_l("Retention"), "privacy.retention_settings", {ADMIN}, order=87)
-
 
 # --- the privacy notice ------------------------------------------------------------------------
-
-@bp.app_template_global()
-def retention_period(key: str) -> str:
-    """A period of the bound council's retention schedule in words (the default with none bound)."""
-    return retention.describe(retention.periods(current_authority_id())[key])
-
 
 @bp.route("/privacy")
 @allow(PUBLIC)
@@ -74,8 +64,6 @@ def my_data_json():
 @bp.route("/my/data.pdf")
 @allow(YOUNG_PERSON)
 def my_data_pdf():
-    from ..reviews.pdf import render_pdf
-
     me = _me()
     html = render_template("privacy/data_pdf.html", person=me, sections=inventory.everything_about(me), now=utcnow())
     response = make_response(render_pdf(html))
@@ -154,9 +142,7 @@ def retention_settings():
     form = retention_form(retention.periods(authority_id))
     if form.validate_on_submit():
         with applying(form) as outcome:
-            changed = retention.set_periods(authority_id, {rule.key: form[rule.key].data for rule in retention.SCHEDULE})
-            if changed:
-                audit.record("privacy.retention_changed", current_authority(), actor=_me(), **{"days": changed})
+            service.set_retention(authority_id, {rule.key: form[rule.key].data for rule in retention.SCHEDULE}, by=_me())
         if outcome.ok:
             flash(_l("Retention periods saved. The next nightly purge uses them."), "success")
             return redirect(url_for("privacy.retention_settings"))

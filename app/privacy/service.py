@@ -20,7 +20,9 @@ from ..errors import RuleBroken
 from ..extensions import db
 from ..mail import link, queue_mail
 from ..models_base import utcnow
-from . import erasure, inventory
+from ..moderation import service as moderation
+from ..tenancy import Authority
+from . import erasure, inventory, retention
 from .models import CORRECTION, DELETION, DONE, REQUEST_KINDS, WAITING, DataRequest
 
 MAX_DETAILS = 2000
@@ -34,8 +36,6 @@ def one_month_after(day: date) -> date:
 
 def ask(young_person: User, kind: str, details: str | None, *, close_account: bool = False, language: str = "en") -> DataRequest:
     """A young person's request. Their words are screened like any other: risk tells a person at once."""
-    from ..moderation import service as moderation
-
     if kind not in REQUEST_KINDS:
         raise RuleBroken(_l("Choose what you want us to do"), field="kind")
     details = (details or "").strip() or None
@@ -116,3 +116,11 @@ def subject_access_export(young_person: User, by: User) -> dict:
                                "(Data Protection Act 2018, schedule 3), before giving this to the young person.",
         "data": inventory.as_json(sections),
     }
+
+
+def set_retention(authority_id: int, days: dict[str, int], *, by: User) -> dict[str, int]:
+    """Save the council's retention periods (see `retention.set_periods`); a change is logged."""
+    changed = retention.set_periods(authority_id, days)
+    if changed:
+        audit.record("privacy.retention_changed", db.session.get(Authority, authority_id), actor=by, days=changed)
+    return changed

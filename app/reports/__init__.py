@@ -5,4 +5,3 @@ from flask import Blueprint
 bp = Blueprint("reports", __name__)
 
 from . import staff_routes  # noqa: E402,F401
-from . import hooks  # noqa: E402,F401  (staff navigation, demo quarter)

@@ -38,7 +38,6 @@ from ..council.models import (
     PollOption,
     PollQuestion,
 )
-from ..demo import demo_loader
 from ..extensions import db
 from ..i18n.formatting import UK
 from ..moderation.models import APPROVED, CLOSED as ALERT_CLOSED, REJECTED, TRIGGER_HELP_BUTTON, TRIGGER_SCREENING, ModerationItem, SafeguardingAlert
@@ -173,7 +172,7 @@ def _moderation(authority, people, quarter, count, rng):
 
 def _council(authority, people, quarter, cohort, rng, members: int, ideas: int):
     officer = people["participation"]
-    group = db.session.scalar(select(CouncilGroup).where(CouncilGroup.authority_id == authority.id, CouncilGroup.kind == CICC))
+    group = db.session.scalar(select(CouncilGroup).where(CouncilGroup.kind == CICC))
     joined = _at(quarter.start - timedelta(days=30), 18)
     present = {m.user_id for m in db.session.scalars(select(Membership).where(Membership.group_id == group.id))}
     for person in cohort[:members]:
@@ -230,7 +229,7 @@ def _council(authority, people, quarter, cohort, rng, members: int, ideas: int):
 
 
 def _survey(authority, people, quarter, rng, responses: int, title: str):
-    teen = db.session.scalar(select(Survey).where(Survey.authority_id == authority.id, Survey.key == "heard-11-17"))
+    teen = db.session.scalar(select(Survey).where(Survey.key == "heard-11-17"))
     if teen is None:
         return
     opens = quarter.start + timedelta(days=7)
@@ -281,7 +280,6 @@ def _between_reviews(authority, people, quarter, cohort, rng, messages: int, lat
                                       responded_at=_at(answered, 12), responded_by_id=officer.id))
 
 
-@demo_loader
 def load(authority, people):
     today = date.today()
     quarter = Q.last_complete(today)

@@ -14,9 +14,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from .. import audit
 from ..auth.models import age_on
 from ..extensions import db
 from ..reviews.models import LAC_REVIEW, PN_CODES, Review
+from ..tenancy import for_council
 
 HEADER = ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"]
 UNDER_4 = "PN0"
@@ -68,6 +70,7 @@ def collection_year(today: date) -> tuple[date, date]:
     return date(first, 4, 1), date(first + 1, 3, 31)
 
 
+@for_council
 def reviews_return(authority_id: int, start: date, end: date) -> DfeReturn:
     """Every looked-after child review held in the period (dated, not in the future), checked:
     one participation code per review, a reference for every child, and no PN0 ("under 4") for a
@@ -77,7 +80,6 @@ def reviews_return(authority_id: int, start: date, end: date) -> DfeReturn:
         select(Review)
         .options(joinedload(Review.young_person), joinedload(Review.iro))
         .where(
-            Review.authority_id == authority_id,
             Review.kind == LAC_REVIEW,
             Review.date.is_not(None),
             Review.date >= start,
@@ -111,3 +113,8 @@ def reviews_return(authority_id: int, start: date, end: date) -> DfeReturn:
             problem(_l("The young person has two reviews on the same day: the return takes one code per review."))
         seen[key] = review.id
     return result
+
+
+def downloaded(found: DfeReturn, authority, start: date, end: date) -> None:
+    """A return leaves Heard with children's details in it: who took it, and for when, is logged."""
+    audit.record("dfe.return_downloaded", None, authority_id=authority.id, start=start.isoformat(), end=end.isoformat(), reviews=len(found.lines))

@@ -1,8 +1,6 @@
 """The board pack (page, PDF, CSV), choosing its quotes, and the DfE participation return."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
@@ -10,12 +8,13 @@ from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, MANAGER, PARTICIPATION, allow, declared_roles, role_may
+from ..csv_safe import csv_response
 from ..errors import applying
 from ..i18n.formatting import local_date
 from ..i18n.locales import direction, html_lang
 from ..moderation.routes import source_label
+from ..pdf import render_pdf
 from ..tenancy import current_authority
 from . import bp, dfe, quotes
 from . import quarters as Q
@@ -25,22 +24,6 @@ from .forms import BOARD, YOUNG, PackForm, PeriodForm, QuotesForm
 PACK_ROLES = (MANAGER, ADMIN, PARTICIPATION)
 
 
-@bp.app_template_filter("quarter_label")
-def _quarter_label(quarter: Q.Quarter) -> str:
-    return quarter.label()
-
-
-def _csv_safe(value: str) -> str:
-    # A spreadsheet would run text that starts like a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _csv_response(rows, filename: str) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in rows:
-        writer.writerow([_csv_safe(str(value)) for value in row])
-    return Response(out.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _pack_choices():
@@ -96,19 +79,17 @@ def _render_pack(template: str, **extra):
 def board():
     html, pack, args = _render_pack("reports/staff/board.html")
     with applying():
-        audit.record("board.pack_viewed", None, authority_id=pack.authority.id, **args)
+        board_pack.viewed(pack.authority, **args)
     return html
 
 
 @bp.route("/staff/reports/board.pdf")
 @allow(*PACK_ROLES)
 def board_pdf():
-    from ..pdf import render_pdf
-
     html, pack, args = _render_pack("reports/staff/board_pdf.html")
     pdf = render_pdf(html)
     with applying():
-        audit.record("board.pack_downloaded", None, authority_id=pack.authority.id, format="pdf", **args)
+        board_pack.downloaded(pack.authority, format="pdf", **args)
     name = f"board-pack-{pack.authority.slug}-{pack.quarter.key}{'-young' if args['version'] == YOUNG else ''}-{args['language']}.pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -120,8 +101,8 @@ def board_csv():
     with force_locale(language):
         rows = board_pack.csv_rows(board_pack.build(authority, quarter))
     with applying():
-        audit.record("board.pack_downloaded", None, authority_id=authority.id, format="csv", **args)
-    return _csv_response(rows, f"board-pack-{authority.slug}-{quarter.key}-{language}.csv")
+        board_pack.downloaded(authority, format="csv", **args)
+    return csv_response(rows, f"board-pack-{authority.slug}-{quarter.key}-{language}.csv")
 
 
 @bp.route("/staff/reports/board/quotes", methods=["GET", "POST"])
@@ -182,5 +163,5 @@ def dfe_return_csv():
         flash(_l("Put right the problems listed before downloading the return."), "error")
         return redirect(url_for("reports.dfe_return", start=start.isoformat(), end=end.isoformat()))
     with applying():
-        audit.record("dfe.return_downloaded", None, authority_id=authority.id, start=start.isoformat(), end=end.isoformat(), reviews=len(found.lines))
-    return _csv_response(found.csv_rows(), f"ssda903-reviews-{authority.slug}-{start.isoformat()}-{end.isoformat()}.csv")
+        dfe.downloaded(found, authority, start, end)
+    return csv_response(found.csv_rows(), f"ssda903-reviews-{authority.slug}-{start.isoformat()}-{end.isoformat()}.csv")

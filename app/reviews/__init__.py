@@ -4,4 +4,3 @@ from flask import Blueprint
 bp = Blueprint("reviews", __name__)
 
 from . import routes  # noqa: E402,F401
-from . import hooks  # noqa: E402,F401  (home card, staff navigation and panels, demo content)

@@ -8,6 +8,7 @@ from wtforms import BooleanField, DateField, FieldList, HiddenField, RadioField,
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..i18n.locales import LANGUAGES
+from . import steps as S
 from .models import OUTCOMES, PN_CODES, REVIEW_KINDS
 from .steps import FACE_LABELS, FACES
 
@@ -81,6 +82,21 @@ class EarlyMeetingForm(MeetingForm):
 
 class ReadersForm(FlaskForm):
     readers = SelectMultipleField(_l("Who can read what you wrote?"), choices=[], validators=[Optional()])
+
+
+STEP_FORMS = {S.TOPIC: TopicForm, S.WISHES: WishesForm, S.HELPER: HelperForm, S.MEETING: MeetingForm, S.READERS: ReadersForm}
+
+
+def step_form(step: S.Step, version: str, *, data: dict, formdata=None, readers=(), csrf: bool = True):
+    """The form of one step of a draft, or None (the check step has none). `readers` are the
+    (role, person) choices of the readers step; `csrf=False` for fields whose post was checked already."""
+    form_class = EarlyMeetingForm if step.kind == S.MEETING and version == S.EARLY else STEP_FORMS.get(step.kind)
+    if form_class is None:
+        return None
+    form = form_class(formdata=formdata, data=data, **({} if csrf else {"meta": {"csrf": False}}))
+    if step.kind == S.READERS:
+        form.readers.choices = [(role, person.display_name) for role, person in readers]
+    return form
 
 
 class SendForm(FlaskForm):

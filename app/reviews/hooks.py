@@ -1,27 +1,35 @@
 """Where views before reviews appear elsewhere: the young person's home card, the staff navigation
-and home panel, the panel on a young person's staff page, and the demo council's sample reviews."""
+and home panel, the panel on a young person's staff page, the steps carried through signing in,
+and the demo council's sample reviews."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
+from .. import hooks
+from ..auth import carry
 from ..access import ADMIN, IRO, MANAGER, WORKER
-from ..demo import demo_loader
 from ..extensions import db
 from ..models_base import utcnow
-from ..staff.nav import register_nav
-from ..staff.panels import home_panel, young_person_panel
-from ..youth.cards import Card, card_provider
-from . import service
+from ..i18n.formatting import local_date, local_datetime
+from . import carried, service
 from . import steps as S
+from .forms import meeting_summary
 from .models import SENT, ViewsReader
 
-register_nav(_l("Reviews"), "reviews.staff_list", {IRO, WORKER}, order=10, count=lambda user: service.unread_count(user) or None)
-register_nav(_l("Views before reviews"), "reviews.staff_report", {MANAGER, ADMIN}, order=60)
+hooks.nav(_l("Reviews"), "reviews.staff_list", {IRO, WORKER}, order=10, count=lambda user: service.unread_count(user) or None)
+hooks.nav(_l("Views before reviews"), "reviews.staff_report", {MANAGER, ADMIN}, order=60)
+
+# Posted after the session ran out: answered with the sign-in page, which carries the step's words.
+carry.carries("reviews.step", keep=carried.keep, apply=carried.save, note=_l("You were signed out, but what you wrote is kept. Sign in to carry on."))
+carry.carries("reviews.send", keep=carried.nothing, apply=carried.back_to("reviews.step", step=S.CHECK_STEP.key),
+              note=_l("You were signed out. Sign in to carry on: nothing you saved is lost."))
+carry.carries("reviews.add", keep=carried.nothing, apply=carried.back_to("reviews.overview"),
+              note=_l("You were signed out. Sign in to carry on: nothing you saved is lost."))
 
 
-@card_provider
+@hooks.home_card
 def _my_next_review(young_person):
     review = service.next_review(young_person)
     if review is None:
@@ -31,7 +39,7 @@ def _my_next_review(young_person):
     if past and (submission is None or submission.status != SENT):
         return None  # a past review they sent nothing for: nothing to get ready for or follow up
     sent = submission is not None and submission.status == SENT
-    return Card(
+    return hooks.Card(
         title=_l("My review") if past else _l("My next review"),
         template="reviews/card.html",
         order=10,
@@ -40,21 +48,21 @@ def _my_next_review(young_person):
     )
 
 
-@home_panel
+@hooks.home_panel
 def _views_waiting(viewer):
     if viewer.role not in (IRO, WORKER):
         return None
     return "reviews/panel_home.html"
 
 
-@young_person_panel
+@hooks.young_person_panel
 def _their_reviews(viewer, person):
     if viewer.role not in (IRO, WORKER):
         return None
     return "reviews/panel_person.html"
 
 
-@demo_loader
+@hooks.demo_loader
 def _demo_reviews(authority, people):
     """Amira sent her views and her IRO acknowledged them; Lily's review is soon and she has a draft;
     Sam has a pathway plan review with no date yet; Jamal's last review has outcomes and a code."""
@@ -103,27 +111,13 @@ def _demo_reviews(authority, people):
 
 
 # Template helpers for this package's pages.
-from ..i18n.formatting import local_date, local_datetime  # noqa: E402
-
-from . import bp  # noqa: E402
-from .forms import meeting_summary  # noqa: E402
-
-
-@bp.app_template_filter("review_date")
-def _review_date(value):
-    return local_date(value, "EEEE d MMMM yyyy")
-
-
-@bp.app_template_filter("review_when")
-def _review_when(value):
-    return local_datetime(value)
-
-
-bp.add_app_template_global(meeting_summary, "meeting_summary")
-bp.add_app_template_global(S.FACE_LABELS, "face_labels")
-bp.add_app_template_global(service.review_kind_label, "review_kind_label")
-bp.add_app_template_global(service.OUTCOME_LABELS, "outcome_labels")
-bp.add_app_template_global(S.topics_for, "topics_for")
-bp.add_app_template_global(service.unread_count, "review_unread")
-bp.add_app_template_global(service.reviews_of, "reviews_of_person")
-bp.add_app_template_global(lambda topic, version: S.find_step(version, topic.key) is not None, "asked_in")
+hooks.template_filter("review_date", lambda value: local_date(value, "EEEE d MMMM yyyy"))
+hooks.template_filter("review_when", lambda value: local_datetime(value))
+hooks.template_global("meeting_summary", meeting_summary)
+hooks.template_global("face_labels", S.FACE_LABELS)
+hooks.template_global("review_kind_label", service.review_kind_label)
+hooks.template_global("outcome_labels", service.OUTCOME_LABELS)
+hooks.template_global("topics_for", S.topics_for)
+hooks.template_global("review_unread", service.unread_count)
+hooks.template_global("reviews_of_person", service.reviews_of)
+hooks.template_global("asked_in", lambda topic, version: S.find_step(version, topic.key) is not None)

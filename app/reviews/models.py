@@ -144,14 +144,3 @@ class ViewsReader(AuthorityOwned, db.Model):
 
     submission: Mapped[ViewsSubmission] = relationship(back_populates="reader_rows")
     user = relationship("User")
-
-
-class StashedStep(AuthorityOwned, TimestampMixin, db.Model):
-    """A step that arrived after the session had run out, kept until its writer signs back in."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    token: Mapped[str] = mapped_column(String(64), index=True)  # also kept in the browser's session
-    claimed_user_id: Mapped[int | None] = mapped_column(Integer, index=True)  # from the stale session, if any
-    submission_id: Mapped[int] = mapped_column(ForeignKey("views_submission.id"), index=True)
-    step: Mapped[str] = mapped_column(String(30))
-    fields: Mapped[dict] = mapped_column(JSON, default=dict)

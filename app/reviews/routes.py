@@ -1,48 +1,42 @@
 """Views before reviews: the young person's steps, and the IRO's and worker's side. Thin routes."""
 from __future__ import annotations
 
-import secrets
 from datetime import date
 
-from flask import abort, current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit, mail
+from .. import mail
 from ..access import ADMIN, IRO, MANAGER, WORKER, YOUNG_PERSON, allow
 from ..auth.models import User
 from ..errors import applying
 from ..extensions import db
 from ..input_bounds import parse_id
+from ..opened_here import opened_here
 from ..pagination import search_text
 from ..staff import service as staff_service
-from ..tenancy import all_councils, get_or_404, set_current_authority
+from ..tenancy import get_or_404
 from . import bp, service
 from . import steps as S
 from .forms import (
     AcknowledgeForm,
     AdditionForm,
-    EarlyMeetingForm,
-    HelperForm,
     ImportForm,
-    MeetingForm,
     OutcomeForm,
     ParticipationForm,
-    ReadersForm,
     ReportForm,
     ReviewDateForm,
     ReviewForm,
     SendForm,
-    TopicForm,
-    WishesForm,
+    step_form,
 )
 from .models import SENT, Review
 
-STASH_SESSION = "reviews_stash"
-# "<draft>-<step>" just saved, so the next page tells reviews.js to let go of this device's copy.
+# "<review>-<step>" just saved, so the next page tells reviews.js to let go of this device's copy.
+# Copies are named by the review (it has one draft), so a step can be shown before a draft exists.
 STORED_SESSION = "reviews_stored"
-FORMS = {S.TOPIC: TopicForm, S.WISHES: WishesForm, S.HELPER: HelperForm, S.MEETING: MeetingForm, S.READERS: ReadersForm}
 
 
 def _me() -> User:
@@ -59,33 +53,15 @@ def _own_review(review_id: int) -> Review:
     return review
 
 
-def _recover_stashed():
-    """After signing back in: put any step that arrived while signed out into its draft. Returns
-    where to go first when what was kept suggests risk (help now, and who has been told), else None."""
-    token = session.get(STASH_SESSION)
-    with applying():
-        replayed, used, alerts = service.replay_stashes(_me(), token)
-    session.pop(STASH_SESSION, None)
-    if replayed:
-        flash(_l("You were signed out while you were writing. We kept what you wrote: check it below."), "success")
-    if alerts:
-        return redirect(url_for("moderation.told", alert_id=alerts[-1].id, next=request.path))
-    return None
-
-
 @bp.route("/my/reviews/")
 @allow(YOUNG_PERSON)
 def mine():
-    if (first := _recover_stashed()) is not None:
-        return first
     return render_template("reviews/youth_list.html", reviews=service.reviews_of(_me()))
 
 
 @bp.route("/my/reviews/<int:review_id>/")
 @allow(YOUNG_PERSON)
 def overview(review_id: int):
-    if (first := _recover_stashed()) is not None:
-        return first
     review = _own_review(review_id)
     submission = review.submission
     if submission is not None and submission.status == SENT:
@@ -119,17 +95,11 @@ def choose_version(review_id: int):
 
 
 def _step_form(step: S.Step, submission, formdata=None):
-    form_class = EarlyMeetingForm if step.kind == S.MEETING and submission.version == S.EARLY else FORMS.get(step.kind)
-    if form_class is None:
-        return None
     data = service.step_data(submission, step)
     if formdata is None and step.kind == S.WISHES:
         extra = 1 if request.args.get("more") or not data["wishes"] else 0
         data["wishes"] = data["wishes"] + [""] * extra
-    form = form_class(formdata=formdata, data=data) if formdata is not None else form_class(formdata=None, data=data)
-    if step.kind == S.READERS:
-        form.readers.choices = [(role, person.display_name) for role, person in service.reader_people(submission)]
-    return form
+    return step_form(step, submission.version, data=data, formdata=formdata, readers=service.reader_people(submission) if step.kind == S.READERS else ())
 
 
 def _render_step(review, submission, step, form, status=200):
@@ -168,11 +138,9 @@ def _render_step(review, submission, step, form, status=200):
 @bp.route("/my/reviews/<int:review_id>/<step>/", methods=["GET", "POST"])
 @allow(YOUNG_PERSON)
 def step(review_id: int, step: str):
-    if request.method == "GET" and (first := _recover_stashed()) is not None:
-        return first
     review = _own_review(review_id)
-    with applying(commit=request.method == "GET"):  # the draft exists from the first look
-        submission = service.start_or_resume(review, _me())
+    # Looking writes nothing: the draft is made by the first save.
+    submission = service.draft_or_blank(review, _me()) if request.method == "GET" else service.start_or_resume(review, _me())
     if submission.status == SENT:
         return redirect(url_for("reviews.overview", review_id=review.id))
     current = S.find_step(submission.version, step)
@@ -188,7 +156,7 @@ def step(review_id: int, step: str):
         with applying() as outcome:
             service.keep_version(submission, current, request.form["choice"], based_on=based_on)
         if outcome.ok:
-            session[STORED_SESSION] = f"{submission.id}-{current.key}"
+            session[STORED_SESSION] = f"{review.id}-{current.key}"
         return redirect(here)
     form = _step_form(current, submission, formdata=request.form)
     if not form.validate():
@@ -199,7 +167,7 @@ def step(review_id: int, step: str):
         if alert is not None:  # what they wrote suggests risk: help now, and who has been told
             return redirect(url_for("moderation.told", alert_id=alert.id, next=here))
         return redirect(here)
-    session[STORED_SESSION] = f"{submission.id}-{current.key}"
+    session[STORED_SESSION] = f"{review.id}-{current.key}"
     action = request.form.get("action")
     previous, following = S.neighbours(submission.version, current.key)
     if action == "later":
@@ -293,54 +261,6 @@ def add(review_id: int):
     )
 
 
-@bp.after_app_request
-def _keep_steps_of_expired_sessions(response):
-    """A step posted after the session ran out must not be lost: keep it, send the writer to
-    sign in, and put it into their draft once they are back (see service.replay_stashes)."""
-    if request.method != "POST" or current_user.is_authenticated or response.status_code not in (302, 400):
-        return response
-    if request.endpoint in ("reviews.send", "reviews.add"):
-        # Nothing to keep (the draft is on the server; an addition stays on the device through
-        # reviews.js): bring them back to where they were after signing in.
-        review_id = (request.view_args or {}).get("review_id")
-        session["next"] = url_for("reviews.step", review_id=review_id, step=S.CHECK_STEP.key) if request.endpoint == "reviews.send" else url_for("reviews.overview", review_id=review_id)
-        session.pop("_flashes", None)
-        flash(_l("You were signed out. Sign in to carry on: nothing you saved is lost."), "info")
-        return redirect(url_for("auth.sign_in"))
-    if request.endpoint != "reviews.step":
-        return response
-    review_id = (request.view_args or {}).get("review_id")
-    step_key = (request.view_args or {}).get("step")
-    with all_councils():  # nobody is signed in: the draft's own council is the one to act for
-        review = db.session.get(Review, review_id) if review_id else None
-    if review is None:
-        return response
-    set_current_authority(review.authority_id)
-    submission = review.submission
-    if submission is None or submission.status == SENT or S.find_step(submission.version, step_key) is None:
-        return response
-    current = S.find_step(submission.version, step_key)
-    form = _step_form(current, submission, formdata=request.form)
-    form.validate()
-    # The old session cookie still says who it was; it is signed, so it cannot be made up.
-    stale = current_app.session_interface.open_session(current_app, request) or {}
-    claimed = None
-    try:
-        claimed = int(str(stale.get("_user_id", "")).split(".")[0])
-    except ValueError:
-        claimed = None
-    token = session.get(STASH_SESSION) or secrets.token_urlsafe(24)
-    session[STASH_SESSION] = token
-    fields = {k: v for k, v in form.data.items() if k != "csrf_token"}
-    fields["revision"] = request.form.get("revision")  # so the replay notices a save made since
-    with applying():
-        service.stash_step(submission, current.key, fields, token=token, claimed_user_id=claimed)
-    session["next"] = url_for("reviews.step", review_id=review.id, step=current.key)
-    session.pop("_flashes", None)  # one clear message instead of "sign in to see that page"
-    flash(_l("You were signed out, but what you wrote is kept. Sign in to carry on."), "info")
-    return redirect(url_for("auth.sign_in"))
-
-
 # =========================================================================== staff
 
 
@@ -372,7 +292,7 @@ def staff_list():
                 "submission": submission if readable else None,
             }
         )
-    return render_template("reviews/staff_list.html", rows=rows, page=reviews, past=past, search=search, kind=kind, today=date.today())
+    return render_template("reviews/staff/list.html", rows=rows, page=reviews, past=past, search=search, kind=kind, today=date.today())
 
 
 def _person_choices(me):
@@ -396,7 +316,7 @@ def staff_new():
                 review = service.create_review(person, iro=me, review_date=form.date.data, kind=form.kind.data, created_by=me)
             flash(_l("Review added. %(name)s can now get ready for it in Heard.", name=person.display_name), "success")
             return redirect(url_for("reviews.staff_review", review_id=review.id))
-    return render_template("reviews/staff_new.html", form=form)
+    return render_template("reviews/staff/new.html", form=form)
 
 
 @bp.route("/staff/reviews/import", methods=["GET", "POST"])
@@ -424,7 +344,7 @@ def staff_import():
                 if result.ok:
                     flash(_l("%(n)s reviews imported.", n=len(result.created)), "success")
                     return redirect(url_for("reviews.staff_list") if current_user.role == IRO else url_for("reviews.staff_import"))
-    return render_template("reviews/staff_import.html", form=form, result=result)
+    return render_template("reviews/staff/import.html", form=form, result=result)
 
 
 def _views_context(review, me):
@@ -446,30 +366,27 @@ def _views_context(review, me):
 @allow(IRO, WORKER)
 def staff_review(review_id: int):
     me = _me()
-    review = _staff_review(review_id)
+    with applying():
+        review, submission = service.open_review(review_id, me, receipt=opened_here())
     context = _views_context(review, me)
-    submission = context["submission"]
     if submission is not None:
-        with applying():
-            service.record_read(submission, me)
+        context["unread"] = service.receipt_of(submission, me) is None
         context["outcome_forms"] = {
             wish.id: OutcomeForm(prefix=f"wish-{wish.id}", formdata=None, data={"outcome": wish.outcome, "text": wish.outcome_text or ""})
             for wish in submission.wishes
         }
-    else:
-        with applying():
-            audit.record("review.viewed", review)
     context["ack_form"] = AcknowledgeForm(formdata=None, data={"note": submission.acknowledgement_note if submission else ""})
     context["pn_form"] = ParticipationForm(formdata=None, data={"code": review.participation_code})
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
     context["pn_labels"] = service.PN_LABELS
     context["happened"] = service.has_happened(review)
-    return render_template("reviews/staff_review.html", **context)
+    return render_template("reviews/staff/review.html", **context)
 
 
-@bp.route("/staff/reviews/<int:review_id>/print")
+@bp.route("/staff/reviews/<int:review_id>/read", methods=["POST"])
 @allow(IRO, WORKER)
-def staff_print(review_id: int):
+def staff_mark_read(review_id: int):
+    """The reader says they have read views they reached from a link outside Heard."""
     me = _me()
     review = _staff_review(review_id)
     context = _views_context(review, me)
@@ -477,7 +394,16 @@ def staff_print(review_id: int):
         abort(404)
     with applying():
         service.record_read(context["submission"], me)
-        audit.record("views.printed", context["submission"], actor=me)
+    return redirect(url_for("reviews.staff_review", review_id=review.id))
+
+
+@bp.route("/staff/reviews/<int:review_id>/print")
+@allow(IRO, WORKER)
+def staff_print(review_id: int):
+    me = _me()
+    with applying():
+        review, _views = service.open_review(review_id, me, how=service.PRINTED, receipt=opened_here())
+    context = _views_context(review, me)
     return render_template("reviews/print.html", **context)
 
 
@@ -487,13 +413,9 @@ def staff_pdf(review_id: int):
     from .pdf import render_pdf
 
     me = _me()
-    review = _staff_review(review_id)
-    context = _views_context(review, me)
-    if context["submission"] is None:
-        abort(404)
     with applying():
-        service.record_read(context["submission"], me)
-        audit.record("views.pdf_downloaded", context["submission"], actor=me)
+        review, _views = service.open_review(review_id, me, how=service.PDF, receipt=opened_here())
+    context = _views_context(review, me)
     pdf = render_pdf(render_template("reviews/pdf.html", **context))
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
@@ -567,7 +489,7 @@ def _staff_review_with_errors(review, me):
     context["date_form"] = ReviewDateForm(formdata=None, data={"date": review.date})
     context["pn_labels"] = service.PN_LABELS
     context["happened"] = service.has_happened(review)
-    return render_template("reviews/staff_review.html", **context), 400
+    return render_template("reviews/staff/review.html", **context), 400
 
 
 @bp.route("/staff/reviews/<int:review_id>/participation", methods=["POST"])
@@ -612,6 +534,7 @@ def staff_report():
         start, end = end, start
     figures = service.report(_me(), start, end)
     return render_template(
-        "reviews/staff_report.html", form=form, start=start, end=end, figures=figures, pn_labels=service.PN_LABELS,
+        "reviews/staff/report.html", form=form, start=start, end=end, figures=figures, pn_labels=service.PN_LABELS,
+        own_reviews=current_user.role == IRO,
         period=f"{format_date(start, 'long')} – {format_date(end, 'long')}",
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from flask import abort
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import joinedload, selectinload
@@ -34,6 +35,7 @@ from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from ..once import add_once
 from . import steps as S
+from ..tenancy import for_council, get_or_404
 from .models import (
     DRAFT,
     OUTCOMES,
@@ -46,7 +48,6 @@ from .models import (
     SENT,
     Addition,
     Review,
-    StashedStep,
     ViewsReader,
     ViewsSubmission,
     Wish,
@@ -54,7 +55,6 @@ from .models import (
 
 MAX_TEXT = 5000
 MAX_WISHES = 20
-STASH_HOURS = 72
 
 
 # --------------------------------------------------------------------------- reviews
@@ -99,6 +99,11 @@ def reviews_of(young_person: User) -> list[Review]:
     coming = sorted((r for r in reviews if r.date is None or r.date >= today), key=lambda r: (r.date is None, r.date or today))
     past = sorted((r for r in reviews if r.date is not None and r.date < today), key=lambda r: r.date, reverse=True)
     return coming + past
+
+
+def own_review(young_person: User, review_id: int) -> Review | None:
+    """One of the young person's own reviews, or None (someone else's, or no such review)."""
+    return db.session.scalar(select(Review).where(Review.id == review_id, Review.young_person_id == young_person.id))
 
 
 def next_review(young_person: User) -> Review | None:
@@ -146,11 +151,12 @@ def can_read_views(staff: User, submission: ViewsSubmission | None) -> bool:
     return role is not None and role in (submission.readers or [])
 
 
+@for_council(of="staff")
 def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind: str | None = None, page: int | str | None = 1) -> Page[Review]:
     """A page of an IRO's reviews, or of the reviews of a worker's young people: coming ones by
     date (undated last), past ones newest first. `search` finds a young person by name or
     reference; `kind` keeps one type of review."""
-    stmt = select(Review).where(Review.authority_id == staff.authority_id)
+    stmt = select(Review)
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
     elif staff.role == WORKER:
@@ -158,7 +164,7 @@ def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind
     else:
         return paginate_list([], page)
     if search:
-        found = select(User.id).where(User.authority_id == staff.authority_id, or_(contains(User.display_name, search), contains(User.reference, search)))
+        found = select(User.id).where(or_(contains(User.display_name, search), contains(User.reference, search)))
         stmt = stmt.where(Review.young_person_id.in_(found))
     if kind:
         stmt = stmt.where(Review.kind == kind)
@@ -173,21 +179,6 @@ def reviews_for_staff(staff: User, *, past: bool = False, search: str = "", kind
     else:
         stmt = stmt.where(or_(Review.date.is_(None), Review.date >= today)).order_by(Review.date.is_(None), Review.date, Review.id)
     return paginate(stmt, page)
-
-
-def readable_submissions(staff: User) -> list[ViewsSubmission]:
-    stmt = (
-        select(ViewsSubmission)
-        .join(Review, Review.id == ViewsSubmission.review_id)
-        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
-    )
-    if staff.role == IRO:
-        stmt = stmt.where(Review.iro_id == staff.id)
-    elif staff.role == WORKER:
-        stmt = stmt.join(User, User.id == Review.young_person_id).where(User.worker_id == staff.id)
-    else:
-        return []
-    return [s for s in db.session.scalars(stmt) if can_read_views(staff, s)]
 
 
 def is_unread(staff: User, submission: ViewsSubmission, receipts: dict[int, ViewsReader] | None = None) -> bool:
@@ -210,6 +201,7 @@ def receipts_of(staff: User, submission_ids=None) -> dict[int, ViewsReader]:
     return {row.submission_id: row for row in db.session.scalars(stmt)}
 
 
+@for_council(of="staff")
 def unread_count(staff: User) -> int:
     """Sent views this reader may read and has not opened since they arrived or were added to.
     One query: it runs on every staff page, for the count in the navigation."""
@@ -223,7 +215,7 @@ def unread_count(staff: User) -> int:
         .join(Review, Review.id == ViewsSubmission.review_id)
         .outerjoin(ViewsReader, (ViewsReader.submission_id == ViewsSubmission.id) & (ViewsReader.user_id == staff.id))
         .outerjoin(latest_addition, latest_addition.c.submission_id == ViewsSubmission.id)
-        .where(ViewsSubmission.status == SENT, ViewsSubmission.authority_id == staff.authority_id)
+        .where(ViewsSubmission.status == SENT)
     )
     if staff.role == IRO:
         stmt = stmt.where(Review.iro_id == staff.id)
@@ -249,6 +241,18 @@ def _aware(value: datetime) -> datetime:
 # --------------------------------------------------------------------------- drafts
 
 
+def _new_draft(review: Review, young_person: User) -> ViewsSubmission:
+    return ViewsSubmission(
+        authority_id=review.authority_id,
+        review_id=review.id,
+        young_person_id=young_person.id,
+        version=S.version_for(young_person, review.kind),
+        language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
+        readers=[READER_IRO],
+        status=DRAFT,
+    )
+
+
 def start_or_resume(review: Review, young_person: User) -> ViewsSubmission:
     """The young person's draft (or sent views) for this review, made on first use."""
     if review.young_person_id != young_person.id:
@@ -256,18 +260,25 @@ def start_or_resume(review: Review, young_person: User) -> ViewsSubmission:
     submission = review.submission
     if submission is None:
         submission, _added = add_once(
-            ViewsSubmission(
-                authority_id=review.authority_id,
-                review_id=review.id,
-                young_person_id=young_person.id,
-                version=S.version_for(young_person, review.kind),
-                language=young_person.preferred_language if young_person.preferred_language in LANGUAGES else "en",
-                readers=[READER_IRO],
-            ),
+            _new_draft(review, young_person),
             lambda: db.session.scalar(select(ViewsSubmission).where(ViewsSubmission.review_id == review.id)),
         )
         db.session.expire(review, ["submission"])
     return submission
+
+
+def draft_or_blank(review: Review, young_person: User) -> ViewsSubmission:
+    """The draft (or sent views) to show, or a blank one that is not saved: showing a step
+    writes nothing, so no link can start a draft; `start_or_resume` makes it on the first save."""
+    if review.young_person_id != young_person.id:
+        raise PermissionError("not their review")
+    if review.submission is not None:
+        return review.submission
+    blank = _new_draft(review, young_person)
+    # Set without events, so the review does not take the blank as its draft and save it.
+    set_committed_value(blank, "review", review)
+    set_committed_value(blank, "young_person", young_person)
+    return blank
 
 
 def _clean(text: str | None) -> str:
@@ -484,10 +495,6 @@ def step_data(submission: ViewsSubmission, step: S.Step) -> dict:
     return {}
 
 
-def has_anything(submission: ViewsSubmission) -> bool:
-    return bool(submission.answers or submission.wishes or submission.meeting)
-
-
 def reader_people(submission: ViewsSubmission) -> list[tuple[str, User]]:
     """Who each reader choice means today, by name: the review's IRO and the young person's worker."""
     people = []
@@ -617,10 +624,41 @@ def recipients(submission: ViewsSubmission) -> list[str]:
 # --------------------------------------------------------------------------- reading and answering
 
 
-def record_read(submission: ViewsSubmission, reader: User) -> ViewsReader:
-    """Log the read (audit) and keep the receipt the young person sees. Notifies nobody."""
+# How a member of staff reads a young person's views, and what the audit log calls each way.
+ON_SCREEN, PRINTED, PDF = "screen", "views.printed", "views.pdf_downloaded"
+
+
+def open_review(review_id: int, staff: User, *, how: str = ON_SCREEN, receipt: bool = True) -> tuple[Review, ViewsSubmission | None]:
+    """The one way staff open a review and the young person's views on it: loads the review
+    (404 unless the staff member follows it), decides whether they may read the views, and logs
+    the read (with the receipt the young person sees, unless `receipt` is False: the page was not
+    opened from Heard). On screen, someone who may not read the views sees the review alone, which
+    is logged too; a print or a PDF needs the views (404)."""
+    review = get_or_404(Review, review_id)
+    if not follows(staff, review):
+        abort(404)
+    submission = review.submission if can_read_views(staff, review.submission) else None
+    if submission is None:
+        if how != ON_SCREEN:
+            abort(404)
+        audit.record("review.viewed", review)
+        return review, None
+    record_read(submission, staff, receipt=receipt)
+    if how != ON_SCREEN:
+        audit.record(how, submission, actor=staff)
+    return review, submission
+
+
+def record_read(submission: ViewsSubmission, reader: User, *, receipt: bool = True) -> ViewsReader | None:
+    """Log the read (audit) and keep the receipt the young person sees. Notifies nobody.
+
+    With receipt=False only the audit is written: the page was sent to the reader's browser, but
+    they did not open it from Heard (app/opened_here.py), so the young person is not yet told."""
     if not can_read_views(reader, submission):
         raise PermissionError("not a chosen reader")
+    if not receipt:
+        audit.record("views.read", submission, actor=reader)
+        return None
     now = utcnow()
     receipt = db.session.scalar(select(ViewsReader).where(ViewsReader.submission_id == submission.id, ViewsReader.user_id == reader.id))
     if receipt is None:
@@ -635,6 +673,11 @@ def record_read(submission: ViewsSubmission, reader: User) -> ViewsReader:
     receipt.last_read_at = now
     audit.record("views.read", submission, actor=reader)
     return receipt
+
+
+def receipt_of(submission: ViewsSubmission, reader: User) -> ViewsReader | None:
+    """The reader's receipt, if they have opened the views from Heard (or said they read them)."""
+    return next((row for row in submission.reader_rows if row.user_id == reader.id and row.first_read_at is not None), None)
 
 
 def acknowledge(submission: ViewsSubmission, by: User, note: str | None = None) -> None:
@@ -770,6 +813,7 @@ def _parse_date(value: str) -> date | None:
     raise ValueError(value)
 
 
+@for_council
 def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
     """Create reviews from CSV (reference, date, type, iro_email). Every row is checked first;
     if any row is wrong nothing is created, and each wrong row is reported with its number."""
@@ -781,9 +825,9 @@ def import_reviews(authority_id: int, by: User, data: str) -> ImportResult:
         result.errors.append((1, str(_l("The first row must name the columns: %(columns)s. Missing: %(missing)s", columns=", ".join(IMPORT_COLUMNS), missing=", ".join(missing)))))
         return result
     reader.fieldnames = headers
-    people = {u.reference.strip().lower(): u for u in db.session.scalars(select(User).where(User.authority_id == authority_id, User.role == YOUNG_PERSON, User.reference.is_not(None)))}
-    iros = {u.email.lower(): u for u in db.session.scalars(select(User).where(User.authority_id == authority_id, User.role == IRO, User.email.is_not(None)))}
-    existing = {(r.young_person_id, r.date) for r in db.session.scalars(select(Review).where(Review.authority_id == authority_id))}
+    people = {u.reference.strip().lower(): u for u in db.session.scalars(select(User).where(User.role == YOUNG_PERSON, User.reference.is_not(None)))}
+    iros = {u.email.lower(): u for u in db.session.scalars(select(User).where(User.role == IRO, User.email.is_not(None)))}
+    existing = {(r.young_person_id, r.date) for r in db.session.scalars(select(Review))}
     rows = []
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_IMPORT_ROWS:
@@ -849,11 +893,12 @@ class ReportCounts:
     codes: dict = field(default_factory=dict)  # participation code (or "none") -> reviews
 
 
+@for_council
 def report_counts(authority_id: int, start: date, end: date, *, iro_id: int | None = None) -> ReportCounts:
     """Counts for the reviews held in a period (dated, between start and end, not in the future)."""
     stmt = (
         select(Review)
-        .where(Review.authority_id == authority_id, Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
+        .where(Review.date.is_not(None), Review.date >= start, Review.date <= min(end, date.today()))
         .options(selectinload(Review.submission).selectinload(ViewsSubmission.wishes))
     )
     if iro_id is not None:
@@ -912,68 +957,10 @@ def quarter_of(day: date) -> tuple[date, date]:
     return start, end
 
 
-# --------------------------------------------------------------------------- stashed steps
-
-
-MAX_STASHES_PER_DRAFT = 50
-
-
-def stash_step(submission: ViewsSubmission, step_key: str, fields: dict, *, token: str, claimed_user_id: int | None) -> StashedStep | None:
-    """Keep a step that arrived after the session ran out, to replay after sign-in. Anyone can
-    post while signed out, so old stashes are cleared and each draft keeps only so many."""
-    purge_old_stashes()
-    waiting = db.session.scalar(select(func.count(StashedStep.id)).where(StashedStep.submission_id == submission.id)) or 0
-    if waiting >= MAX_STASHES_PER_DRAFT:
-        return None
-    stash = StashedStep(authority_id=submission.authority_id, token=token, claimed_user_id=claimed_user_id, submission_id=submission.id, step=step_key, fields=fields)
-    db.session.add(stash)
-    return stash
-
-
-def replay_stashes(user: User, token: str | None) -> tuple[list[tuple[ViewsSubmission, str]], int, list]:
-    """Save any stashed steps of this young person into their drafts (only their own drafts).
-    Returns the (draft, step) pairs replayed, how many stashes were used up, and the safeguarding
-    alerts their words raised (screened like any other save)."""
-    if not user.is_young_person:
-        return [], 0, []
-    conditions = [StashedStep.claimed_user_id == user.id]
-    if token:
-        conditions.append(StashedStep.token == token)
-    stashes = list(db.session.scalars(select(StashedStep).where(or_(*conditions)).order_by(StashedStep.id)))
-    cutoff = utcnow() - timedelta(hours=STASH_HOURS)
-    replayed, alerts = [], []
-    for stash in stashes:
-        submission = db.session.get(ViewsSubmission, stash.submission_id)
-        db.session.delete(stash)
-        if submission is None or submission.young_person_id != user.id or submission.status != DRAFT or stash.created_at < cutoff:
-            continue  # someone else's draft, already sent, or too old: drop it
-        step = S.find_step(submission.version, stash.step)
-        if step is None:
-            continue
-        alert = save_step(submission, step, stash.fields, based_on=as_revision(stash.fields.get("revision"))).alert
-        if alert is not None:
-            alerts.append(alert)
-        audit.record("views.step_recovered", submission, actor=user, step=step.key)
-        replayed.append((submission, step.key))
-    return replayed, len(stashes), alerts
-
-
 def as_revision(value) -> int | None:
     """The draft revision a form was shown at, from its hidden field (None if it had none)."""
     text = str(value or "")
     return int(text) if text.isdigit() and len(text) < 10 else None
-
-
-def purge_old_stashes() -> int:
-    cutoff = utcnow() - timedelta(hours=STASH_HOURS)
-    result = db.session.execute(
-        StashedStep.__table__.delete().where(StashedStep.created_at < cutoff),
-    )
-    return result.rowcount or 0
-
-
-def count_sent(authority_id: int) -> int:
-    return db.session.scalar(select(func.count(ViewsSubmission.id)).where(ViewsSubmission.authority_id == authority_id, ViewsSubmission.status == SENT)) or 0
 
 
 def alerts_on_views(submission: ViewsSubmission) -> list:

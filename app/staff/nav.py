@@ -1,27 +1,11 @@
-"""The staff navigation. Each feature registers its entries with the roles that may see them."""
+"""The staff navigation. Each feature registers its entries with the roles that may see them
+(`hooks.nav`, in the feature's hooks.py)."""
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from flask import request, url_for
 from flask_login import current_user
 
-
-@dataclass(frozen=True)
-class NavEntry:
-    label: object  # lazy string
-    endpoint: str
-    roles: frozenset[str]
-    order: int = 50
-    count: Callable | None = None  # e.g. the number waiting in a queue
-
-
-_entries: list[NavEntry] = []
-
-
-def register_nav(label, endpoint: str, roles, *, order: int = 50, count: Callable | None = None) -> None:
-    _entries.append(NavEntry(label, endpoint, frozenset(roles), order, count))
+from .. import hooks
 
 
 def staff_nav() -> list[dict]:
@@ -29,7 +13,7 @@ def staff_nav() -> list[dict]:
         return []
     blueprint = (request.endpoint or "").split(".")[0]
     items = []
-    for entry in sorted(_entries, key=lambda e: e.order):
+    for entry in sorted(hooks.nav_entries, key=lambda e: e.order):
         if current_user.role not in entry.roles:
             continue
         items.append(

@@ -2,9 +2,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
-from .. import audit
 from ..access import ADMIN, IRO, STAFF, WORKER, allow
 from ..auth.account import change_password_form
 from ..auth.models import User
@@ -23,17 +21,15 @@ from . import bp, service
 def home():
     search = search_text(request.args.get("q"))
     young_people = service.young_people_page(current_user, search=search, page=request.args.get("page"))
-    return render_template("staff/home.html", young_people=young_people, search=search)
+    # An IRO or worker sees only the young people allocated to them, so an empty list needs saying.
+    return render_template("staff/home.html", young_people=young_people, search=search, allocated_only=current_user.role in (IRO, WORKER))
 
 
 @bp.route("/young-people/<int:person_id>")
 @allow(IRO, WORKER, ADMIN)
 def young_person(person_id: int):
-    person = get_or_404(User, person_id)
-    if not service.can_support(current_user, person):
-        abort(404)
     with applying():
-        audit.record("young_person.viewed", person)
+        person = service.open_young_person(person_id, current_user)
     return render_template("staff/young_person.html", person=person, interpreter_form=StaffInterpreterForm(formdata=None).fill(person))
 
 
@@ -58,7 +54,7 @@ def code_card(person: User, code: str, purpose: str):
     endpoint = "auth.join" if purpose == "invite" else "auth.reset"
     language = bilingual.language_for(person)
     link = public_url(url_for(endpoint, code=code, lang=language if language != "en" else None))
-    return render_template("staff/code_card.html", person=person, code=code, purpose=purpose, link=link, qr=Markup(qr_svg(link)),
+    return render_template("staff/code_card.html", person=person, code=code, purpose=purpose, link=link, qr=qr_svg(link),
                            card_language=language)
 
 
@@ -68,8 +64,10 @@ def invite(person_id: int):
     person = get_or_404(User, person_id)
     if not service.can_support(current_user, person):
         abort(404)
-    with applying():
+    with applying() as outcome:
         code = service.issue_invite(person, by=current_user)
+    if not outcome.ok:  # already set up: said on the page it came from
+        return redirect(url_for("staff.young_person", person_id=person.id))
     return code_card(person, code, "invite")
 
 

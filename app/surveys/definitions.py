@@ -18,8 +18,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from .. import audit
 from ..errors import RuleBroken
 from ..extensions import db
+from ..tenancy import for_council
 from .models import (
     FACES,
     KINDS,
@@ -149,9 +151,10 @@ def validate(definition: dict) -> None:
             seen[fields["key"]] = fields
 
 
+@for_council
 def install(authority_id: int, key: str) -> Survey:
     """Add one of our shipped surveys to a council (or return it if it is already there)."""
-    existing = db.session.scalar(select(Survey).where(Survey.authority_id == authority_id, Survey.key == key))
+    existing = db.session.scalar(select(Survey).where(Survey.key == key))
     if existing is not None:
         return existing
     definition = shipped_definition(key)
@@ -210,24 +213,28 @@ def new_version(survey: Survey) -> SurveyVersion:
     """A draft to change. If the latest version is still a draft, that is the one to change."""
     latest = survey.latest
     if latest is not None and not latest.locked:
+        audit.record("survey.version_started", survey, number=latest.number)
         return latest
     try:
         with db.session.begin_nested():
-            return _copy_version(latest, survey, (latest.number if latest else 0) + 1)
+            version = _copy_version(latest, survey, (latest.number if latest else 0) + 1)
     except IntegrityError:
         # Started twice at once: the other request's draft took the number. Use that one.
         db.session.expire(survey)
         if survey.latest is None or survey.latest.locked:
             raise
-        return survey.latest
+        version = survey.latest
+    audit.record("survey.version_started", survey, number=version.number)
+    return version
 
 
+@for_council(of="survey")
 def copy_survey(survey: Survey, title_en: str) -> Survey:
     """A council's own adaptation. Unchanged questions keep their keys, so they stay comparable."""
     title_en = (title_en or "").strip()
     if not title_en:
         raise RuleBroken(_l("Give your version a name"), "title", reason="title")
-    count = db.session.scalar(select(func.count()).select_from(Survey).where(Survey.authority_id == survey.authority_id))
+    count = db.session.scalar(select(func.count()).select_from(Survey))
     copy_ = Survey(
         authority_id=survey.authority_id,
         key=f"{survey.key}-{count + 1}-{secrets.token_hex(2)}",
@@ -243,6 +250,7 @@ def copy_survey(survey: Survey, title_en: str) -> Survey:
     db.session.add(copy_)
     _copy_version(survey.latest, copy_, 1)
     db.session.flush()
+    audit.record("survey.copied", copy_, source=survey.id)
     return copy_
 
 
@@ -251,6 +259,7 @@ def _fresh_key(question: SurveyQuestion) -> str:
     return f"{base}~{secrets.token_hex(3)}"
 
 
+@for_council(of="question")
 def key_in_use(question: SurveyQuestion) -> bool:
     """Whether this key's meaning is fixed: asked in a locked version of this council's surveys."""
     return bool(
@@ -258,7 +267,7 @@ def key_in_use(question: SurveyQuestion) -> bool:
             select(func.count())
             .select_from(SurveyQuestion)
             .join(SurveyVersion, SurveyVersion.id == SurveyQuestion.version_id)
-            .where(SurveyQuestion.key == question.key, SurveyVersion.locked.is_(True), SurveyQuestion.authority_id == question.authority_id)
+            .where(SurveyQuestion.key == question.key, SurveyVersion.locked.is_(True))
         )
     )
 
@@ -274,6 +283,7 @@ def edit_question(question: SurveyQuestion, *, text: dict, hint: dict | None = N
     if not text.get("en"):
         raise _refuse("text", _l("Enter the question in English"), "text_en")
     meaning_changed = text["en"] != (question.text or {}).get("en")
+    asked_as = question.key
     if meaning_changed and key_in_use(question):
         old_key, new_key = question.key, _fresh_key(question)
         question.key = new_key
@@ -283,6 +293,7 @@ def edit_question(question: SurveyQuestion, *, text: dict, hint: dict | None = N
     question.text = text
     if hint is not None:
         question.hint = {lang: value.strip() for lang, value in hint.items() if value and value.strip()} or None
+    audit.record("survey.question_edited", question, new_meaning=(question.key != asked_as) or None)
     return question
 
 
@@ -296,6 +307,7 @@ def remove_question(question: SurveyQuestion) -> None:
     section = question.section
     section.questions.remove(question)
     db.session.delete(question)
+    audit.record("survey.question_removed", version.survey, key=question.key)
 
 
 # --- adding questions and changing answer options (a council's own draft versions) ---------
@@ -374,6 +386,7 @@ def add_question(section: SurveySection, *, kind: str, text: dict, hint: dict | 
     )
     section.questions.append(question)
     db.session.flush()
+    audit.record("survey.question_added", question, kind=question.kind)
     return question
 
 
@@ -385,6 +398,7 @@ def change_options(question: SurveyQuestion, options: str) -> SurveyQuestion:
     version = _draft_version(question.version_id)
     if question.kind not in OPTION_KINDS or question.records:
         raise _refuse("kind", field="options")
+    asked_as = question.key
     new_options = _build_options(option_lines(options), question.options)
     new_values = {option["value"] for option in new_options}
     followers = [other for other in version.questions if other.show_if and other.show_if.get("question") == question.key]
@@ -399,4 +413,10 @@ def change_options(question: SurveyQuestion, options: str) -> SurveyQuestion:
             other.show_if = {**other.show_if, "question": new_key}
         question.key = new_key
     question.options = new_options
+    audit.record("survey.options_changed", question, new_meaning=(question.key != asked_as) or None)
     return question
+
+
+def surveys() -> list[Survey]:
+    """The council's surveys, youngest first."""
+    return list(db.session.scalars(select(Survey).order_by(Survey.min_age, Survey.id)))

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import insert
 
-from ..demo import demo_loader
 from ..extensions import db
 from . import codes as code_rules
 from . import definitions, service
@@ -17,7 +16,6 @@ from .synthetic import bulk_load
 DEMO_CODES = ("DEMA-4KXR-7773", "DEMA-4KXR-7774", "DEMA-4KXR-7776", "DEMA-4KXR-7778")
 
 
-@demo_loader
 def load(authority, people) -> None:
     surveys = {s.key: s for s in definitions.install_shipped(authority.id)}
     teen = surveys["heard-11-17"]

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..auth.models import CARE_LEAVER, IN_CARE
+from ..i18n.locales import language_name
 
 
 class CodeForm(FlaskForm):
@@ -71,7 +72,6 @@ def question_form(languages: list[str], question=None, *, kinds=None):
         QuestionForm.kind = RadioField(_l("Kind of answer"), choices=kinds, validators=[InputRequired(_l("Choose the kind of answer"))])
         QuestionForm.options = options_field()
 
-    from ..i18n.locales import language_name
 
     for code in languages:
         label = _l("Question in %(language)s", language=language_name(code))

@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from .. import audit
 from ..auth.models import AGE_BANDS, CARE_LEAVER, IN_CARE
 from ..extensions import db
 from ..i18n.content import localise
@@ -24,6 +25,7 @@ from ..reports.disclosure import MIN_GROUP, Cell, Distribution
 from . import definitions
 from .models import MULTIPLE, SKIP, TEXT, SurveyQuestion, SurveyQuote, SurveySection, SurveyTally, SurveyVersion, SurveyWave
 from .service import ALL, ANSWERED, GIVEN, HELPED, RESPONSES
+from ..tenancy import for_council
 
 MIN_COUNCILS = 3
 COMPARE_DAYS = 365
@@ -63,10 +65,11 @@ def load_version(version_id: int) -> SurveyVersion:
     ).unique().scalar_one()
 
 
+@for_council(of="wave")
 def _tallies(wave: SurveyWave):
     return db.session.execute(
         select(SurveyTally.question_id, SurveyTally.value, SurveyTally.age_band, SurveyTally.care_status, SurveyTally.count).where(
-            SurveyTally.wave_id == wave.id, SurveyTally.authority_id == wave.authority_id
+            SurveyTally.wave_id == wave.id
         )
     ).all()
 
@@ -235,6 +238,7 @@ def _multiple_result(question, section_title, categories, labels, counts, per_ba
     return qr
 
 
+@for_council(of="wave")
 def _add_trends_and_comparison(wave: SurveyWave, results: list[QuestionResult]) -> int:
     if not results:
         return 0
@@ -244,7 +248,7 @@ def _add_trends_and_comparison(wave: SurveyWave, results: list[QuestionResult]) 
         select(SurveyWave.id, SurveyQuestion.key, SurveyTally.value, func.sum(SurveyTally.count))
         .join(SurveyQuestion, SurveyQuestion.id == SurveyTally.question_id)
         .join(SurveyWave, SurveyWave.id == SurveyTally.wave_id)
-        .where(SurveyTally.authority_id == wave.authority_id, SurveyQuestion.key.in_(keys), SurveyWave.opens_on <= wave.opens_on)
+        .where(SurveyQuestion.key.in_(keys), SurveyWave.opens_on <= wave.opens_on)
         .group_by(SurveyWave.id, SurveyQuestion.key, SurveyTally.value)
     ).all()
     per_wave: dict[str, dict[int, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
@@ -340,3 +344,12 @@ def csv_rows(results: WaveResults):
             yield [title, qr.section_title, key, text, "trend", trend_wave.title, str(_l("Positive answers")), cell.csv, cell.percent_text]
         if qr.comparison is not None:
             yield [title, qr.section_title, key, text, "all_councils", str(qr.comparison.councils), str(_l("Positive answers, average of councils")), "", f"{qr.comparison.average:.0f}%"]
+
+
+def viewed(wave: SurveyWave) -> None:
+    """Who looked at a wave's results is logged, as they hold what young people said."""
+    audit.record("survey.results_viewed", wave)
+
+
+def exported(wave: SurveyWave) -> None:
+    audit.record("survey.results_exported", wave)

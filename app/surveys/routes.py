@@ -1,17 +1,12 @@
 """Survey pages: answering (public with a code, or signed in) and the staff side."""
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
-from sqlalchemy import select
-
-from .. import audit
+from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
 from ..errors import RuleBroken, applying
 from ..extensions import db, limiter
@@ -21,13 +16,11 @@ from ..links import public_url
 from ..privacy.keys import device_key, forget
 from ..qr import qr_svg
 from ..safe_redirect import safe_next
-from ..staff.nav import register_nav
 from ..tenancy import all_councils, current_authority, get_or_404, set_current_authority
-from ..youth.cards import Card, card_provider
 from . import bp, definitions, results, service, staff_bp
 from . import codes as code_rules
 from .forms import CodeForm, CodesForm, CopySurveyForm, HelpForm, OptionsForm, WaveForm, question_form
-from .models import KINDS, MULTIPLE, SKIP, TEXT, Survey, SurveyQuestion, SurveySection, SurveyVersion, SurveyWave
+from .models import KINDS, Survey, SurveyQuestion, SurveySection, SurveyVersion, SurveyWave
 
 SESSION_KEY = "survey"
 BROWSER_KEY = "survey-code"  # this browser's key for drafts made with a code
@@ -38,8 +31,6 @@ def _wave_key(wave_id: int) -> str:
 RESULTS_ROLES = (PARTICIPATION, MANAGER, ADMIN)
 RUN_ROLES = (PARTICIPATION, ADMIN)
 
-register_nav(_l("Surveys"), "survey_staff.waves", RESULTS_ROLES, order=40)
-
 
 def _code_limit():
     # Generous: a group of children may answer together from one connection, and a code is
@@ -49,14 +40,6 @@ def _code_limit():
 
 def _locale() -> str:
     return current_language()
-
-
-@card_provider
-def _survey_card(young_person):
-    waves = service.open_waves_for(young_person)
-    if not waves:
-        return None
-    return Card(title=_l("Tell us how life is going"), template="surveys/card.html", order=20, highlight=True, context={"waves": waves})
 
 
 # --- answering -----------------------------------------------------------------------------------
@@ -305,7 +288,7 @@ def _wave_or_404(wave_id: int) -> SurveyWave:
 @staff_bp.route("/")
 @allow(*RESULTS_ROLES)
 def waves():
-    all_waves = db.session.scalars(select(SurveyWave).order_by(SurveyWave.opens_on.desc(), SurveyWave.id.desc())).all()
+    all_waves = service.waves_newest_first()
     today = date.today()
     rows = []
     for wave in all_waves:
@@ -316,7 +299,7 @@ def waves():
 
 def _version_choices(authority_id: int):
     definitions.install_shipped(authority_id)
-    surveys = db.session.scalars(select(Survey).where(Survey.authority_id == authority_id).order_by(Survey.min_age, Survey.id)).all()
+    surveys = definitions.surveys()
     return [(str(s.latest.id), str(_l("%(title)s, version %(number)d", title=localise(s.title).text, number=s.latest.number))) for s in surveys if s.latest]
 
 
@@ -375,8 +358,7 @@ def make_codes(wave_id: int):
                                link=_public_link(), taken_part=service.participation_count(wave)), 400
     with applying():
         made = service.issue_codes(wave, form.count.data, by=current_user)
-    # segno writes the SVG itself from the link alone, so it is safe to include as markup.
-    sheet = [(code_rules.pretty(code), Markup(qr_svg(_public_link(code), scale=3, title=str(_l("QR code for the survey"))))) for code in made]
+    sheet = [(code_rules.pretty(code), qr_svg(_public_link(code), scale=3, title=str(_l("QR code for the survey")))) for code in made]
     return render_template("surveys/staff/codes_sheet.html", wave=wave, sheet=sheet, link=_public_link())
 
 
@@ -388,7 +370,7 @@ def wave_results(wave_id: int):
     data = results.wave_results(wave)
     page = render_template("surveys/staff/results.html", wave=wave, data=data, pending=service.pending_count(wave))
     with applying():  # after rendering, so the page is not built from reloaded rows
-        audit.record("survey.results_viewed", wave)
+        results.viewed(wave)
     return page
 
 
@@ -398,20 +380,10 @@ def wave_results_csv(wave_id: int):
     wave = _wave_or_404(wave_id)
     _settle(wave)
     data = results.wave_results(wave, with_quotes=False)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in results.csv_rows(data):
-        writer.writerow([_csv_safe(cell) for cell in row])
+    rows = list(results.csv_rows(data))
     with applying():
-        audit.record("survey.results_exported", wave)
-    filename = f"survey-results-{wave.id}.csv"
-    return Response(buffer.getvalue(), mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-def _csv_safe(value) -> str:
-    text = str(value)
-    # A spreadsheet must not run a cell as a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
+        results.exported(wave)
+    return csv_response(rows, f"survey-results-{wave.id}.csv")
 
 
 # --- staff: survey definitions -------------------------------------------------------------------
@@ -422,7 +394,7 @@ def _csv_safe(value) -> str:
 def definitions_list():
     with applying():
         definitions.install_shipped(current_user.authority_id)
-    surveys = db.session.scalars(select(Survey).order_by(Survey.min_age, Survey.id)).all()
+    surveys = definitions.surveys()
     return render_template("surveys/staff/definitions.html", surveys=surveys)
 
 
@@ -445,7 +417,6 @@ def copy_survey(survey_id: int):
         return definition(survey_id, form=form), 400
     with applying():
         copy_ = definitions.copy_survey(survey, form.title.data)
-        audit.record("survey.copied", copy_, source=survey.id)
     flash(_l("Your copy is ready. Change its questions, then use it in a wave."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=copy_.id))
 
@@ -456,7 +427,6 @@ def new_version(survey_id: int):
     survey = get_or_404(Survey, survey_id)
     with applying():
         version = definitions.new_version(survey)
-        audit.record("survey.version_started", survey, number=version.number)
     return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
 
 
@@ -473,14 +443,12 @@ def edit_question(survey_question_id: int):
     languages = ["en"] + [code for code in (authority.enabled_languages or []) if code != "en"]
     form = question_form(languages, q)
     if form.validate_on_submit():
-        old_key = q.key
         with applying(form) as outcome:
             definitions.edit_question(
                 q,
                 text={code: getattr(form, f"text_{code}").data for code in languages},
                 hint={code: getattr(form, f"hint_{code}").data for code in languages},
             )
-            audit.record("survey.question_edited", q, new_meaning=(q.key != old_key) or None)
         if outcome.ok:
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
@@ -494,7 +462,6 @@ def remove_question(survey_question_id: int):
     version = db.session.get(SurveyVersion, q.version_id)
     with applying() as outcome:
         definitions.remove_question(q)
-        audit.record("survey.question_removed", version.survey, key=q.key)
     if outcome.ok:
         flash(_l("Question removed."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
@@ -526,14 +493,13 @@ def add_question(survey_section_id: int):
     form = question_form(languages, kinds=[(kind, _sentence(KIND_LABELS[kind])) for kind in KINDS])
     if form.validate_on_submit():
         with applying(form, field="options") as outcome:
-            q = definitions.add_question(
+            definitions.add_question(
                 section,
                 kind=form.kind.data,
                 text={code: getattr(form, f"text_{code}").data for code in languages},
                 hint={code: getattr(form, f"hint_{code}").data for code in languages},
                 options=form.options.data,
             )
-            audit.record("survey.question_added", q, kind=q.kind)
         if outcome.ok:
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
@@ -554,10 +520,8 @@ def change_options(survey_question_id: int):
     if request.method == "GET":
         form.options.data = "\n".join((option.get("label") or {}).get("en", "") for option in q.options)
     if form.validate_on_submit():
-        old_key = q.key
         with applying(form, field="options") as outcome:
             definitions.change_options(q, form.options.data)
-            audit.record("survey.options_changed", q, new_meaning=(q.key != old_key) or None)
         if outcome.ok:
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
@@ -572,9 +536,3 @@ KIND_LABELS = {
     "multiple": _l("any number of answers"),
     "text": _l("their own words"),
 }
-
-# Kinds the templates need to tell apart, and group labels for results.
-bp.add_app_template_global(lambda: {"TEXT": TEXT, "MULTIPLE": MULTIPLE, "SKIP": SKIP}, "survey_kinds")
-bp.add_app_template_global(results.band_label, "band_label")
-bp.add_app_template_global(lambda kind: str(KIND_LABELS.get(kind, kind)), "survey_kind_label")
-bp.add_app_template_global(lambda status: str(results.STATUS_LABELS.get(status, status)), "status_label")

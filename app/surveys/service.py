@@ -34,7 +34,7 @@ from ..auth.models import User, age_on
 from ..errors import RuleBroken
 from ..extensions import db
 from ..once import add_once
-from ..tenancy import acting_for
+from ..tenancy import acting_for, for_council
 from . import codes as code_rules
 from .models import (
     MULTIPLE,
@@ -156,15 +156,16 @@ def _open_waves_statement():
     return (
         select(SurveyWave)
         .options(joinedload(SurveyWave.version).joinedload(SurveyVersion.survey))
-        .where(SurveyWave.authority_id == bindparam("council"), SurveyWave.opens_on <= bindparam("today"), SurveyWave.closes_on >= bindparam("today"), ~taken_part.exists())
+        .where(SurveyWave.opens_on <= bindparam("today"), SurveyWave.closes_on >= bindparam("today"), ~taken_part.exists())
         .order_by(SurveyWave.closes_on, SurveyWave.id)
     )
 
 
+@for_council(of="person")
 def open_waves_for(person: User, today: date | None = None) -> list[SurveyWave]:
     """Open waves the person may answer and has not, with their survey's title (one query)."""
     today = today or date.today()
-    waves = db.session.scalars(_open_waves_statement(), {"me": person.id, "council": person.authority_id, "today": today}).all()
+    waves = db.session.scalars(_open_waves_statement(), {"me": person.id, "today": today}).all()
     return [w for w in waves if is_eligible(person, w, today)]
 
 
@@ -579,3 +580,8 @@ def rebuild_tallies(wave: SurveyWave) -> None:
     ]
     if rows:
         db.session.execute(insert(SurveyTally), rows)
+
+
+def waves_newest_first() -> list[SurveyWave]:
+    """The council's survey waves, the newest first."""
+    return list(db.session.scalars(select(SurveyWave).order_by(SurveyWave.opens_on.desc(), SurveyWave.id.desc())))

@@ -5,4 +5,3 @@ from flask import Blueprint
 bp = Blueprint("voice", __name__)
 
 from . import cli, routes, staff_routes  # noqa: E402,F401
-from . import hooks  # noqa: E402,F401  (home card, staff navigation and panels, demo content, template helpers)

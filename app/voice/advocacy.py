@@ -20,13 +20,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from .. import audit
+from ..access import COMPLAINTS
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
+from ..moderation import service as moderation
 from ..once import add_once
-from ..tenancy import all_councils
+from ..tenancy import all_councils, for_council
 from . import drafts, notify
 from .models import ADVOCACY_CLOSED, ALLOCATED, CONTACT_WAYS, CONTACTED, REFERRED, AdvocacyRequest
 from .settings import complaints_officers, settings_for
@@ -92,8 +94,6 @@ def request_advocate(young_person: User, *, key: str, consent: bool, contact_way
         return item, False, None
     audit.record("voice.advocacy.requested", item, actor=young_person, source=item.source, consent=True)
     if about:
-        from ..moderation import service as moderation
-
         screening = moderation.screen_private(
             authority_id=item.authority_id, young_person=young_person, text=about, language=item.language,
             source="voice.advocacy", source_id=item.id,
@@ -168,17 +168,18 @@ def set_status(item: AdvocacyRequest, status: str, *, by: User | None = None, ad
                  by_service=None if by else True)
 
 
+@for_council(of="officer")
 def for_officer(officer: User) -> list[AdvocacyRequest]:
-    if officer.role != "complaints_officer":
+    if officer.role != COMPLAINTS:
         return []
-    stmt = select(AdvocacyRequest).options(selectinload(AdvocacyRequest.young_person)).where(AdvocacyRequest.authority_id == officer.authority_id)
+    stmt = select(AdvocacyRequest).options(selectinload(AdvocacyRequest.young_person))
     items = list(db.session.scalars(stmt))
     return sorted(items, key=lambda i: (i.status == ADVOCACY_CLOSED, i.status != REFERRED, i.referred_at))
 
 
 def load_for_officer(officer: User, item_id: int) -> AdvocacyRequest | None:
     item = db.session.get(AdvocacyRequest, item_id)
-    if item is None or officer.role != "complaints_officer" or item.authority_id != officer.authority_id:
+    if item is None or officer.role != COMPLAINTS or item.authority_id != officer.authority_id:
         return None
     audit.record("voice.advocacy.read", item, actor=officer)
     return item

@@ -45,6 +45,7 @@ from .models import (
     TeamMember,
 )
 from .settings import complaints_officers, settings_for
+from ..tenancy import for_council
 
 # Working days: (the timescale, the longest it may be extended to). The panel cannot be extended.
 TIMESCALES = {STAGE_LOCAL: (10, 20), STAGE_INVESTIGATION: (25, 65), STAGE_PANEL: (30, None)}
@@ -210,13 +211,14 @@ def is_officer(staff: User) -> bool:
     return staff.role == COMPLAINTS and staff.active
 
 
+@for_council(of="officer")
 def complaints_for(officer: User, *, state: str = OPEN) -> list[Representation]:
     """Open complaints, the nearest deadline first (or every closed one, newest first)."""
     if not is_officer(officer):
         return []
     stmt = (
         select(Representation)
-        .where(Representation.authority_id == officer.authority_id, Representation.kind == COMPLAINT, Representation.status == SENT,
+        .where(Representation.kind == COMPLAINT, Representation.status == SENT,
                Representation.state == state)
         .options(selectinload(Representation.stages), selectinload(Representation.young_person))
     )
@@ -355,7 +357,7 @@ FEEDBACK_PAGE = PER_PAGE  # compliments and comments on a page
 
 def _feedback_stmt(staff: User):
     stmt = select(Representation).where(
-        Representation.authority_id == staff.authority_id, Representation.kind != COMPLAINT, Representation.status == SENT,
+        Representation.kind != COMPLAINT, Representation.status == SENT,
     )
     if not is_officer(staff):
         team_ids = select(TeamMember.team_id).where(TeamMember.user_id == staff.id)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..demo import demo_loader
 from ..models_base import utcnow
-from . import drafts, statements
+from ..working_days import add_working_days, local_day
+from . import advocacy, callbacks, complaints, drafts, statements, waiting
 from . import steps as S
-from .models import Statement
+from .models import ALLOCATED, CONTACTED, Representation, Statement
+from .settings import save_team, settings_for
 
 
 def _statement(person, kind, *, readers=("worker",), sent_ago, language=None, **answers):
@@ -41,8 +42,7 @@ def _reply(statement, reader, text, after):
     return answer
 
 
-@demo_loader
-def _demo_messages(authority, people):
+def load_messages(authority, people):
     daniel = people["worker"]
     amira, jamal, lily, yonas = people["amira"], people["jamal"], people["lily"], people["yonas"]
 
@@ -86,10 +86,6 @@ def _days_ago(days: int):
 
 def _complaint(person, team, text, wanted, *, kind="complaint", advocate="no", sent_days_ago=0):
     """A complaint, compliment or comment sent `sent_days_ago` days ago, its clock started then."""
-    from ..working_days import add_working_days, local_day
-    from . import complaints
-    from .models import Representation
-
     draft = drafts.start(Representation, person, kind)
     for step in drafts.steps(draft):
         if step.kind == S.TEAM:
@@ -109,15 +105,9 @@ def _complaint(person, team, text, wanted, *, kind="complaint", advocate="no", s
     return draft
 
 
-@demo_loader
-def _demo_between_reviews(authority, people):
+def load_between_reviews(authority, people):
     """Settings, teams, call-backs, complaints, a compliment, a comment and an advocate for the
     demo council; and a message left unread long enough for Helen Ward, the manager, to be told."""
-    from ..working_days import add_working_days, local_day
-    from . import advocacy, callbacks, complaints, waiting
-    from .models import ALLOCATED, CONTACTED
-    from .settings import save_team, settings_for
-
     settings = settings_for(authority.id)
     settings.advocacy_name = "Northmoor Children's Advocacy"
     settings.advocacy_email = "advocacy@northmoor.example"

@@ -19,6 +19,7 @@ from ..extensions import db
 from ..i18n.locales import LANGUAGES
 from ..input_bounds import parse_id
 from ..models_base import utcnow
+from ..moderation import service as moderation
 from . import steps as S
 from .models import DRAFT, EARLY, FACES, READER_ROLES, SENT, STANDARD, TOPICS, VERSIONS, Statement, Team
 
@@ -135,8 +136,6 @@ def screen(draft, text: str) -> bool:
 
     Hands the private text to the moderation screen, which raises an alert to a person at once if
     it finds risk. Returns True if the young person should be shown where to get help now."""
-    from ..moderation import service as moderation
-
     screening = moderation.screen_private(
         authority_id=draft.authority_id,
         young_person=draft.young_person,

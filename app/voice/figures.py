@@ -42,6 +42,7 @@ from .models import (
     Statement,
 )
 from .settings import settings_for
+from ..tenancy import for_council
 
 NO_TOPIC = "none"
 TOPIC_KEYS = (*TOPICS, NO_TOPIC)
@@ -135,6 +136,7 @@ def _add(counts: dict, key, n: int = 1) -> None:
     counts[key] = counts.get(key, 0) + n
 
 
+@for_council
 def counts(authority_id: int, start: date, end: date, *, now: datetime | None = None) -> Counts:
     settings = settings_for(authority_id)
     low, high = _bounds(start, end)
@@ -147,11 +149,11 @@ def counts(authority_id: int, start: date, end: date, *, now: datetime | None = 
 
     statements = list(db.session.scalars(
         select(Statement).options(selectinload(Statement.replies))
-        .where(Statement.authority_id == authority_id, Statement.status == SENT, Statement.sent_at >= low, Statement.sent_at < high)
+        .where(Statement.status == SENT, Statement.sent_at >= low, Statement.sent_at < high)
     ))
     representations = list(db.session.scalars(
         select(Representation).where(
-            Representation.authority_id == authority_id, Representation.status == SENT, Representation.sent_at >= low, Representation.sent_at < high
+            Representation.status == SENT, Representation.sent_at >= low, Representation.sent_at < high
         )
     ))
     kinds = {m: {} for m in months}
@@ -188,7 +190,7 @@ def counts(authority_id: int, start: date, end: date, *, now: datetime | None = 
 
     kept = {"yes": 0, "no": 0}
     for callback in db.session.scalars(
-        select(CallBack).where(CallBack.authority_id == authority_id, CallBack.created_at >= low, CallBack.created_at < high, CallBack.cancelled_at.is_(None))
+        select(CallBack).where(CallBack.created_at >= low, CallBack.created_at < high, CallBack.cancelled_at.is_(None))
     ):
         if callback.done_at is not None:
             _add(kept, "yes" if callback.done_at <= callback.due_at else "no")
@@ -202,7 +204,7 @@ def counts(authority_id: int, start: date, end: date, *, now: datetime | None = 
     stages = {number: {} for number in STAGES}
     for stage, young_person_id in db.session.execute(
         select(ComplaintStage, Representation.young_person_id).join(Representation, Representation.id == ComplaintStage.complaint_id).where(
-            ComplaintStage.authority_id == authority_id, Representation.kind == COMPLAINT,
+            Representation.kind == COMPLAINT,
             ComplaintStage.started_on >= start, ComplaintStage.started_on <= end,
         )
     ):
@@ -215,7 +217,7 @@ def counts(authority_id: int, start: date, end: date, *, now: datetime | None = 
 
     advocacy: dict[str, int] = {}
     for item in db.session.scalars(
-        select(AdvocacyRequest).where(AdvocacyRequest.authority_id == authority_id, AdvocacyRequest.referred_at >= low, AdvocacyRequest.referred_at < high)
+        select(AdvocacyRequest).where(AdvocacyRequest.referred_at >= low, AdvocacyRequest.referred_at < high)
     ):
         _add(advocacy, item.status)
         seen("advocacy", item.young_person_id)

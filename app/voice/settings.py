@@ -7,23 +7,24 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit
-from ..access import COMPLAINTS
+from ..access import COMPLAINTS, YOUNG_PERSON
 from ..auth.models import User
 from ..errors import RuleBroken
 from ..extensions import db
 from ..input_bounds import parse_id
 from ..once import add_once
-from ..tenancy import Authority
+from ..tenancy import Authority, for_council
 from .models import Team, TeamMember, VoiceSettings
 
 DEFAULT_CALLBACK_HOURS = 24
 DEFAULT_UNREAD_DAYS = 2
 
 
+@for_council
 def settings_for(authority_id: int) -> VoiceSettings:
     """The council's settings; made with the defaults the first time they are needed."""
     def find():
-        return db.session.scalar(select(VoiceSettings).where(VoiceSettings.authority_id == authority_id))
+        return db.session.scalar(select(VoiceSettings))
 
     settings = find()
     if settings is None:
@@ -49,27 +50,30 @@ def save_settings(authority: Authority, by: User, *, callback_hours: int, unread
     return settings
 
 
+@for_council
 def complaints_officers(authority_id: int) -> list[User]:
     return list(db.session.scalars(
-        select(User).where(User.authority_id == authority_id, User.role == COMPLAINTS, User.active.is_(True)).order_by(User.display_name)
+        select(User).where(User.role == COMPLAINTS, User.active.is_(True)).order_by(User.display_name)
     ))
 
 
 # --------------------------------------------------------------------------- teams
 
 
+@for_council
 def teams(authority_id: int, *, active_only: bool = True) -> list[Team]:
-    stmt = select(Team).where(Team.authority_id == authority_id)
+    stmt = select(Team)
     if active_only:
         stmt = stmt.where(Team.active.is_(True))
     return list(db.session.scalars(stmt.order_by(Team.name)))
 
 
+@for_council
 def save_team(team: Team | None, authority_id: int, by: User, *, name: str, email: str | None, active: bool, member_ids) -> Team:
     name = (name or "").strip()
     if not name:
         raise RuleBroken(_l("Enter the team's name, as young people would say it"), field="name")
-    clash = db.session.scalar(select(Team).where(Team.authority_id == authority_id, Team.name == name, Team.id != (team.id if team else -1)))
+    clash = db.session.scalar(select(Team).where(Team.name == name, Team.id != (team.id if team else -1)))
     if clash is not None:
         raise RuleBroken(_l("There is already a team with that name"), field="name")
     created = team is None
@@ -80,7 +84,7 @@ def save_team(team: Team | None, authority_id: int, by: User, *, name: str, emai
     team.email = (email or "").strip().lower() or None
     team.active = bool(active)
     wanted = {parse_id(i) for i in member_ids or []} - {None}
-    staff = {u.id for u in db.session.scalars(select(User).where(User.id.in_(wanted), User.authority_id == authority_id, User.role != "young_person"))}
+    staff = {u.id for u in db.session.scalars(select(User).where(User.id.in_(wanted), User.role != YOUNG_PERSON))}
     for member in list(team.members):
         if member.user_id not in staff:
             team.members.remove(member)

@@ -8,7 +8,6 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
 from ..access import ADMIN, IRO, MANAGER, PUBLIC, STAFF, WORKER, allow
 from ..access import COMPLAINTS as COMPLAINTS_OFFICER
 from ..auth.models import age_on
@@ -16,7 +15,10 @@ from ..errors import applying
 from ..extensions import db, limiter
 from ..i18n.formatting import local_date
 from ..models_base import utcnow
+from ..opened_here import opened_here
 from ..pagination import paginate_list
+from ..reviews.pdf import render_pdf
+from ..reviews.service import quarter_of
 from ..staff.service import all_staff_choices
 from ..tenancy import Authority, current_authority, get_or_404, set_current_authority
 from ..working_days import local_day
@@ -57,8 +59,8 @@ def inbox():
     )
 
 
-def _readable(statement_id: int):
-    statement = statements.open_for(_me(), statement_id)
+def _readable(statement_id: int, *, receipt: bool = True):
+    statement = statements.open_for(_me(), statement_id, receipt=receipt)
     if statement is None:
         abort(404)
     return statement
@@ -73,6 +75,7 @@ def _statement_page(statement, reply_form=None, status=200):
         reply_form=reply_form or ReplyForm(formdata=None, key=drafts.new_key()),
         button=EmptyForm(),
         status=statements.status_of(statement),
+        unread=statements.receipt_of(_me(), statement).first_read_at is None,
     ), status
 
 
@@ -80,8 +83,17 @@ def _statement_page(statement, reply_form=None, status=200):
 @allow(IRO, WORKER)
 def staff_statement(statement_id: int):
     with applying():  # the read is on record before anything is shown
-        statement = _readable(statement_id)
+        statement = _readable(statement_id, receipt=opened_here())
     return _statement_page(statement)
+
+
+@bp.route("/staff/voice/statements/<int:statement_id>/read", methods=["POST"])
+@allow(IRO, WORKER)
+def staff_mark_read(statement_id: int):
+    """The reader says they have read a message they reached from a link outside Heard."""
+    with applying():
+        statement = _readable(statement_id)
+    return redirect(url_for("voice.staff_statement", statement_id=statement.id))
 
 
 @bp.route("/staff/voice/statements/<int:statement_id>/acknowledge", methods=["POST"])
@@ -125,11 +137,9 @@ def staff_sorted(statement_id: int):
 @bp.route("/staff/voice/statements/<int:statement_id>.pdf")
 @allow(IRO, WORKER)
 def staff_statement_pdf(statement_id: int):
-    from ..reviews.pdf import render_pdf
-
-    statement = _readable(statement_id)
     with applying():
-        audit.record("voice.statement.pdf_downloaded", statement, actor=_me())
+        statement = _readable(statement_id, receipt=opened_here())
+        statements.pdf_downloaded(statement, _me())
     pdf = render_pdf(render_template("voice/staff/pdf.html", statement=statement, flow=STATEMENTS, steps=drafts.steps(statement)))
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
@@ -367,8 +377,6 @@ def staff_waiting():
 @bp.route("/staff/voice/figures")
 @allow(MANAGER, ADMIN, COMPLAINTS_OFFICER)
 def staff_figures():
-    from ..reviews.service import quarter_of
-
     form = PeriodForm(request.args)
     form.validate()
     default_start, default_end = quarter_of(local_day(utcnow()))

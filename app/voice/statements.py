@@ -134,7 +134,7 @@ def _readable_stmt(staff: User):
         select(Statement, StatementReader)
         .join(StatementReader, (StatementReader.statement_id == Statement.id) & (StatementReader.user_id == staff.id))
         .join(User, User.id == Statement.young_person_id)
-        .where(Statement.status == SENT, Statement.authority_id == staff.authority_id, allocated)
+        .where(Statement.status == SENT, allocated)
     )
 
 
@@ -169,23 +169,26 @@ def of_young_person(staff: User, young_person: User) -> list[Statement]:
     return list(db.session.scalars(stmt.order_by(Statement.sent_at.desc(), Statement.id.desc())))
 
 
-def open_for(staff: User, statement_id: int) -> Statement | None:
-    """Load a statement for a reader, check they may read it, and record the read (audit and the
-    receipt the young person sees). None if they may not: the caller answers 404."""
+def open_for(staff: User, statement_id: int, *, receipt: bool = True) -> Statement | None:
+    """Load a statement for a reader, check they may read it, and record the read (audit and, with
+    receipt, the receipt the young person sees). None if they may not: the caller answers 404."""
     statement = db.session.get(Statement, statement_id)
     if statement is None or statement.authority_id != staff.authority_id or not can_read(staff, statement):
         return None
-    record_read(statement, staff)
+    record_read(statement, staff, receipt=receipt)
     return statement
 
 
-def record_read(statement: Statement, staff: User, *, action: str = "voice.statement.read") -> None:
-    receipt = receipt_of(staff, statement)
-    now = utcnow()
-    if receipt.first_read_at is None:
-        receipt.first_read_at = now
-    receipt.last_read_at = now
+def record_read(statement: Statement, staff: User, *, action: str = "voice.statement.read", receipt: bool = True) -> None:
+    """The audit always; the receipt only when the reader opened it from Heard (app/opened_here.py)."""
     audit.record(action, statement, actor=staff)
+    if not receipt:
+        return
+    row = receipt_of(staff, statement)
+    now = utcnow()
+    if row.first_read_at is None:
+        row.first_read_at = now
+    row.last_read_at = now
 
 
 def acknowledge(statement: Statement, by: User) -> None:
@@ -261,3 +264,8 @@ STATUS_LABELS = {
 
 def first_read(statement: Statement) -> datetime | None:
     return min((row.first_read_at for row in statement.reader_rows if row.first_read_at), default=None)
+
+
+def pdf_downloaded(statement: Statement, by: User) -> None:
+    """A member of staff who may read the message took it away as a PDF: logged, like every read."""
+    audit.record("voice.statement.pdf_downloaded", statement, actor=by)

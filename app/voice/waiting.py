@@ -27,14 +27,16 @@ from ..working_days import add_working_days, local_day
 from . import notify
 from .models import COMPLAINT, OPEN, SENT, CallBack, ComplaintStage, Representation, Statement, StatementReader
 from .settings import complaints_officers, settings_for
+from ..tenancy import for_council
 
 
+@for_council(of="staff")
 def managers_of(staff: User) -> list[User]:
     """Their line manager, or, with none (or none active), the council's managers."""
     if staff.line_manager is not None and staff.line_manager.active:
         return [staff.line_manager]
     return list(db.session.scalars(
-        select(User).where(User.authority_id == staff.authority_id, User.role == MANAGER, User.active.is_(True)).order_by(User.id)
+        select(User).where(User.role == MANAGER, User.active.is_(True)).order_by(User.id)
     ))
 
 
@@ -45,6 +47,7 @@ def unread_too_long(receipt: StatementReader, now: datetime, unread_days: int) -
     return local_day(now) > add_working_days(local_day(statement.sent_at), unread_days)
 
 
+@for_council
 def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
     """Flag everything of one council that has waited too long. Returns how many of each."""
     now = now or utcnow()
@@ -53,7 +56,7 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
 
     receipts = db.session.scalars(
         select(StatementReader).join(Statement, Statement.id == StatementReader.statement_id).where(
-            StatementReader.authority_id == authority_id, StatementReader.first_read_at.is_(None),
+            StatementReader.first_read_at.is_(None),
             StatementReader.flagged_at.is_(None), Statement.status == SENT,
         )
     ).all()
@@ -78,7 +81,7 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
 
     late_calls = db.session.scalars(
         select(CallBack).where(
-            CallBack.authority_id == authority_id, CallBack.done_at.is_(None), CallBack.cancelled_at.is_(None),
+            CallBack.done_at.is_(None), CallBack.cancelled_at.is_(None),
             CallBack.flagged_at.is_(None), CallBack.due_at < now,
         )
     ).all()
@@ -103,7 +106,7 @@ def check(authority_id: int, now: datetime | None = None) -> dict[str, int]:
     today = local_day(now)
     stages = db.session.scalars(
         select(ComplaintStage).join(Representation, Representation.id == ComplaintStage.complaint_id).where(
-            ComplaintStage.authority_id == authority_id, ComplaintStage.responded_at.is_(None), ComplaintStage.flagged_on.is_(None),
+            ComplaintStage.responded_at.is_(None), ComplaintStage.flagged_on.is_(None),
             Representation.kind == COMPLAINT, Representation.state == OPEN,
         )
     ).all()
@@ -131,12 +134,13 @@ class Waiting:
     callbacks: list[CallBack]
 
 
+@for_council(of="manager")
 def flagged_to(manager: User) -> Waiting:
     """What was flagged to this manager and is still waiting."""
     receipts = [
         r for r in db.session.scalars(
             select(StatementReader).where(
-                StatementReader.authority_id == manager.authority_id, StatementReader.flagged_at.is_not(None),
+                StatementReader.flagged_at.is_not(None),
                 StatementReader.first_read_at.is_(None),
             ).order_by(StatementReader.flagged_at)
         )
@@ -145,7 +149,7 @@ def flagged_to(manager: User) -> Waiting:
     callbacks = [
         c for c in db.session.scalars(
             select(CallBack).where(
-                CallBack.authority_id == manager.authority_id, CallBack.flagged_at.is_not(None), CallBack.done_at.is_(None),
+                CallBack.flagged_at.is_not(None), CallBack.done_at.is_(None),
                 CallBack.cancelled_at.is_(None),
             ).order_by(CallBack.due_at)
         )

@@ -5,24 +5,13 @@ from flask_login import current_user, logout_user
 
 from .. import audit
 from ..access import PUBLIC, YOUNG_PERSON, allow
+from ..auth import sessions as login_sessions
 from ..auth.account import change_password_form
 from ..errors import applying
 from ..i18n.interpreter import InterpreterForm, set_interpreter
 from ..i18n.locales import SESSION_KEY as LANGUAGE_SESSION_KEY
 from . import bp
-from .cards import Card, card_provider, cards_for
-
-
-@card_provider
-def _my_people(young_person):
-    if not (young_person.iro or young_person.worker):
-        return None
-    return Card(title=_l("Your people"), template="youth/cards/people.html", order=80)
-
-
-@card_provider
-def _get_help(young_person):
-    return Card(title=_l("Need help?"), template="youth/cards/help.html", order=90)
+from .cards import cards_for
 
 
 @bp.route("/")
@@ -83,6 +72,8 @@ def quick_exit():
     in the history (location.replace); without JavaScript the link still comes here."""
     language = session.get(LANGUAGE_SESSION_KEY)
     if current_user.is_authenticated:
+        with applying():
+            login_sessions.end_current(login_sessions.SIGNED_OUT)  # for every copy of the cookie too
         logout_user()
     session.clear()
     if language:  # so that signing in again speaks their language, as after signing out

@@ -8,7 +8,6 @@ from app.auth.models import User
 from app.extensions import db
 from app.tenancy import Authority
 
-from .. import factories
 
 
 def test_admin_adds_a_young_person_with_allocations_and_makes_an_invite_card(world, sign_in):
@@ -119,4 +118,4 @@ def test_council_settings_are_saved_and_validated(world, sign_in):
 def test_search_finds_people_of_this_council_only(world, sign_in):
     page = sign_in(world.a.council_admin).get("/admin/?q=Zephyrine").get_data(as_text=True)
     assert world.a.young_person.display_name in page and world.b.young_person.display_name not in page
-    assert factories
+    assert world.a.other_young_person.display_name not in page  # the search narrows the list

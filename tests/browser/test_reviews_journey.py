@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import pyotp
+import pytest
 from playwright.sync_api import expect
 
 from app.extensions import db
@@ -139,3 +140,39 @@ def test_english_draft_kept_on_the_phone_while_offline(app, phone):
     phone.goto(f"/my/reviews/{review.id}/going-well/")
     expect(phone.locator(".heard-draft-note")).to_have_count(0)  # the server copy is the newer one now
     expect(phone.locator("#text")).to_have_value("Football on Saturdays")
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without-javascript", "with-javascript"])
+def test_words_typed_as_the_session_ran_out_come_back_after_signing_in(app, browser, live_server, javascript):
+    """The page that asks them to sign in holds the words; nothing waits on the server meanwhile."""
+    iro, person, review = _people("en")
+    context = browser.new_context(viewport={"width": 320, "height": 640}, base_url=live_server, locale="en-GB", java_script_enabled=javascript)
+    page = context.new_page()
+    idle = app.config["YOUTH_IDLE_MINUTES"]
+    try:
+        _sign_in(page, person.username)
+        page.goto(f"/my/reviews/{review.id}/worries/")
+        page.locator("#text").fill("I miss my sister.\nCan I see her at the weekend?")
+        app.config["YOUTH_IDLE_MINUTES"] = 0  # the session runs out while they type
+        _next(page)
+        app.config["YOUTH_IDLE_MINUTES"] = idle
+        expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to Heard")
+        expect(page.locator("body")).to_contain_text("what you wrote is kept")
+        if javascript:  # axe runs in the page
+            assert_accessible(page)
+            assert_no_horizontal_overflow(page)
+        db.session.expire_all()
+        assert "worries" not in (db.session.query(ViewsSubmission).one().answers or {})
+        db.session.rollback()  # let go of the database before the server writes
+
+        page.locator("#identifier").fill(person.username)
+        page.locator("#password").fill(factories.PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("What worries you?")
+        expect(page.locator("body")).to_contain_text("We kept what you wrote")
+        expect(page.locator("#text")).to_have_value("I miss my sister.\nCan I see her at the weekend?")
+        db.session.expire_all()
+        assert db.session.query(ViewsSubmission).one().answers["worries"]["text"] == "I miss my sister.\nCan I see her at the weekend?"
+    finally:
+        app.config["YOUTH_IDLE_MINUTES"] = idle
+        context.close()

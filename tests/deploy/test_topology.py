@@ -142,7 +142,6 @@ def test_a_young_person_signs_in_through_one_server_and_carries_on_through_the_o
     assert set(phone.upstreams) == UPSTREAMS, "every request went to one app server"
 
 
-@pytest.mark.xfail(strict=True, reason="needs sessions the server can end and a sign-in limit that fits a room of young people on one address (issue 11, on branch sec, not yet on main)")
 def test_signing_out_on_one_server_ends_the_session_on_the_other(topology_app, council):
     ((_id, username),) = _young_people(topology_app, council, 1)
     phone = Phone()

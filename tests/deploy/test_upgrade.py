@@ -32,10 +32,12 @@ CHANGED_BY_DESIGN: dict[tuple[str, str], str] = {
     ("rating_round", "secret"): "With it, anyone holding the database could recompute which ratings were whose.",
     ("pledge_rating", "rater_key"): "A key recomputable from the round's secret; raters are kept apart in pledge_rater.",
     ("council_poll_ballot", "voter_key"): "An HMAC under SECRET_KEY that anyone holding the secret could recompute.",
+    ("access_code", "code_hash"): "A plain SHA-256 of a short code, worked back in minutes: now keyed with the server's secret.",
     ("moderation_item", "created_at"): "Anonymous items are kept to the day, so their time cannot be laid beside a sign-in.",
     ("moderation_item", "updated_at"): "Anonymous items are kept to the day, so their time cannot be laid beside a sign-in.",
     ("audit_event", "at"): "Anonymous events and young people's sign-ins are kept to the day, so one cannot be laid beside the other.",
     ("user", "last_sign_in_at"): "Young people's sign-ins are kept to the day, for the same reason.",
+    ("user", "session_epoch"): "Sessions the server can end (login_session) replace the per-person epoch; everyone signs in once more.",
     ("safeguarding_alert", "created_at"): "Alerts about anonymous text are kept to the hour, so they cannot be tied to a sign-in.",
 }
 

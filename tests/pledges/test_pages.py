@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.pledges import service
 from app.pledges.models import KEPT, NOT_KEPT, PUBLISHED, Pledge, RatingRound
-from app.pledges.routes import _pledge_card
+from app.pledges.hooks import _pledge_card
 
 from .. import factories
 from .conftest import young_people

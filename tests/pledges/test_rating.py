@@ -12,7 +12,7 @@ from app.models_base import utcnow
 from app.pledges import service
 from app.pledges.models import DONT_KNOW, KEPT, NOT_KEPT, SOMETIMES, PledgeComment, PledgeRater, PledgeRating
 
-from app.pledges.routes import _pledge_card
+from app.pledges.hooks import _pledge_card
 
 from .. import factories
 from ..helpers import browser_key

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError
 
 from app.extensions import db
 from app.models_base import utcnow
+from ..helpers import session_token
 
 
 # An answer shown as already chosen: a checked radio or checkbox (not the word in a sentence).
@@ -50,12 +51,13 @@ def transactions(table: str, where: str = "1=1", **params) -> list[int]:
 
 
 def forged_client(app, user):
-    """A browser whose session cookie says it is `user`: what SECRET_KEY lets anyone make.
-    It holds nothing else of theirs: not the keys their own browser holds."""
+    """A browser signed in as `user`: what anyone holding SECRET_KEY and the database can make (a
+    session row of their own, and a cookie naming it). It holds nothing else of theirs: not the
+    keys their own browser holds."""
     db.session.commit()
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = session_token(user)
         session["_fresh"] = True
         session["seen"] = utcnow().timestamp()
     return client

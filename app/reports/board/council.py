@@ -28,11 +28,12 @@ from ..disclosure import BASE, count_cell, protect
 from ..quarters import Quarter
 from .sections import Section
 from .tables import COUNT, SHARE, TEXT, Entry, Row, Table, entry_of
+from ...tenancy import for_council
 
 
+@for_council
 def _meetings_held(authority_id: int, quarter: Quarter):
     return select(Meeting.id).where(
-        Meeting.authority_id == authority_id,
         Meeting.cancelled_at.is_(None),
         Meeting.starts_at >= quarter.starts_at,
         Meeting.starts_at < min(quarter.ends_at, utcnow()),
@@ -51,6 +52,7 @@ def _members_at(group_id: int, moment) -> int:
     ) or 0
 
 
+@for_council
 def counts(authority_id: int, quarter: Quarter) -> dict:
     held = _meetings_held(authority_id, quarter)
     meetings = db.session.scalar(select(func.count()).select_from(held.subquery())) or 0
@@ -60,7 +62,7 @@ def counts(authority_id: int, quarter: Quarter) -> dict:
 
     polls = db.session.execute(
         select(Poll.id, Poll.group_id, Poll.audience, Poll.closed_at).where(
-            Poll.authority_id == authority_id, Poll.state == CLOSED, Poll.closed_at >= quarter.starts_at, Poll.closed_at < quarter.ends_at
+            Poll.state == CLOSED, Poll.closed_at >= quarter.starts_at, Poll.closed_at < quarter.ends_at
         )
     ).all()
     votes = possible = 0
@@ -82,7 +84,7 @@ def counts(authority_id: int, quarter: Quarter) -> dict:
     # Grouped by the status itself: PostgreSQL will not group by a comparison with a bound value.
     ideas = db.session.execute(
         select(Idea.response.is_not(None), Idea.status, func.count())
-        .where(Idea.authority_id == authority_id, Idea.created_at >= quarter.starts_at, Idea.created_at < quarter.ends_at)
+        .where(Idea.created_at >= quarter.starts_at, Idea.created_at < quarter.ends_at)
         .group_by(Idea.response.is_not(None), Idea.status)
     ).all()
     answered = sum(n for is_answered, _, n in ideas if is_answered)

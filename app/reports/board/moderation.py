@@ -14,6 +14,7 @@ from ..disclosure import MIN_GROUP, distribution
 from ..quarters import Quarter
 from .sections import Section
 from .tables import COUNT, SHARE, TEXT, Entry, Row, Table, entry_of
+from ...tenancy import for_council
 
 DAY, THREE_DAYS, LONGER = "day", "three_days", "longer"
 BANDS = [DAY, THREE_DAYS, LONGER]
@@ -25,12 +26,12 @@ def _band(waited: timedelta) -> str:
     return THREE_DAYS if waited <= timedelta(days=3) else LONGER
 
 
+@for_council
 def figures(authority_id: int, quarter: Quarter):
     """Texts decided in the quarter, by how long each waited; and the median wait, shown only
     where enough were decided for it to describe more than a handful of texts."""
     rows = db.session.execute(
         select(ModerationItem.created_at, ModerationItem.decided_at).where(
-            ModerationItem.authority_id == authority_id,
             ModerationItem.decided_at.is_not(None),
             ModerationItem.decided_at >= quarter.starts_at,
             ModerationItem.decided_at < quarter.ends_at,

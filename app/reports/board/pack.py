@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ... import audit
 from ...tenancy import Authority
 from ..quarters import Quarter
 from . import council, moderation, pledge, quotes, safeguarding, surveys, views, voice
@@ -56,3 +57,12 @@ def csv_rows(pack: Pack) -> list[list[str]]:
                 average = "" if entry.average is None else f"{entry.average:.0f}"
                 out.append([section.title, table.caption, row.label, row.kind, quarter.label(), figure, percent, average])
     return out
+
+
+def viewed(authority: Authority, **choices) -> None:
+    """Who looked at a board pack, and which (quarter, version, language), is logged."""
+    audit.record("board.pack_viewed", None, authority_id=authority.id, **choices)
+
+
+def downloaded(authority: Authority, *, format: str, **choices) -> None:
+    audit.record("board.pack_downloaded", None, authority_id=authority.id, format=format, **choices)

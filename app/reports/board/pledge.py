@@ -15,6 +15,7 @@ from ...pledges.models import KEPT, PledgeAnswer, Promise, RatingRound
 from ..quarters import Quarter
 from .sections import Section
 from .tables import PERCENT, Entry, Row, Table
+from ...tenancy import for_council
 
 
 @dataclass
@@ -24,11 +25,11 @@ class Answer:
     we_did: str | None
 
 
+@for_council
 def round_closed_in(authority_id: int, quarter: Quarter) -> RatingRound | None:
     return db.session.scalar(
         select(RatingRound)
         .where(
-            RatingRound.authority_id == authority_id,
             RatingRound.sealed_at.is_not(None),
             RatingRound.closes_at >= quarter.starts_at,
             RatingRound.closes_at < quarter.ends_at,
@@ -42,12 +43,13 @@ def _kept(dist) -> Entry:
     return Entry(dist.figure(KEPT))
 
 
+@for_council
 def _answers(authority_id: int, rnd: RatingRound) -> list[Answer]:
-    answers = list(db.session.scalars(select(PledgeAnswer).where(PledgeAnswer.authority_id == authority_id, PledgeAnswer.round_id == rnd.id)))
+    answers = list(db.session.scalars(select(PledgeAnswer).where(PledgeAnswer.round_id == rnd.id)))
     if not answers:
         return []
     lineages = {a.promise_lineage_id for a in answers}
-    promises = db.session.scalars(select(Promise).where(Promise.authority_id == authority_id, Promise.id.in_(lineages) | Promise.lineage_id.in_(lineages))).all()
+    promises = db.session.scalars(select(Promise).where(Promise.id.in_(lineages) | Promise.lineage_id.in_(lineages))).all()
     newest = {}
     for promise in sorted(promises, key=lambda p: p.id):
         newest[promise.lineage_id or promise.id] = promise

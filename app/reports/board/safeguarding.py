@@ -15,17 +15,18 @@ from ..disclosure import BASE, protect
 from ..quarters import Quarter
 from .sections import Section
 from .tables import COUNT, SHARE, Row, Table, entry_of
+from ...tenancy import for_council
 
 DAY, NIGHT = "day", "night"
 IN_TIME, OTHER = "in_time", "other"  # acknowledged within the deadline, or not (late, or not yet)
 OUTCOMES = [IN_TIME, OTHER]
 
 
+@for_council
 def counts(authority_id: int, quarter: Quarter) -> dict:
     settings = moderation.settings_for(authority_id)
     rows = db.session.execute(
         select(SafeguardingAlert.created_at, SafeguardingAlert.deadline_at, SafeguardingAlert.acknowledged_at).where(
-            SafeguardingAlert.authority_id == authority_id,
             SafeguardingAlert.created_at >= quarter.starts_at,
             SafeguardingAlert.created_at < quarter.ends_at,
         )

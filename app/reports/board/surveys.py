@@ -16,6 +16,7 @@ from ...surveys.models import SurveyWave
 from ..quarters import Quarter
 from .sections import Section
 from .tables import PERCENT, Entry, Row, Table
+from ...tenancy import for_council
 
 # The measures the Board follows, in the order it reads them: feeling safe and settled, a trusted
 # adult, a good friend, and how life is going (each survey asks these in words for its ages).
@@ -31,12 +32,13 @@ HEADLINES = (
 )
 
 
+@for_council
 def waves_closed_in(authority_id: int, quarter: Quarter) -> list[SurveyWave]:
     last = min(quarter.end, date.today())
     return list(
         db.session.scalars(
             select(SurveyWave)
-            .where(SurveyWave.authority_id == authority_id, SurveyWave.closes_on >= quarter.start, SurveyWave.closes_on <= last)
+            .where(SurveyWave.closes_on >= quarter.start, SurveyWave.closes_on <= last)
             .order_by(SurveyWave.closes_on, SurveyWave.id)
         )
     )
