@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from . import access, input_bounds
 from .auth import sessions as login_sessions
 from .auth.models import CARE_LEAVER, IN_CARE
+from .errors import applying
 from .extensions import db, limiter, login
 from .i18n.content import localise
 from .i18n.formatting import local_date, local_datetime
@@ -138,8 +139,8 @@ def _expire_idle_session():
     now = utcnow().timestamp()
     last = session.get("seen")
     if last is not None and now - last > timedelta(minutes=minutes).total_seconds():
-        login_sessions.end_current(login_sessions.IDLE)
-        db.session.commit()
+        with applying():
+            login_sessions.end_current(login_sessions.IDLE)
         logout_user()
         session.pop("seen", None)
         set_current_authority(None)
@@ -228,7 +229,8 @@ def wait_message(seconds: float) -> str:
 
 def _wait_for_limit() -> str:
     breached = limiter.current_limit
-    return wait_message(breached.reset_at - time.time() if breached else 60)
+    # The window's own reset time: `reset_at` is rounded a second up, which made an hour say 61 minutes.
+    return wait_message(breached.window[0] - time.time() if breached else 60)
 
 
 def _error_page(error):
