@@ -225,6 +225,7 @@ def test_a_signed_in_young_persons_risky_answer_alerts_without_linking_them(app,
     from flask_login import login_user
 
     from app.audit import AuditEvent
+    from app.auth import sessions
     from app.moderation.models import SafeguardingAlert
 
     council = factories.authority()
@@ -234,6 +235,7 @@ def test_a_signed_in_young_persons_risky_answer_alerts_without_linking_them(app,
     [code] = service.issue_codes(wave, 1)
     db.session.commit()
     with app.test_request_context():
+        sessions.start(person)  # signed in as a browser is: through a sign-in session
         login_user(person)
         _, session = service.start_with_code(code, browser_key=BROWSER)
         anything = next(q for q in session.version.questions if q.key == "heard:anything")
