@@ -14,7 +14,8 @@ flash message when there is no form or no such field. So every route has one sha
     return render_template(..., form=form)
 
 Forms whose fields are named per language (`title__ar`) define `field_for(name)` to say which
-field an error about `name` belongs on.
+field an error about `name` belongs on. A page that shows errors its own way (not a WTForms form)
+passes `show=False` and reads `outcome.error`.
 """
 from __future__ import annotations
 
@@ -29,12 +30,14 @@ from .extensions import db
 
 class RuleBroken(Exception):
     """A rule of the domain said no. `message` is for the person (a translatable string);
-    `field` names the form field it is about, when there is one."""
+    `field` names the form field it is about, when there is one; `reason`, a short fixed name,
+    lets a view that answers one broken rule differently tell it from the others."""
 
-    def __init__(self, message, field: str | None = None):
+    def __init__(self, message, field: str | None = None, *, reason: str | None = None):
         super().__init__(str(message))
         self.message = message
         self.field = field
+        self.reason = reason
 
 
 @dataclass
@@ -53,15 +56,18 @@ def _field(form, name: str | None):
 
 
 @contextmanager
-def applying(form=None, *, field: str | None = None, commit: bool = True) -> Iterator[Outcome]:
+def applying(form=None, *, field: str | None = None, commit: bool = True, show: bool = True) -> Iterator[Outcome]:
     """Run the body as one unit of work: commit on success; on `RuleBroken`, roll back and show
-    the message on the named field (or `field`), else flash it. Other errors propagate."""
+    the message on the named field (or `field`), else flash it (unless `show` is false: then it
+    is only in `outcome.error`). Other errors propagate."""
     outcome = Outcome()
     try:
         yield outcome
     except RuleBroken as broken:
         db.session.rollback()
         outcome.error = broken
+        if not show:
+            return
         target = _field(form, broken.field) or _field(form, field)
         if target is not None:
             target.errors = [*target.errors, broken.message]

@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from . import access, input_bounds
 from .auth import sessions as login_sessions
 from .auth.models import CARE_LEAVER, IN_CARE
+from .errors import applying
 from .extensions import db, limiter, login
 from .i18n.content import localise
 from .i18n.formatting import local_date, local_datetime
@@ -138,8 +139,8 @@ def _expire_idle_session():
     now = utcnow().timestamp()
     last = session.get("seen")
     if last is not None and now - last > timedelta(minutes=minutes).total_seconds():
-        login_sessions.end_current(login_sessions.IDLE)
-        db.session.commit()
+        with applying():
+            login_sessions.end_current(login_sessions.IDLE)
         logout_user()
         session.pop("seen", None)
         set_current_authority(None)

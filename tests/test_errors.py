@@ -66,3 +66,26 @@ def test_a_form_with_per_language_fields_says_where_an_error_goes(app, db):
         with applying(form):
             raise RuleBroken("Too long.", field="title")
         assert form.title__en.errors == ["Too long."]
+
+
+def test_a_page_that_shows_errors_its_own_way_reads_them_from_the_outcome(app, db):
+    with app.test_request_context(method="POST"):
+        form = NameForm(meta={"csrf": False})
+        with applying(form, show=False) as outcome:
+            factories.authority(name="Unsaved council")
+            raise RuleBroken("Already voted.", field="name", reason="voted")
+        assert not outcome.ok
+        assert (outcome.error.message, outcome.error.field, outcome.error.reason) == ("Already voted.", "name", "voted")
+        assert not form.name.errors and get_flashed_messages() == []
+    assert "Unsaved council" not in _names(db)
+
+
+def test_a_pledge_form_shows_a_rule_about_a_text_on_its_main_language_field(app, db):
+    from app.pledges.forms import translated_form
+
+    with app.test_request_context(method="POST"):
+        form = translated_form([("title", "Title", False)], ["en", "cy"], "cy", meta={"csrf": False})
+        with applying(form, field="title"):
+            raise RuleBroken("Write this in the council's main language first.", field="title")
+        assert form.title__cy.errors == ["Write this in the council's main language first."]
+        assert not form.title__en.errors

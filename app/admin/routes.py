@@ -7,7 +7,6 @@ from ..access import ADMIN, YOUNG_PERSON, allow, declared_roles, role_may
 from ..auth import service as auth_service
 from ..auth.models import User
 from ..errors import applying
-from ..extensions import db
 from ..pagination import search_text
 from ..staff import service as staff_service
 from ..staff.routes import code_card
@@ -52,13 +51,10 @@ def edit_young_person(person_id: int | None = None):
         abort(404)
     form = _young_person_form(person)
     if form.validate_on_submit():
-        try:
+        with applying(form) as outcome:
             fields = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
             saved = service.save_young_person(person, authority_id=current_user.authority_id, by=current_user, **fields)
-        except service.AdminError as error:
-            getattr(form, error.field).errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Saved %(name)s.", name=saved.display_name), "success")
             return redirect(url_for("staff.young_person", person_id=saved.id))
     return render_template("admin/young_person_form.html", form=form, person=person)
@@ -81,17 +77,13 @@ def edit_staff(person_id: int | None = None):
         if person is not None and person.id == current_user.id and (form.role.data != ADMIN or not form.active.data):
             form.role.errors.append(_l("You cannot remove your own admin access. Ask another admin."))
         else:
-            try:
+            with applying(form) as outcome:
                 fields = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
                 saved = service.save_staff(person, authority_id=current_user.authority_id, by=current_user, **fields)
-            except service.AdminError as error:
-                getattr(form, error.field).errors.append(error.message)
-            else:
-                if person is None:
-                    code = staff_service.issue_invite(saved, by=current_user)
-                    db.session.commit()
+                code = staff_service.issue_invite(saved, by=current_user) if person is None else None
+            if outcome.ok:
+                if code is not None:
                     return code_card(saved, code, "invite")
-                db.session.commit()
                 flash(_l("Saved %(name)s.", name=saved.display_name), "success")
                 return redirect(url_for("admin.people"))
     return render_template("admin/staff_form.html", form=form, person=person)
@@ -103,8 +95,8 @@ def reset_second_factor(person_id: int):
     person = get_or_404(User, person_id)
     if not person.is_staff:
         abort(404)
-    auth_service.reset_totp(person, by=current_user)
-    db.session.commit()
+    with applying():
+        auth_service.reset_totp(person, by=current_user)
     flash(_l("%(name)s will set up their authenticator app again when they next sign in.", name=person.display_name), "success")
     return redirect(url_for("admin.edit_staff", person_id=person.id))
 
@@ -128,9 +120,9 @@ def settings():
     authority = current_authority()
     form = AuthoritySettingsForm(obj=authority)
     if form.validate_on_submit():
-        form.populate_obj(authority)
-        service.settings_changed(authority)
-        db.session.commit()
+        with applying():
+            form.populate_obj(authority)
+            service.settings_changed(authority)
         flash(_l("Council settings saved."), "success")
         return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form)

@@ -8,16 +8,10 @@ from .. import audit
 from ..access import STAFF_ROLES, YOUNG_PERSON
 from ..auth import sessions as login_sessions
 from ..auth.models import User
+from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
 from ..tenancy import for_council
-
-
-class AdminError(Exception):
-    def __init__(self, message, field: str):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def _allocation(authority_id: int, user_id, role: str) -> int | None:
@@ -48,7 +42,7 @@ def save_young_person(person: User | None, *, authority_id: int, by: User, **fie
             select(User).where(User.reference == reference, User.id != (person.id if person else -1))
         )
         if clash:
-            raise AdminError(_l("Another young person already has that reference"), "reference")
+            raise RuleBroken(_l("Another young person already has that reference"), "reference")
     created = person is None
     if created:
         person = User(authority_id=authority_id, role=YOUNG_PERSON)
@@ -76,7 +70,7 @@ def _line_manager(authority_id: int, person: User, user_id) -> int | None:
         return None
     manager = db.session.get(User, int(user_id))
     if manager is None or manager.authority_id != authority_id or not manager.is_staff or manager is person:
-        raise AdminError(_l("Choose a line manager from your council's staff"), "line_manager_id")
+        raise RuleBroken(_l("Choose a line manager from your council's staff"), "line_manager_id")
     return manager.id
 
 
@@ -87,9 +81,9 @@ def save_staff(person: User | None, *, authority_id: int, by: User, **fields) ->
         execution_options={"all_authorities": True},
     )
     if clash:
-        raise AdminError(_l("Someone already uses that email address"), "email")
+        raise RuleBroken(_l("Someone already uses that email address"), "email")
     if fields["role"] not in STAFF_ROLES:
-        raise AdminError(_l("Choose a role"), "role")
+        raise RuleBroken(_l("Choose a role"), "role")
     created = person is None
     if created:
         person = User(authority_id=authority_id)

@@ -3,7 +3,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from ..extensions import db
+from ..errors import applying
 from . import service
 from .forms import ChangePasswordForm
 
@@ -13,12 +13,9 @@ def change_password_form(template: str, **context):
     password signs out every other session; this one, whose person just chose it, stays."""
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        try:
+        with applying(form) as outcome:
             service.change_password(current_user._get_current_object(), form.current_password.data, form.new_password.data)
-        except service.AuthError as error:
-            getattr(form, error.field).errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Your password is changed. You are signed out on every other phone and computer."), "success")
             return redirect(url_for(request.endpoint))
     return render_template(template, form=form, **context)

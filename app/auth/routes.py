@@ -7,7 +7,8 @@ from flask_babel import refresh
 from flask_login import current_user, login_user, logout_user
 
 from ..access import PUBLIC, SIGNED_IN, allow
-from ..extensions import db, limiter
+from ..errors import applying
+from ..extensions import limiter
 from ..i18n.locales import SESSION_KEY, speak_to
 from ..models_base import utcnow
 from ..qr import qr_svg
@@ -38,15 +39,16 @@ def _finish_sign_in(user, carried=None):
     sessions.start(user)
     login_user(user)
     session["seen"] = utcnow().timestamp()  # idle time counts from signing in (app/web.py)
-    service.note_sign_in(user)
     session.pop(PENDING, None)
     if user.preferred_language:
         session[SESSION_KEY] = user.preferred_language
     refresh()  # the notices below are in the signed-in person's language
-    for notice in service.take_notices(user):
-        flash(notice, "info")
-    then = carry.apply(user, carried)  # what they typed before signing in, if it is theirs to keep
-    db.session.commit()
+    then = None
+    with applying():
+        service.note_sign_in(user)
+        for notice in service.take_notices(user):
+            flash(notice, "info")
+        then = carry.apply(user, carried)  # what they typed before signing in, if it is theirs to keep
     after = safe_next(session.pop("next", None))
     response = redirect(then or after or home_for(user))
     limits.trust_this_device(response, user)
@@ -83,8 +85,8 @@ def sign_in():
             limits.wrong_guess(limits.SIGN_IN, accounts)
             form.password.errors.append(_l("That username or password is not right. Check them and try again."))
         elif user.is_staff:
-            session[PENDING] = service.pending_mark(user)
-            db.session.commit()
+            with applying():  # keeps a password hashed again the newer way
+                session[PENDING] = service.pending_mark(user)
             if user.totp_confirmed_at is None:
                 return redirect(url_for("auth.set_up_second_factor"))
             return redirect(url_for("auth.second_factor"))
@@ -114,9 +116,10 @@ def second_factor():
         wait = limits.wait_before_guessing(limits.CODE, accounts)
         if wait:
             return _code_form_again("auth/second_factor.html", SecondFactorForm)(wait_message(wait)), 429
-        if service.check_totp(user, form.code.data):
+        with applying():  # a used code stays used, right or wrong
+            right = service.check_totp(user, form.code.data)
+        if right:
             return _finish_sign_in(user)
-        db.session.commit()
         limits.wrong_guess(limits.CODE, accounts)
         form.code.errors.append(_l("That code is not right or has already been used. Wait for a new code and try again."))
     return render_template("auth/second_factor.html", form=form)
@@ -129,8 +132,8 @@ def set_up_second_factor():
     user = _pending_user()
     if user is None or user.totp_confirmed_at is not None:
         return redirect(url_for("auth.sign_in"))
-    secret = service.start_totp_enrolment(user)
-    db.session.commit()
+    with applying():
+        secret = service.start_totp_enrolment(user)
     form = SecondFactorForm()
     limited = None
     if form.validate_on_submit():
@@ -188,14 +191,11 @@ def join_account():
     if request.method == "GET":
         form.language.data = session.get(SESSION_KEY) or user.preferred_language or "en"
     if form.validate_on_submit():
-        try:
+        with applying(form, field="password") as outcome:
             service.redeem_invite(access, username=form.username.data, password=form.password.data, language=form.language.data)
-        except service.AuthError as error:
-            getattr(form, error.field or "password").errors.append(error.message)
-        else:
+        if outcome.ok:
             session.pop(INVITE_SESSION, None)
             session[SESSION_KEY] = form.language.data
-            db.session.commit()
             if user.is_staff:
                 flash(_l("Your password is set. Sign in to set up your authenticator app."), "success")
                 return redirect(url_for("auth.sign_in"))
@@ -212,12 +212,9 @@ def reset():
     if request.method == "GET" and request.args.get("code"):
         form.code.data = request.args["code"]
     if form.validate_on_submit():
-        try:
+        with applying(form, field="password") as outcome:
             service.reset_password_with_code(form.code.data, form.password.data)
-        except service.AuthError as error:
-            getattr(form, error.field or "password").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Your new password is set. Sign in with it now."), "success")
             return redirect(url_for("auth.sign_in"))
     return render_template("auth/reset.html", form=form)
@@ -235,8 +232,8 @@ def _clear_session_keeping_language():
 @bp.route("/sign-out", methods=["POST"])
 @allow(PUBLIC)
 def sign_out():
-    sessions.end_current(sessions.SIGNED_OUT)  # every copy of this cookie, on every server
-    db.session.commit()
+    with applying():
+        sessions.end_current(sessions.SIGNED_OUT)  # every copy of this cookie, on every server
     _clear_session_keeping_language()
     flash(_l("You have signed out."), "success")
     return redirect(url_for("auth.sign_in"))
@@ -245,8 +242,8 @@ def sign_out():
 @bp.route("/sign-out-everywhere", methods=["POST"])
 @allow(SIGNED_IN)
 def sign_out_everywhere():
-    service.sign_out_everywhere(current_user._get_current_object())
-    db.session.commit()
+    with applying():
+        service.sign_out_everywhere(current_user._get_current_object())
     _clear_session_keeping_language()
     flash(_l("You have signed out on every phone and computer."), "success")
     return redirect(url_for("auth.sign_in"))

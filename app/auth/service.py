@@ -31,15 +31,6 @@ USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,29}$")
 TOTP_ISSUER = "Heard"
 
 
-class AuthError(Exception):
-    """A problem the user can fix, carrying a translatable message and the field it concerns."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-
-
 # ---------------------------------------------------------------- one-time codes
 
 def normalise_code(code: str) -> str:
@@ -148,19 +139,19 @@ def redeem_invite(code: str | AccessCode, *, username: str | None, password: str
     people choose a username; staff use their email."""
     access = usable_code(code.id, INVITE) if isinstance(code, AccessCode) else find_code(code, INVITE)
     if access is None:
-        raise AuthError(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
+        raise RuleBroken(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
     user = access.user
     if user.has_account:  # find_code says so too; this rule must hold however the code was found
-        raise AuthError(_l("That code does not work. Check it, or ask your worker for a new one."))
+        raise RuleBroken(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
     if user.role == YOUNG_PERSON:
         username = (username or "").strip().lower()
         problem = username_problem(username)
         if problem:
-            raise AuthError(problem, "username")
+            raise RuleBroken(problem, "username")
         user.username = username
     problem = password_problem(password, username=user.username, email=user.email)
     if problem:
-        raise AuthError(problem, "password")
+        raise RuleBroken(problem, "password")
     user.password_hash = hash_password(password)
     if language:
         user.preferred_language = language
@@ -172,11 +163,11 @@ def redeem_invite(code: str | AccessCode, *, username: str | None, password: str
 def reset_password_with_code(code: str, password: str) -> User:
     access = find_code(code, RESET)
     if access is None:
-        raise AuthError(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
+        raise RuleBroken(_l("That code does not work. Check it, or ask your worker for a new one."), "code")
     user = access.user
     problem = password_problem(password, username=user.username, email=user.email)
     if problem:
-        raise AuthError(problem, "password")
+        raise RuleBroken(problem, "password")
     user.password_hash = hash_password(password)
     sessions.end_all(user, sessions.PASSWORD_RESET)  # whoever knew the old password is signed out
     access.used_at = utcnow()
@@ -186,10 +177,10 @@ def reset_password_with_code(code: str, password: str) -> User:
 
 def change_password(user: User, current: str, new: str) -> None:
     if not verify_password(user.password_hash, current):
-        raise AuthError(_l("Your current password is not right."), "current_password")
+        raise RuleBroken(_l("Your current password is not right."), "current_password")
     problem = password_problem(new, username=user.username, email=user.email)
     if problem:
-        raise AuthError(problem, "new_password")
+        raise RuleBroken(problem, "new_password")
     user.password_hash = hash_password(new)
     # Signed out everywhere else; the person who just chose it stays signed in here.
     sessions.end_all(user, sessions.PASSWORD_CHANGED, keeping_current=True)

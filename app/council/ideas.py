@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 from .. import audit
 from ..access import PARTICIPATION
 from ..auth.models import User
+from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
 from ..once import add_once
 from . import texts
 from .models import IDEA_STATUSES, NEW, Consultation, CouncilGroup, GoodNews, Idea, IdeaSupport
-from .service import CouncilError, is_member
+from .service import is_member
 
 STATUS_LABELS = {
     "new": _l("Waiting for an answer"),
@@ -31,15 +32,15 @@ STATUS_LABELS = {
 def raise_idea(group: CouncilGroup, user: User, text: str, language: str | None,
                consultation: Consultation | None = None) -> tuple[Idea, object]:
     if not is_member(group, user):
-        raise CouncilError(_l("Join the group to share ideas"))
+        raise RuleBroken(_l("Join the group to share ideas"))
     if consultation is not None:
         if consultation.group_id != group.id:
-            raise CouncilError(_l("This question is for another group"))
+            raise RuleBroken(_l("This question is for another group"))
         if not consultation_is_open(consultation):
-            raise CouncilError(_l("This question has closed"), "text")
+            raise RuleBroken(_l("This question has closed"), "text")
     text = texts.clean(text)
     if not text:
-        raise CouncilError(_l("Write your answer") if consultation else _l("Write your idea"), "text")
+        raise RuleBroken(_l("Write your answer") if consultation else _l("Write your idea"), "text")
     texts.check_length(text, "text")
     idea = Idea(authority_id=group.authority_id, group_id=group.id, author_id=user.id, item_id=0,
                 consultation_id=consultation.id if consultation else None, status=NEW)
@@ -84,9 +85,9 @@ def can_see_idea(idea: Idea, user: User) -> bool:
 
 def support(idea: Idea, user: User, on: bool = True) -> None:
     if idea.author_id == user.id:
-        raise CouncilError(_l("This is your own idea"))
+        raise RuleBroken(_l("This is your own idea"))
     if not is_member(idea.group, user) or not is_published(idea):
-        raise CouncilError(_l("Join the group to support ideas"))
+        raise RuleBroken(_l("Join the group to support ideas"))
     found = db.session.scalar(select(IdeaSupport).where(IdeaSupport.idea_id == idea.id, IdeaSupport.user_id == user.id))
     if on and found is None:
         add_once(IdeaSupport(authority_id=idea.authority_id, idea_id=idea.id, user_id=user.id),
@@ -107,10 +108,10 @@ def supports(idea: Idea, user: User) -> bool:
 def respond(idea: Idea, status: str, response: str | None, by: User) -> Idea:
     """The facilitator's status and answer, seen by the author and everyone who supported it."""
     if status not in IDEA_STATUSES:
-        raise CouncilError(_l("Choose a status"), "status")
+        raise RuleBroken(_l("Choose a status"), "status")
     response = texts.clean(response)
     if status != NEW and not response:
-        raise CouncilError(_l("Write what you did, or why not, so they hear back"), "response")
+        raise RuleBroken(_l("Write what you did, or why not, so they hear back"), "response")
     if idea.responded_at is None and response:
         idea.responded_at = utcnow()
     idea.status, idea.response = status, response or None
@@ -145,7 +146,7 @@ def answer_days(group: CouncilGroup) -> float | None:
 def save_consultation(consultation: Consultation | None, *, group: CouncilGroup, question: dict, background: dict,
                       closes_at: datetime | None, by: User) -> Consultation:
     if not (question or {}).get("en", "").strip():
-        raise CouncilError(_l("Enter the question in English"), "question_en")
+        raise RuleBroken(_l("Enter the question in English"), "question_en")
     if consultation is None:
         consultation = Consultation(authority_id=group.authority_id, group_id=group.id, created_by_id=by.id)
         db.session.add(consultation)
@@ -171,10 +172,10 @@ def consultations(group_ids, *, open_only: bool = False) -> list[Consultation]:
 
 def share_good_news(group: CouncilGroup, user: User, text: str, language: str | None, show_name: bool):
     if not is_member(group, user):
-        raise CouncilError(_l("Join the group to share good news"))
+        raise RuleBroken(_l("Join the group to share good news"))
     text = texts.clean(text)
     if not text:
-        raise CouncilError(_l("Tell us your good news"), "text")
+        raise RuleBroken(_l("Tell us your good news"), "text")
     texts.check_length(text, "text")
     news = GoodNews(authority_id=group.authority_id, group_id=group.id, author_id=user.id, item_id=0, show_name=show_name)
     db.session.add(news)

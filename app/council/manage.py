@@ -10,6 +10,7 @@ from flask_login import current_user
 from ..csv_safe import csv_response
 from ..access import PARTICIPATION, allow
 from ..auth.models import User
+from ..errors import RuleBroken, applying
 from ..extensions import db
 from ..input_bounds import parse_id
 from ..links import public_url
@@ -44,7 +45,6 @@ from .models import (
     Poll,
     PollQuestion,
 )
-from .service import CouncilError
 
 
 def _me():
@@ -60,12 +60,6 @@ def _form(base, fields: dict):
     return with_translations(base, fields, _languages())()
 
 
-def _field_error(form, error: CouncilError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [error.message]
-    else:
-        flash(error.message, "error")
 
 
 # --- groups and members --------------------------------------------------------------------------
@@ -94,15 +88,11 @@ def edit_group(group_id: int | None = None):
         fill_translations(form, "name", group.name)
         fill_translations(form, "description", group.description)
     if form.validate_on_submit():
-        try:
+        with applying(form) as outcome:
             group = service.save_group(group, authority_id=current_authority_id(), name=translations(form, "name"),
                                        description=translations(form, "description"), kind=form.kind.data,
                                        open_to_requests=form.open_to_requests.data, by=_me())
-        except CouncilError as error:
-            db.session.rollback()
-            _field_error(form, error)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Group saved."), "success")
             return redirect(url_for("council.dashboard", group_id=group.id))
     return render_template("council/staff/group_form.html", form=form, group=group), (400 if form.errors else 200)
@@ -139,13 +129,9 @@ def invite(group_id: int):
     if person is None or person.authority_id != current_authority_id():
         flash(_l("Choose a young person to invite"), "error")
         return redirect(url_for("council.dashboard", group_id=group.id) + "#invite")
-    try:
+    with applying() as outcome:
         membership = service.invite(group, person, _me())
-    except CouncilError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         flash(_l("%(name)s is now a member.", name=person.display_name) if membership.state == ACTIVE
               else _l("%(name)s is invited. They will see the invitation when they sign in.", name=person.display_name), "success")
     return redirect(url_for("council.dashboard", group_id=group.id))
@@ -156,18 +142,14 @@ def invite(group_id: int):
 def decide_membership(membership_id: int):
     found = get_or_404(Membership, membership_id)
     action = request.form.get("action")
-    try:
+    with applying() as outcome:
         if action in ("approve", "decline"):
             service.decide_request(found, action == "approve", _me())
         elif action == "end":
             service.end_membership(found, _me())
         else:
-            raise CouncilError(_l("Choose what to do"))
-    except CouncilError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+            raise RuleBroken(_l("Choose what to do"))
+    if outcome.ok:
         flash(_l("Saved."), "success")
     return redirect(url_for("council.dashboard", group_id=found.group_id))
 
@@ -204,16 +186,12 @@ def edit_poll(group_id: int | None = None, poll_id: int | None = None):
         meeting = None
         if form.meeting_id.data:
             meeting = db.session.get(Meeting, parse_id(form.meeting_id.data) or 0)
-        try:
+        with applying(form) as outcome:
             poll = polls.save_poll(poll, group=group, title=translations(form, "title"), mode=form.mode.data,
                                    audience=form.audience.data, hide_results_until_close=form.hide_results_until_close.data,
                                    opens_at=to_utc(form.opens_at.data), closes_at=to_utc(form.closes_at.data),
                                    meeting=meeting, by=_me())
-        except CouncilError as error:
-            db.session.rollback()
-            _field_error(form, error)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Poll saved. Now add its questions."), "success") if not poll.questions else flash(_l("Poll saved."), "success")
             return redirect(url_for("council.manage_poll", poll_id=poll.id))
     return render_template("council/staff/poll_form.html", form=form, group=group, poll=poll), (400 if form.errors else 200)
@@ -255,14 +233,10 @@ def edit_question(poll_id: int, question_id: int | None = None):
                 if index < len(code_lines):
                     option[code] = code_lines[index]
             options.append(option)
-        try:
+        with applying(form) as outcome:
             polls.add_question(poll, text=translations(form, "text"), kind=form.kind.data, options=options,
                                allow_other=form.allow_other.data, allow_comment=form.allow_comment.data, question=question)
-        except CouncilError as error:
-            db.session.rollback()
-            _field_error(form, error)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Question saved."), "success")
             return redirect(url_for("council.manage_poll", poll_id=poll.id))
     return render_template("council/staff/question_form.html", form=form, poll=poll, question=question), (400 if form.errors else 200)
@@ -273,18 +247,14 @@ def edit_question(poll_id: int, question_id: int | None = None):
 def poll_state(poll_id: int):
     poll = get_or_404(Poll, poll_id)
     action = request.form.get("action")
-    try:
+    with applying() as outcome:
         if action == "open":
             polls.open_poll(poll, _me())
         elif action == "close":
             polls.close_poll(poll, _me())
         else:
-            raise CouncilError(_l("Choose what to do"))
-    except CouncilError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+            raise RuleBroken(_l("Choose what to do"))
+    if outcome.ok:
         flash(_l("The poll is open.") if action == "open" else _l("The poll is closed."), "success")
     return redirect(request.form.get("back") == "run" and url_for("council.run_poll", poll_id=poll.id) or url_for("council.manage_poll", poll_id=poll.id))
 
@@ -297,18 +267,13 @@ def question_state(poll_id: int, question_id: int):
     if question.poll_id != poll.id:
         abort(404)
     action = request.form.get("action")
-    try:
+    with applying():
         if action == "open":
             polls.open_question(question, _me())
         elif action == "close":
             polls.close_question(question, _me())
         else:
-            raise CouncilError(_l("Choose what to do"))
-    except CouncilError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+            raise RuleBroken(_l("Choose what to do"))
     return redirect(url_for("council.run_poll", poll_id=poll.id))
 
 
@@ -329,8 +294,8 @@ def projector(poll_id: int):
     poll = get_or_404(Poll, poll_id)
     current = polls.current_question(poll)
     join_url = public_url(url_for("council.poll", poll_id=poll.id))
-    polls.projector_opened(poll)
-    db.session.commit()
+    with applying():
+        polls.projector_opened(poll)
     return render_template("council/staff/projector.html", poll=poll, current=current, join_url=join_url,
                            qr=qr_svg(join_url, scale=6, title=str(_l("QR code to vote in this poll"))),
                            results=polls.results(current) if current else None)
@@ -340,8 +305,8 @@ def projector(poll_id: int):
 @allow(PARTICIPATION)
 def poll_csv(poll_id: int):
     poll = get_or_404(Poll, poll_id)
-    polls.exported(poll)
-    db.session.commit()
+    with applying():
+        polls.exported(poll)
     return csv_response(polls.export_rows(poll), f"poll-{poll.id}-results.csv")
 
 
@@ -367,17 +332,13 @@ def edit_meeting(group_id: int | None = None, meeting_id: int | None = None):
         for name in MEETING_FIELDS:
             fill_translations(form, name, getattr(meeting, name))
     if form.validate_on_submit():
-        try:
+        with applying(form) as outcome:
             meeting = meetings.save_meeting(
                 meeting, group=group, title=translations(form, "title"), starts_at=to_utc(form.starts_at.data),
                 ends_at=to_utc(form.ends_at.data), place=(form.place.data or "").strip(), online_link=(form.online_link.data or "").strip(),
                 agenda=translations(form, "agenda"), access_notes=translations(form, "access_notes"),
                 takes_questions=form.takes_questions.data, by=_me())
-        except CouncilError as error:
-            db.session.rollback()
-            _field_error(form, error)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Meeting saved."), "success")
             return redirect(url_for("council.manage_meeting", meeting_id=meeting.id))
     return render_template("council/staff/meeting_form.html", form=form, group=group, meeting=meeting), (400 if form.errors else 200)
@@ -391,16 +352,16 @@ def manage_meeting(meeting_id: int):
     group = meeting.group
     if request.method == "POST":
         if request.form.get("action") == "cancel":
-            meetings.cancel_meeting(meeting, _me())
-            db.session.commit()
+            with applying():
+                meetings.cancel_meeting(meeting, _me())
             flash(_l("Meeting cancelled."), "success")
             return redirect(url_for("council.dashboard", group_id=group.id))
         marks = {}
         for key, value in request.form.items():
             if key.startswith("mark-") and key[5:].isdigit():
                 marks[int(key[5:])] = value
-        saved = meetings.record_attendance(meeting, marks, _me())
-        db.session.commit()
+        with applying():
+            saved = meetings.record_attendance(meeting, marks, _me())
         flash(_l("Attendance saved for %(count)s people.", count=saved), "success")
         return redirect(url_for("council.manage_meeting", meeting_id=meeting.id))
     people = service.members(group)
@@ -413,8 +374,8 @@ def manage_meeting(meeting_id: int):
 @allow(PARTICIPATION)
 def attendance_csv(meeting_id: int):
     meeting = get_or_404(Meeting, meeting_id)
-    meetings.attendance_exported(meeting)
-    db.session.commit()
+    with applying():
+        meetings.attendance_exported(meeting)
     return csv_response(meetings.attendance_rows(meeting), f"meeting-{meeting.id}-attendance.csv")
 
 
@@ -424,8 +385,8 @@ def answer_meeting_question(meeting_question_id: int):
     row = get_or_404(MeetingQuestion, meeting_question_id)
     form = AnswerForm()
     if form.validate_on_submit():
-        meetings.answer_question(row, form.answer.data, _me())
-        db.session.commit()
+        with applying():
+            meetings.answer_question(row, form.answer.data, _me())
         flash(_l("Answer saved."), "success")
     return redirect(url_for("council.manage_meeting", meeting_id=row.meeting_id) + "#questions")
 
@@ -444,13 +405,9 @@ def respond_idea(idea_id: int):
         form.status.data = found.status if found.status != "new" else "considering"
         form.response.data = found.response
     if form.validate_on_submit():
-        try:
+        with applying(form) as outcome:
             ideas.respond(found, form.status.data, form.response.data, _me())
-        except CouncilError as error:
-            db.session.rollback()
-            _field_error(form, error)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Answer saved. The young people who raised and supported it can see it now."), "success")
             return redirect(url_for("council.dashboard", group_id=found.group_id) + "#ideas")
     return render_template("council/staff/idea.html", idea=found, shown=shown, form=form,
@@ -468,14 +425,10 @@ def new_consultation(group_id: int):
     if request.method == "GET":
         form.closes_at.data = to_local(utcnow() + timedelta(days=14)).replace(second=0, microsecond=0)
     if form.validate_on_submit():
-        try:
+        with applying(form) as outcome:
             found = ideas.save_consultation(None, group=group, question=translations(form, "question"),
                                             background=translations(form, "background"), closes_at=to_utc(form.closes_at.data), by=_me())
-        except CouncilError as error:
-            db.session.rollback()
-            _field_error(form, error)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Consultation saved. Members can answer it now."), "success")
             return redirect(url_for("council.manage_consultation", consultation_id=found.id))
     return render_template("council/staff/consultation_form.html", form=form, group=group), (400 if form.errors else 200)

@@ -11,6 +11,7 @@ from sqlalchemy import select, true
 from .. import audit
 from ..access import PARTICIPATION
 from ..auth.models import User
+from ..errors import RuleBroken
 from ..extensions import db
 from ..jobs import claim_row
 from ..mail import link, queue_mail
@@ -30,7 +31,7 @@ from .models import (
     MemberContact,
     Membership,
 )
-from .service import CouncilError, is_member
+from .service import is_member
 
 REMINDER_HOURS = 48
 
@@ -39,13 +40,13 @@ def save_meeting(meeting: Meeting | None, *, group: CouncilGroup, title: dict, s
                  ends_at: datetime | None, place: str | None, online_link: str | None, agenda: dict,
                  access_notes: dict, takes_questions: bool, by: User) -> Meeting:
     if not (title or {}).get("en", "").strip():
-        raise CouncilError(_l("Enter a title in English"), "title_en")
+        raise RuleBroken(_l("Enter a title in English"), "title_en")
     if ends_at and ends_at <= starts_at:
-        raise CouncilError(_l("The end time must be after the start time"), "ends_at")
+        raise RuleBroken(_l("The end time must be after the start time"), "ends_at")
     if not (place or online_link):
-        raise CouncilError(_l("Give a place, an online link, or both"), "place")
+        raise RuleBroken(_l("Give a place, an online link, or both"), "place")
     if online_link and not online_link.startswith("https://"):
-        raise CouncilError(_l("Enter an online link starting with https://"), "online_link")
+        raise RuleBroken(_l("Enter an online link starting with https://"), "online_link")
     if meeting is None:
         meeting = Meeting(authority_id=group.authority_id, group_id=group.id, created_by_id=by.id)
         db.session.add(meeting)
@@ -92,11 +93,11 @@ def can_see(meeting: Meeting, user: User) -> bool:
 
 def rsvp(meeting: Meeting, user: User, answer: str) -> MeetingRsvp:
     if answer not in RSVP_ANSWERS:
-        raise CouncilError(_l("Say if you are coming"), "answer")
+        raise RuleBroken(_l("Say if you are coming"), "answer")
     if not is_member(meeting.group, user):
-        raise CouncilError(_l("This meeting is for members of the group"))
+        raise RuleBroken(_l("This meeting is for members of the group"))
     if meeting.cancelled_at is not None:
-        raise CouncilError(_l("This meeting has been cancelled"))
+        raise RuleBroken(_l("This meeting has been cancelled"))
     found = my_rsvp(meeting, user)
     if found is None:
         found, _added = add_once(MeetingRsvp(authority_id=meeting.authority_id, meeting_id=meeting.id, user_id=user.id, answer=answer),
@@ -160,14 +161,14 @@ def attendance_rows(meeting: Meeting) -> list[list[str]]:
 def ask(meeting: Meeting, user: User, text: str, language: str | None):
     """A member sends a question for the meeting. Returns the moderation item."""
     if not meeting.takes_questions:
-        raise CouncilError(_l("This meeting is not taking questions"))
+        raise RuleBroken(_l("This meeting is not taking questions"))
     if not is_member(meeting.group, user):
-        raise CouncilError(_l("This meeting is for members of the group"))
+        raise RuleBroken(_l("This meeting is for members of the group"))
     if meeting.starts_at <= utcnow():
-        raise CouncilError(_l("Questions for this meeting have closed"), "text")
+        raise RuleBroken(_l("Questions for this meeting have closed"), "text")
     text = texts.clean(text)
     if not text:
-        raise CouncilError(_l("Write your question"), "text")
+        raise RuleBroken(_l("Write your question"), "text")
     texts.check_length(text, "text")
     row = MeetingQuestion(authority_id=meeting.authority_id, meeting_id=meeting.id, author_id=user.id, item_id=0)
     db.session.add(row)

@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import audit
 from ..access import YOUNG_PERSON
 from ..auth.models import User
+from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
 from ..once import add_once
@@ -62,7 +63,7 @@ from .models import (
     PollText,
     PollVoter,
 )
-from .service import CouncilError, is_facilitator, is_member, member_group_ids
+from .service import is_facilitator, is_member, member_group_ids
 
 OTHER = "other"  # the form value for the "other" choice
 
@@ -73,16 +74,16 @@ def save_poll(poll: Poll | None, *, group: CouncilGroup, title: dict, mode: str,
               hide_results_until_close: bool, opens_at: datetime | None = None, closes_at: datetime | None = None,
               meeting: Meeting | None = None, by: User) -> Poll:
     if not (title or {}).get("en", "").strip():
-        raise CouncilError(_l("Enter a title in English"), "title_en")
+        raise RuleBroken(_l("Enter a title in English"), "title_en")
     if mode == OPEN_POLL and opens_at and closes_at and closes_at <= opens_at:
-        raise CouncilError(_l("The closing date must be after the opening date"), "closes_at")
+        raise RuleBroken(_l("The closing date must be after the opening date"), "closes_at")
     if meeting is not None and meeting.group_id != group.id:
-        raise CouncilError(_l("Choose a meeting of this group"), "meeting_id")
+        raise RuleBroken(_l("Choose a meeting of this group"), "meeting_id")
     if poll is None:
         poll = Poll(authority_id=group.authority_id, group_id=group.id, created_by_id=by.id, state=DRAFT)
         db.session.add(poll)
     elif poll.state == CLOSED:
-        raise CouncilError(_l("This poll has closed and cannot be changed"))
+        raise RuleBroken(_l("This poll has closed and cannot be changed"))
     poll.title, poll.mode, poll.audience = title, mode, audience
     poll.hide_results_until_close = hide_results_until_close
     poll.opens_at, poll.closes_at = (opens_at, closes_at) if mode == OPEN_POLL else (None, None)
@@ -96,20 +97,20 @@ def add_question(poll: Poll, *, text: dict, kind: str, options: list[dict], allo
                  allow_comment: bool = False, question: PollQuestion | None = None) -> PollQuestion:
     """Add (or, before anyone has voted, rewrite) a question. `options` are {locale: text} dicts."""
     if poll.state == CLOSED:
-        raise CouncilError(_l("This poll has closed and cannot be changed"))
+        raise RuleBroken(_l("This poll has closed and cannot be changed"))
     if not (text or {}).get("en", "").strip():
-        raise CouncilError(_l("Enter the question in English"), "text_en")
+        raise RuleBroken(_l("Enter the question in English"), "text_en")
     options = [o for o in options if (o or {}).get("en", "").strip()]
     if len(options) < 2:
-        raise CouncilError(_l("Give at least two answers to choose from, one on each line"), "options_en")
+        raise RuleBroken(_l("Give at least two answers to choose from, one on each line"), "options_en")
     if kind not in (SINGLE, MULTIPLE):
-        raise CouncilError(_l("Choose how many answers people can pick"), "kind")
+        raise RuleBroken(_l("Choose how many answers people can pick"), "kind")
     if question is None:
         question = PollQuestion(authority_id=poll.authority_id, poll=poll, position=len(poll.questions),
                                 state=OPEN if (poll.state == OPEN and poll.mode == OPEN_POLL) else DRAFT)
         db.session.add(question)
     elif ballot_count(question):
-        raise CouncilError(_l("People have already answered this question, so it cannot be changed"))
+        raise RuleBroken(_l("People have already answered this question, so it cannot be changed"))
     question.text, question.kind, question.allow_other, question.allow_comment = text, kind, allow_other, allow_comment
     for old in list(question.options):
         question.options.remove(old)
@@ -124,9 +125,9 @@ def open_poll(poll: Poll, by: User) -> Poll:
     """Start the poll. An open poll takes answers to every question at once; a live poll waits for
     the facilitator to open each question at the meeting."""
     if not poll.questions:
-        raise CouncilError(_l("Add a question before opening the poll"))
+        raise RuleBroken(_l("Add a question before opening the poll"))
     if poll.state == CLOSED:
-        raise CouncilError(_l("This poll has closed"))
+        raise RuleBroken(_l("This poll has closed"))
     poll.state = OPEN
     now = utcnow()
     if poll.mode == OPEN_POLL:
@@ -154,9 +155,9 @@ def open_question(question: PollQuestion, by: User) -> PollQuestion:
     """Live polls: open one question for voting; any other open question of the poll closes."""
     poll = question.poll
     if poll.mode != LIVE_POLL:
-        raise CouncilError(_l("Only questions of a live poll are opened one at a time"))
+        raise RuleBroken(_l("Only questions of a live poll are opened one at a time"))
     if poll.state == CLOSED:
-        raise CouncilError(_l("This poll has closed"))
+        raise RuleBroken(_l("This poll has closed"))
     if poll.state == DRAFT:
         open_poll(poll, by)
     now = utcnow()
@@ -173,7 +174,7 @@ def open_question(question: PollQuestion, by: User) -> PollQuestion:
 
 def close_question(question: PollQuestion, by: User) -> PollQuestion:
     if question.state != OPEN:
-        raise CouncilError(_l("This question is not open"))
+        raise RuleBroken(_l("This question is not open"))
     question.state, question.closed_at = CLOSED, utcnow()
     db.session.flush()
     seal_question(question)
@@ -331,20 +332,20 @@ def cast_vote(question: PollQuestion, user: User, choices: list[str], *, key: st
     it finds (and changes) the ballot it made, and nothing else can."""
     poll = question.poll
     if not can_vote(poll, user):
-        raise CouncilError(_l("This poll is for members of the group"))
+        raise RuleBroken(_l("This poll is for members of the group"))
     if not question_is_open(question):
-        raise CouncilError(_l("Voting on this question has closed"), "choice")
+        raise RuleBroken(_l("Voting on this question has closed"), "choice")
     valid = {str(option.id): option for option in question.options}
     picked = list(dict.fromkeys(c for c in choices if c))
     unknown = [c for c in picked if c not in valid and not (c == OTHER and question.allow_other)]
     if unknown or not picked:
-        raise CouncilError(_l("Choose an answer"), "choice")
+        raise RuleBroken(_l("Choose an answer"), "choice")
     if question.kind == SINGLE and len(picked) > 1:
-        raise CouncilError(_l("Choose one answer"), "choice")
+        raise RuleBroken(_l("Choose one answer"), "choice")
     other_text, comment = texts.clean(other_text), texts.clean(comment)
     wants_other = OTHER in picked
     if wants_other and not other_text:
-        raise CouncilError(_l("Write your other answer"), "other_text")
+        raise RuleBroken(_l("Write your other answer"), "other_text")
     texts.check_length(other_text, "other_text")
     texts.check_length(comment, "comment")
     if comment and not question.allow_comment:
@@ -354,7 +355,7 @@ def cast_vote(question: PollQuestion, user: User, choices: list[str], *, key: st
     changed = ballot is not None
     if ballot is None:
         if has_voted(question.id, user):
-            raise CouncilError(_l("You have already voted on this question on another phone or computer, or before you signed out. "
+            raise RuleBroken(_l("You have already voted on this question on another phone or computer, or before you signed out. "
                                   "Your vote is secret, so it cannot be changed from here."), "choice")
         ballot = PollBallot(authority_id=poll.authority_id, question_id=question.id, key_hash=ballot_key_hash(question, key))
         try:
@@ -365,7 +366,7 @@ def cast_vote(question: PollQuestion, user: User, choices: list[str], *, key: st
             # A second tap raced the first: vote on the ballot that won, if it is this browser's.
             ballot = my_ballot(question, key)
             if ballot is None:
-                raise CouncilError(_l("You have already voted on this question."), "choice") from None
+                raise RuleBroken(_l("You have already voted on this question."), "choice") from None
             changed = True
     ballot.choices[:] = [PollChoice(option_id=valid[c].id) for c in picked if c != OTHER]
     db.session.flush()

@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy.exc import OperationalError
 
 from ..access import PARTICIPATION, YOUNG_PERSON, allow
+from ..errors import applying
 from ..extensions import db
 from ..i18n.locales import current_language
 from ..input_bounds import parse_id
@@ -19,7 +20,6 @@ from ..tenancy import current_authority_id, get_or_404
 from . import bp, ideas, meetings, polls, service
 from .forms import ContactForm, GoodNewsForm, WriteForm
 from .models import ACTIVE, CouncilGroup, Consultation, Idea, Meeting, Poll, PollQuestion, RSVP_ANSWERS
-from .service import CouncilError
 
 
 def _me():
@@ -83,12 +83,9 @@ def group(group_id: int):
 @allow(YOUNG_PERSON)
 def join(group_id: int):
     found = _group_for_member(group_id)
-    try:
+    with applying() as outcome:
         membership = service.request_to_join(found, _me())
-    except CouncilError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         if membership.state == ACTIVE:
             flash(_l("You have joined the group. Welcome!"), "success")
         else:
@@ -100,12 +97,9 @@ def join(group_id: int):
 @allow(YOUNG_PERSON)
 def decline_invitation(group_id: int):
     found = _group_for_member(group_id)
-    try:
+    with applying() as outcome:
         service.answer_invitation(found, _me(), accept=False)
-    except CouncilError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         flash(_l("No problem. You can ask to join later if you change your mind."), "success")
     return redirect(url_for("council.home"))
 
@@ -118,12 +112,9 @@ def leave(group_id: int):
         if service.membership(found, _me()) is None:
             abort(404)
         return render_template("council/leave.html", group=found)
-    try:
+    with applying() as outcome:
         service.leave(found, _me())
-    except CouncilError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         flash(_l("You have left the group. You can ask to join again at any time."), "success")
     return redirect(url_for("council.home"))
 
@@ -136,8 +127,8 @@ def contact():
     if request.method == "GET":
         form.email.data = service.contact_email(me)
     if form.validate_on_submit():
-        service.set_contact_email(me, form.email.data)
-        db.session.commit()
+        with applying():
+            service.set_contact_email(me, form.email.data)
         flash(_l("Saved. We will email you before meetings.") if form.email.data else _l("Saved. We will not email you."), "success")
         return redirect(url_for("council.home"))
     return render_template("council/contact.html", form=form)
@@ -204,16 +195,18 @@ def _question_page(poll: Poll, question: PollQuestion, *, errors=None, values=No
     ), status
 
 
-def _vote_with_retry(poll: Poll, q: PollQuestion, values: dict, attempts: int = 5):
-    """Cast and commit a vote. On SQLite, a write that meets another voter's write can be refused
-    at once ("database is locked") rather than wait; a whole meeting votes in the same seconds, so
-    the vote is tried again a few times before anyone sees an error."""
+def _vote_with_retry(q: PollQuestion, values: dict, attempts: int = 5):
+    """Cast and commit a vote; returns how it went and the vote. On SQLite, a write that meets
+    another voter's write can be refused at once ("database is locked") rather than wait; a whole
+    meeting votes in the same seconds, so the vote is tried again a few times before anyone sees
+    an error."""
     for attempt in range(attempts):
+        vote = None
         try:
-            outcome = polls.cast_vote(q, _me(), values["choice"], key=device_key(polls.device_purpose(q)), other_text=values["other_text"],
-                                      comment=values["comment"], language=_language())
-            db.session.commit()
-            return outcome
+            with applying(show=False) as done:
+                vote = polls.cast_vote(q, _me(), values["choice"], key=device_key(polls.device_purpose(q)),
+                                       other_text=values["other_text"], comment=values["comment"], language=_language())
+            return done, vote
         except OperationalError as error:
             db.session.rollback()
             if attempt == attempts - 1 or "locked" not in str(error.orig).lower():
@@ -235,12 +228,10 @@ def question(poll_id: int, question_id: int):
             "other_text": request.form.get("other_text", ""),
             "comment": request.form.get("comment", ""),
         }
-        try:
-            outcome = _vote_with_retry(found, q, values)
-        except CouncilError as error:
-            db.session.rollback()
+        done, outcome = _vote_with_retry(q, values)
+        if done.error is not None:
             # Whatever they chose and wrote comes back to them: nothing typed is lost.
-            return _question_page(found, q, errors={error.field or "choice": error.message}, values=values, status=400)
+            return _question_page(found, q, errors={done.error.field or "choice": done.error.message}, values=values, status=400)
         _remember_vote(q.id)
         if outcome.risk:
             return _question_page(found, q, outcome=outcome)
@@ -332,13 +323,9 @@ def meeting(meeting_id: int):
     form = WriteForm()
     if request.method == "POST":
         if form.validate_on_submit():
-            try:
+            with applying(form, field="text") as outcome:
                 item = meetings.ask(found, _me(), form.text.data, _language())
-            except CouncilError as error:
-                db.session.rollback()
-                form.text.errors = [error.message]
-            else:
-                db.session.commit()
+            if outcome.ok:
                 flash(_l("Thank you. Your question is with the participation team and will be added to the list once it is checked."), "success")
                 if getattr(item, "risk", False):
                     return _meeting_page(found, WriteForm(formdata=None), item=item)
@@ -351,13 +338,9 @@ def meeting(meeting_id: int):
 @allow(YOUNG_PERSON)
 def rsvp(meeting_id: int):
     found = _meeting_for_member(meeting_id)
-    try:
+    with applying() as outcome:
         meetings.rsvp(found, _me(), request.form.get("answer", ""))
-    except CouncilError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         flash(_l("Thank you for letting us know."), "success")
     return redirect(url_for("council.meeting", meeting_id=found.id))
 
@@ -372,13 +355,9 @@ def new_idea(group_id: int):
         abort(404)
     form = WriteForm()
     if form.validate_on_submit():
-        try:
+        with applying(form, field="text") as outcome:
             idea, item = ideas.raise_idea(found, _me(), form.text.data, _language())
-        except CouncilError as error:
-            db.session.rollback()
-            form.text.errors = [error.message]
-        else:
-            db.session.commit()
+        if outcome.ok:
             return render_template("council/sent.html", group=found, item=item, what="idea")
     return render_template("council/write.html", form=form, group=found, what="idea"), (400 if form.errors else 200)
 
@@ -391,13 +370,9 @@ def idea(idea_id: int):
     if not ideas.can_see_idea(found, me):
         abort(404)
     if request.method == "POST":
-        try:
+        with applying() as outcome:
             ideas.support(found, me, on=request.form.get("support") != "no")
-        except CouncilError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Thank you for your support.") if request.form.get("support") != "no" else _l("You no longer support this idea."), "success")
         return redirect(url_for("council.idea", idea_id=found.id))
     own = ideas.texts.own_view(found.item_id, me) if found.author_id == me.id else None
@@ -415,13 +390,9 @@ def consultation(consultation_id: int):
         abort(404)
     form = WriteForm()
     if form.validate_on_submit():
-        try:
+        with applying(form, field="text") as outcome:
             idea_, item = ideas.raise_idea(found.group, me, form.text.data, _language(), consultation=found)
-        except CouncilError as error:
-            db.session.rollback()
-            form.text.errors = [error.message]
-        else:
-            db.session.commit()
+        if outcome.ok:
             return render_template("council/sent.html", group=found.group, item=item, what="answer")
     mine = [(i, v) for i, v in ideas.my_ideas(me) if i.consultation_id == found.id]
     return render_template(
@@ -439,12 +410,8 @@ def good_news(group_id: int):
         abort(404)
     form = GoodNewsForm()
     if form.validate_on_submit():
-        try:
+        with applying(form, field="text") as outcome:
             news, item = ideas.share_good_news(found, _me(), form.text.data, _language(), form.show_name.data == "name")
-        except CouncilError as error:
-            db.session.rollback()
-            form.text.errors = [error.message]
-        else:
-            db.session.commit()
+        if outcome.ok:
             return render_template("council/sent.html", group=found, item=item, what="good_news")
     return render_template("council/good_news.html", form=form, group=found), (400 if form.errors else 200)

@@ -12,20 +12,12 @@ from sqlalchemy import func, select
 from .. import audit
 from ..access import PARTICIPATION, YOUNG_PERSON
 from ..auth.models import User
+from ..errors import RuleBroken
 from ..extensions import db
 from ..models_base import utcnow
 from ..once import add_once
 from .models import ACTIVE, DECLINED, INVITED, LEFT, REQUESTED, CouncilGroup, MemberContact, Membership
 from ..tenancy import for_council
-
-
-class CouncilError(Exception):
-    """A rule of the council was broken; `message` is shown to the person, next to `field`."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 def is_facilitator(user) -> bool:
@@ -43,7 +35,7 @@ def groups(authority_id: int, *, include_archived: bool = False) -> list[Council
 def save_group(group: CouncilGroup | None, *, authority_id: int, name: dict, description: dict, kind: str,
                open_to_requests: bool, by: User) -> CouncilGroup:
     if not (name or {}).get("en", "").strip():
-        raise CouncilError(_l("Enter the group's name in English"), "name_en")
+        raise RuleBroken(_l("Enter the group's name in English"), "name_en")
     if group is None:
         group = CouncilGroup(authority_id=authority_id)
         db.session.add(group)
@@ -109,9 +101,9 @@ def _move(group: CouncilGroup, user: User, state: str, by: User) -> Membership:
 
 def _check_young_person(group: CouncilGroup, user: User) -> None:
     if user.role != YOUNG_PERSON or user.authority_id != group.authority_id or not user.active:
-        raise CouncilError(_l("Only young people of this council can be members"))
+        raise RuleBroken(_l("Only young people of this council can be members"))
     if group.archived_at is not None:
-        raise CouncilError(_l("This group has closed"))
+        raise RuleBroken(_l("This group has closed"))
 
 
 def request_to_join(group: CouncilGroup, user: User) -> Membership:
@@ -120,13 +112,13 @@ def request_to_join(group: CouncilGroup, user: User) -> Membership:
     found = membership(group, user)
     state = found.state if found else None
     if state == ACTIVE:
-        raise CouncilError(_l("You are already a member of this group"))
+        raise RuleBroken(_l("You are already a member of this group"))
     if state == REQUESTED:
         return found
     if state == INVITED:
         return _move(group, user, ACTIVE, user)
     if not group.open_to_requests:
-        raise CouncilError(_l("This group is by invitation. Ask your participation officer."))
+        raise RuleBroken(_l("This group is by invitation. Ask your participation officer."))
     return _move(group, user, REQUESTED, user)
 
 
@@ -136,7 +128,7 @@ def invite(group: CouncilGroup, user: User, by: User) -> Membership:
     found = membership(group, user)
     state = found.state if found else None
     if state == ACTIVE:
-        raise CouncilError(_l("%(name)s is already a member", name=user.display_name))
+        raise RuleBroken(_l("%(name)s is already a member", name=user.display_name))
     if state == REQUESTED:
         return _move(group, user, ACTIVE, by)
     if state == INVITED:
@@ -147,7 +139,7 @@ def invite(group: CouncilGroup, user: User, by: User) -> Membership:
 def answer_invitation(group: CouncilGroup, user: User, accept: bool) -> Membership:
     found = membership(group, user)
     if found is None or found.state != INVITED:
-        raise CouncilError(_l("There is no invitation to answer"))
+        raise RuleBroken(_l("There is no invitation to answer"))
     if accept:
         _check_young_person(group, user)
     return _move(group, user, ACTIVE if accept else DECLINED, user)
@@ -155,7 +147,7 @@ def answer_invitation(group: CouncilGroup, user: User, accept: bool) -> Membersh
 
 def decide_request(found: Membership, approve: bool, by: User) -> Membership:
     if found.state != REQUESTED:
-        raise CouncilError(_l("This request has already been decided"))
+        raise RuleBroken(_l("This request has already been decided"))
     if approve:
         _check_young_person(found.group, found.user)
     return _move(found.group, found.user, ACTIVE if approve else DECLINED, by)
@@ -165,13 +157,13 @@ def leave(group: CouncilGroup, user: User) -> Membership:
     """A member leaves (or withdraws a request) at any time, no questions asked."""
     found = membership(group, user)
     if found is None or found.state not in (ACTIVE, REQUESTED, INVITED):
-        raise CouncilError(_l("You are not a member of this group"))
+        raise RuleBroken(_l("You are not a member of this group"))
     return _move(group, user, LEFT, user)
 
 
 def end_membership(found: Membership, by: User) -> Membership:
     if found.state not in (ACTIVE, INVITED):
-        raise CouncilError(_l("This person is not a member"))
+        raise RuleBroken(_l("This person is not a member"))
     return _move(found.group, found.user, LEFT, by)
 
 

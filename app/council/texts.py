@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from ..errors import RuleBroken
+
 MAX_TEXT = 2000
 
 POLL_COMMENT = "council.poll_comment"
@@ -28,10 +30,8 @@ def clean(text: str | None) -> str:
 
 
 def check_length(text: str, field: str):
-    from .service import CouncilError
-
     if len(text) > MAX_TEXT:
-        raise CouncilError(_l("Write %(max)s characters or fewer", max=MAX_TEXT), field)
+        raise RuleBroken(_l("Write %(max)s characters or fewer", max=MAX_TEXT), field)
 
 
 def submit(*, authority_id: int, source: str, source_id: int | None, text: str, language: str | None, author):

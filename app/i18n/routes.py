@@ -3,7 +3,7 @@ from flask import Blueprint, redirect, request, session, url_for
 from flask_login import current_user
 
 from ..access import PUBLIC, allow
-from ..extensions import db
+from ..errors import applying
 from ..safe_redirect import safe_next
 from . import bidi, bilingual
 from .locales import SESSION_KEY, is_supported
@@ -20,6 +20,6 @@ def choose_language():
     if is_supported(code):
         session[SESSION_KEY] = code
         if current_user.is_authenticated:
-            current_user.preferred_language = code
-            db.session.commit()
+            with applying():
+                current_user.preferred_language = code
     return redirect(safe_next(request.form.get("next")) or url_for("auth.index"))

@@ -101,10 +101,10 @@ def item(item_id: int):
     form = DecisionForm()
     if request.method == "GET":
         form.text.data = proposed
-        service.item_viewed(item)
-        db.session.commit()
+        with applying():
+            service.item_viewed(item)
     elif form.validate_on_submit():
-        try:
+        with applying(form, field="action") as outcome:
             if form.action.data == APPROVE:
                 service.approve(item, current_user, note=form.note.data)
                 message = _l("Published.")
@@ -117,10 +117,7 @@ def item(item_id: int):
             else:
                 service.escalate(item, current_user, note=form.note.data)
                 message = _l("Safeguarding alert raised. The safeguarding lead has been told.")
-        except service.ModerationError as error:
-            getattr(form, error.field or "action").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(message, "success")
             return redirect(url_for("moderation.queue"))
     service.load_texts(item)  # the commit above expired them
@@ -163,10 +160,10 @@ def alerts():
 @bp.route("/staff/safeguarding/<int:alert_id>")
 @allow(*ALERT_ROLES)
 def alert(alert_id: int):
-    alert = service.open_alert(alert_id, current_user)
+    with applying():
+        alert = service.open_alert(alert_id, current_user)
     if alert is None:
         abort(404)
-    db.session.commit()
     return _render_alert(alert, NoteForm(prefix="note", formdata=None), CloseForm(prefix="close", formdata=None))
 
 
@@ -207,10 +204,10 @@ def alert_person(alert_id: int):
     """What whoever holds an alert needs to act on it: who the young person is, where they live,
     how to reach them and who works with them. Only for people who may see the alert; logged."""
     alert = _alert_or_404(alert_id)
-    person = service.open_alert_person(alert, current_user)
+    with applying():
+        person = service.open_alert_person(alert, current_user)
     if person is None:
         abort(404)
-    db.session.commit()
     return render_template("moderation/alert_person.html", alert=alert, person=person, authority=current_authority())
 
 
@@ -218,12 +215,11 @@ def alert_person(alert_id: int):
 @allow(*ALERT_ROLES)
 def acknowledge(alert_id: int):
     alert = _alert_or_404(alert_id)
-    try:
+    with applying(show=False) as outcome:
         service.acknowledge(alert, current_user)
-    except service.ModerationError as error:
-        flash(error.message, "info")
+    if outcome.error is not None:
+        flash(outcome.error.message, "info")  # someone else has it already: news, not a mistake
     else:
-        db.session.commit()
         flash(_l("Acknowledged. Others can see that you have it."), "success")
     return redirect(url_for("moderation.alert", alert_id=alert.id))
 
@@ -234,10 +230,11 @@ def add_note(alert_id: int):
     alert = _alert_or_404(alert_id)
     form = NoteForm(prefix="note")
     if form.validate_on_submit():
-        service.add_note(alert, current_user, form.text.data)
-        db.session.commit()
-        flash(_l("Note added."), "success")
-        return redirect(url_for("moderation.alert", alert_id=alert.id))
+        with applying(form, field="text") as outcome:
+            service.add_note(alert, current_user, form.text.data)
+        if outcome.ok:
+            flash(_l("Note added."), "success")
+            return redirect(url_for("moderation.alert", alert_id=alert.id))
     return _render_alert(alert, form, CloseForm(prefix="close", formdata=None), 400)
 
 
@@ -247,12 +244,9 @@ def close_alert(alert_id: int):
     alert = _alert_or_404(alert_id)
     form = CloseForm(prefix="close")
     if form.validate_on_submit():
-        try:
+        with applying(form, field="text") as outcome:
             service.close(alert, current_user, form.text.data)
-        except service.ModerationError as error:
-            form.text.errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Alert closed."), "success")
             return redirect(url_for("moderation.alerts"))
     return _render_alert(alert, NoteForm(prefix="note", formdata=None), form, 400)
@@ -274,11 +268,11 @@ def lists():
         for code in LANGUAGES:
             getattr(form, f"risk_{code}").data = "\n".join(service.terms(authority_id, TERM_RISK, code))
     elif form.validate_on_submit():
-        service.save_terms(authority_id, TERM_NAME, "", form.names.data, current_user)
-        service.save_terms(authority_id, TERM_SCHOOL, "", form.schools.data, current_user)
-        for code in LANGUAGES:
-            service.save_terms(authority_id, TERM_RISK, code, getattr(form, f"risk_{code}").data, current_user)
-        db.session.commit()
+        with applying():
+            service.save_terms(authority_id, TERM_NAME, "", form.names.data, current_user)
+            service.save_terms(authority_id, TERM_SCHOOL, "", form.schools.data, current_user)
+            for code in LANGUAGES:
+                service.save_terms(authority_id, TERM_RISK, code, getattr(form, f"risk_{code}").data, current_user)
         flash(_l("Screening lists saved. New text is checked against them from now on."), "success")
         return redirect(url_for("moderation.lists"))
     return render_template("moderation/lists.html", form=form, risk_fields=[getattr(form, f"risk_{code}") for code in LANGUAGES])
@@ -287,7 +281,8 @@ def lists():
 @bp.route("/staff/safeguarding/settings", methods=["GET", "POST"])
 @allow(*LISTS_ROLES)
 def settings():
-    settings = service.settings_for(current_user.authority_id)
+    with applying():  # settings_for may create the council's defaults
+        settings = service.settings_for(current_user.authority_id)
     authority = current_authority()
     candidates = service.escalation_candidates(current_user.authority_id)
     choices = [("", _l("Nobody"))] + [(str(p.id), f"{p.display_name} ({p.role_label})") for p in candidates]
@@ -305,7 +300,6 @@ def settings():
         form.enabled.data = settings.enabled
         for step, person_id in zip(steps, settings.escalation_ids or []):
             step.data = str(person_id)
-        db.session.commit()  # settings_for may have created the council's defaults
     elif form.validate_on_submit():
         with applying(form, field="ack_minutes") as outcome:
             service.save_settings(
@@ -362,8 +356,8 @@ def _duration(value: timedelta | None) -> str:
 @bp.route("/my/help/now", methods=["POST"])
 @allow(YOUNG_PERSON)
 def help_now():
-    service.help_now(current_user._get_current_object())
-    db.session.commit()
+    with applying():
+        service.help_now(current_user._get_current_object())
     return redirect(url_for("moderation.help_sent"))
 
 

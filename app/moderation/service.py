@@ -24,6 +24,7 @@ from sqlalchemy.orm import aliased, selectinload, undefer
 from .. import audit
 from ..access import IRO, MANAGER, PARTICIPATION, SAFEGUARDING, WORKER
 from ..auth.models import User
+from ..errors import RuleBroken
 from ..extensions import db
 from ..mail import link, queue_mail
 from ..once import add_once
@@ -79,13 +80,6 @@ STATUS_LABELS = {
     APPROVED: _l("Shared"),
     REJECTED: _l("Not shared"),
 }
-
-
-class ModerationError(Exception):
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,8 +207,6 @@ def answer_contact_question(alert: SafeguardingAlert, person: User | None, wants
     """A young person whose anonymous words raised `alert` answers "Do you want someone to contact
     you?". Yes, while signed in: the alert names them, with their consent recorded, and their
     worker is told too. No: it stays anonymous; only the answer is kept."""
-    from ..errors import RuleBroken
-
     if alert.young_person_id is not None or alert.contact_consent is not None:
         raise RuleBroken(_l("You have already answered this."))
     alert.contact_consent = bool(wants_contact and person is not None)
@@ -640,7 +632,7 @@ def load_alert_text(alert: SafeguardingAlert) -> SafeguardingAlert:
 
 def acknowledge(alert: SafeguardingAlert, by: User) -> None:
     if alert.status != OPEN:
-        raise ModerationError(_l("This alert has already been acknowledged."))
+        raise RuleBroken(_l("This alert has already been acknowledged."))
     alert.status = ACKNOWLEDGED
     alert.acknowledged_at = utcnow()
     alert.acknowledged_by_id = by.id
@@ -650,7 +642,7 @@ def acknowledge(alert: SafeguardingAlert, by: User) -> None:
 def add_note(alert: SafeguardingAlert, by: User, text: str) -> AlertNote:
     text = (text or "").strip()
     if not text:
-        raise ModerationError(_l("Write a note"), field="text")
+        raise RuleBroken(_l("Write a note"), field="text")
     note = AlertNote(authority_id=alert.authority_id, alert_id=alert.id, author_id=by.id, text=text[:MAX_TEXT])
     db.session.add(note)
     db.session.flush()
@@ -660,9 +652,9 @@ def add_note(alert: SafeguardingAlert, by: User, text: str) -> AlertNote:
 
 def close(alert: SafeguardingAlert, by: User, note: str | None = None) -> None:
     if alert.status == CLOSED:
-        raise ModerationError(_l("This alert is already closed."))
+        raise RuleBroken(_l("This alert is already closed."))
     if not (note or "").strip():
-        raise ModerationError(_l("Say what was done before closing the alert"), field="text")
+        raise RuleBroken(_l("Say what was done before closing the alert"), field="text")
     add_note(alert, by, note)
     if alert.status == OPEN:
         acknowledge(alert, by)
@@ -808,7 +800,7 @@ def proposed_text(item: ModerationItem) -> str:
 
 def _decidable(item: ModerationItem) -> None:
     if item.status not in (PENDING, ESCALATED):
-        raise ModerationError(_l("This has already been decided."))
+        raise RuleBroken(_l("This has already been decided."))
 
 
 def approve(item: ModerationItem, by: User, text: str | None = None, note: str | None = None) -> None:
@@ -817,7 +809,7 @@ def approve(item: ModerationItem, by: User, text: str | None = None, note: str |
     load_texts(item)
     final = item.original_text if text is None else text.strip()
     if not final:
-        raise ModerationError(_l("Enter the text to publish, or reject it instead"), field="text")
+        raise RuleBroken(_l("Enter the text to publish, or reject it instead"), field="text")
     item.approved_text = final[:MAX_TEXT]
     item.redacted = item.approved_text != item.original_text
     item.status = APPROVED
@@ -832,7 +824,7 @@ def approve(item: ModerationItem, by: User, text: str | None = None, note: str |
 def reject(item: ModerationItem, by: User, reason: str, note: str | None = None) -> None:
     _decidable(item)
     if reason not in REASON_CODES:
-        raise ModerationError(_l("Choose why it is not being published"), field="reason")
+        raise RuleBroken(_l("Choose why it is not being published"), field="reason")
     item.status = REJECTED
     item.reason = reason
     item.approved_text = None

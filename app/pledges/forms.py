@@ -79,6 +79,10 @@ class TranslatedForm(FlaskForm):
     def language_fields(self, code: str) -> list:
         return [getattr(self, f"{name}__{code}") for name, *_ in self.pieces]
 
+    def field_for(self, name: str):
+        """A rule about a piece of text is shown on its field in the council's main language."""
+        return getattr(self, f"{name}__{self.default_language}", None)
+
 
 def translated_form(pieces: list[tuple[str, object, bool]], languages: list[str], default_language: str, **kwargs) -> TranslatedForm:
     """A form with a field for each (name, label, multiline) piece in each language, main one first."""

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, YOUNG_PERSON, allow
-from ..extensions import db
+from ..errors import applying
 from ..i18n.content import localise
 from ..i18n.locales import LANGUAGES, current_language
 from ..opened_here import opened_here
@@ -38,9 +38,9 @@ def read():
     rnd = service.open_round(person.authority_id)
     new_since = service.last_read(person)
     answers = service.answers_by_lineage(person.authority_id, [p.lineage_id for p in version.promises]) if version else {}
-    if opened_here():  # a link from another site does not mark the council's answers as seen
-        service.mark_read(person)
-    db.session.commit()
+    with applying():
+        if opened_here():  # a link from another site does not mark the council's answers as seen
+            service.mark_read(person)
     next_round = None if rnd else service.next_round(person.authority_id)
     return render_template(
         "pledges/read.html",
@@ -112,13 +112,10 @@ def rate(promise_id: int):
         form.answer.data = mine.get(promise.id)
         form.comment.data = own_comment.text if own_comment else ""
     if form.validate_on_submit():
-        try:
+        with applying(form, field="answer") as outcome:
             _rating, item = service.rate(person, promise, form.answer.data, form.comment.data, key=device_key(service.device_purpose(rnd)),
                                          language=_locale())
-        except service.PledgeError as error:
-            getattr(form, error.field or "answer").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             rated.add(promise.id)
             if item is not None and item.risk:
                 return render_template("pledges/comment_help.html", item=item, next_url=_after_rating_url(version, rated, promise))
@@ -176,11 +173,11 @@ def _scorecard_context(with_comments: bool = True, audit_action: str | None = No
     service.seal_due_rounds()
     rounds = service.sealed_rounds(authority.id)
     rnd = _chosen_round(rounds)
-    if audit_action and rnd is not None:
-        service.scorecard_read(rnd, audit_action)
     # Committed before the scorecards are loaded: a commit expires every loaded row, and the page
     # would then load each round and each theme's promises again one by one.
-    db.session.commit()
+    with applying():
+        if audit_action and rnd is not None:
+            service.scorecard_read(rnd, audit_action)
     if rounds:
         rounds = service.sealed_rounds(authority.id)  # all of them again, in one query
         rnd = next((r for r in rounds if r.id == rnd.id), None) if rnd else None
@@ -213,8 +210,8 @@ def _band_rows(bands, keys):
 def scorecard_page():
     context = _scorecard_context(audit_action="pledge.scorecard_viewed")
     if context["round"] is None:
-        service.scorecard_read(None, "pledge.scorecard_viewed")
-        db.session.commit()
+        with applying():
+            service.scorecard_read(None, "pledge.scorecard_viewed")
     return render_template("pledges/scorecard.html", **context)
 
 
@@ -231,16 +228,16 @@ def scorecard_print():
 @allow(*SCORECARD_ROLES)
 def scorecard_csv():
     authority = current_authority()
-    service.seal_due_rounds()
-    db.session.commit()
+    with applying():
+        service.seal_due_rounds()
     rnd = _chosen_round(service.sealed_rounds(authority.id))
     if rnd is None:
         abort(404)
     card = scorecard.round_scorecard(rnd)
     default = authority.default_language or "en"
     rows = list(scorecard.csv_rows(card, lambda value: localise(value, default).text))
-    service.scorecard_read(rnd, "pledge.scorecard_exported")
-    db.session.commit()
+    with applying():
+        service.scorecard_read(rnd, "pledge.scorecard_exported")
     return csv_response(rows, f"pledge-scorecard-{authority.slug}-round-{rnd.id}.csv")
 
 
@@ -265,12 +262,9 @@ def answer(promise_id: int):
         form.fill("we_will", current.we_will)
         form.fill("we_did", current.we_did)
     if form.validate_on_submit():
-        try:
+        with applying(form, field="we_will") as outcome:
             service.save_answer(lineage, rnd, authority, we_will=form.values("we_will"), we_did=form.values("we_did"), by=current_user)
-        except service.PledgeError as error:
-            getattr(form, f"{error.field or 'we_will'}__{form.default_language}").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Your answer is saved. Young people will see it next to the promise."), "success")
             return redirect(url_for("pledges.scorecard_page", round=rnd.id) + f"#promise-{promise.id}")
     card = scorecard.round_scorecard(rnd)
@@ -287,9 +281,9 @@ def answer(promise_id: int):
 @allow(ADMIN)
 def admin_overview():
     authority = current_authority()
-    service.seal_due_rounds()
-    found = service.pledges(authority.id)
-    db.session.commit()
+    with applying():
+        service.seal_due_rounds()
+        found = service.pledges(authority.id)
     enabled = authority.enabled_languages or ["en"]
     gaps = {audience: service.translation_gaps(p.draft or p.current, enabled) if (p.draft or p.current) else {} for audience, p in found.items()}
     rounds = service.rounds(authority.id)
@@ -308,8 +302,8 @@ def admin_overview():
 @allow(ADMIN)
 def start_draft(pledge_id: int):
     pledge = get_or_404(Pledge, pledge_id)
-    draft = service.start_draft(pledge, by=current_user)
-    db.session.commit()
+    with applying():
+        draft = service.start_draft(pledge, by=current_user)
     return redirect(url_for("pledges.edit_version", version_id=draft.id))
 
 
@@ -331,12 +325,9 @@ def edit_version(version_id: int):
         form.fill("title", version.title)
         form.fill("introduction", version.introduction)
     if version.status == DRAFT and form.validate_on_submit():
-        try:
+        with applying(form, field="title") as outcome:
             service.update_version(version, authority, title=form.values("title"), introduction=form.values("introduction"))
-        except service.PledgeError as error:
-            getattr(form, f"{error.field or 'title'}__{form.default_language}").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=version.id))
     enabled = authority.enabled_languages or ["en"]
@@ -355,12 +346,9 @@ def edit_version(version_id: int):
 def publish(version_id: int):
     authority = current_authority()
     version = get_or_404(PledgeVersion, version_id)
-    try:
+    with applying() as outcome:
         service.publish(version, authority, by=current_user)
-    except service.PledgeError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         flash(_l("Published. Young people now read this version."), "success")
     return redirect(url_for("pledges.edit_version", version_id=version.id))
 
@@ -394,15 +382,12 @@ def edit_theme(version_id: int | None = None, theme_id: int | None = None):
     if request.method == "GET" and theme:
         form.fill("title", theme.title)
     if form.validate_on_submit():
-        try:
+        with applying(form, field="title") as outcome:
             if theme:
                 service.update_theme(theme, authority, form.values("title"))
             else:
                 service.add_theme(version, authority, form.values("title"))
-        except service.PledgeError as error:
-            getattr(form, f"title__{form.default_language}").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Theme saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=version.id))
     return render_template("pledges/staff/theme.html", form=form, theme=theme, version=version)
@@ -421,15 +406,12 @@ def edit_promise(theme_id: int | None = None, promise_id: int | None = None):
         form.fill("text", promise.text)
         form.fill("meaning", promise.meaning)
     if form.validate_on_submit():
-        try:
+        with applying(form, field="text") as outcome:
             if promise:
                 service.update_promise(promise, authority, form.values("text"), form.values("meaning"))
             else:
                 service.add_promise(theme, authority, form.values("text"), form.values("meaning"))
-        except service.PledgeError as error:
-            getattr(form, f"text__{form.default_language}").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Promise saved."), "success")
             return redirect(url_for("pledges.edit_version", version_id=theme.version_id) + f"#theme-{theme.id}")
     return render_template("pledges/staff/promise.html", form=form, promise=promise, theme=theme, version=theme.version)
@@ -443,8 +425,8 @@ def move(theme_id: int | None = None, promise_id: int | None = None):
     siblings = item.theme.promises if promise_id else item.version.themes
     version = item.theme.version if promise_id else item.version
     _editable_or_404(version)
-    service.move(item, siblings, -1 if request.form.get("direction") == "up" else 1)
-    db.session.commit()
+    with applying():
+        service.move(item, siblings, -1 if request.form.get("direction") == "up" else 1)
     return redirect(url_for("pledges.edit_version", version_id=version.id))
 
 
@@ -455,11 +437,11 @@ def delete(theme_id: int | None = None, promise_id: int | None = None):
     item = get_or_404(Promise, promise_id) if promise_id else get_or_404(PledgeTheme, theme_id)
     version = item.theme.version if promise_id else item.version
     _editable_or_404(version)
-    if promise_id:
-        service.delete_promise(item)
-    else:
-        service.delete_theme(item)
-    db.session.commit()
+    with applying():
+        if promise_id:
+            service.delete_promise(item)
+        else:
+            service.delete_theme(item)
     flash(_l("Deleted."), "success")
     return redirect(url_for("pledges.edit_version", version_id=version.id))
 
@@ -476,15 +458,12 @@ def edit_round(round_id: int | None = None):
         form.opens_on.data = local_day(rnd.opens_at)
         form.closes_on.data = last_day(rnd.closes_at)
     if form.validate_on_submit():
-        try:
+        with applying(form, field="name") as outcome:
             if rnd:
                 service.update_round(rnd, form.name.data, form.opens_at(), form.closes_at(), by=current_user)
             else:
                 service.create_round(authority.id, form.name.data, form.opens_at(), form.closes_at(), by=current_user)
-        except service.PledgeError as error:
-            getattr(form, error.field or "name").errors.append(error.message)
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Round saved."), "success")
             return redirect(url_for("pledges.admin_overview"))
     return render_template("pledges/staff/round.html", form=form, round=rnd)
@@ -494,12 +473,9 @@ def edit_round(round_id: int | None = None):
 @allow(ADMIN)
 def close_round(round_id: int):
     rnd = get_or_404(RatingRound, round_id)
-    try:
+    with applying() as outcome:
         service.close_round_now(rnd, by=current_user)
-    except service.PledgeError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         flash(_l("The round is closed and its ratings are sealed. The scorecard shows them now."), "success")
     return redirect(url_for("pledges.admin_overview"))
 
@@ -508,11 +484,8 @@ def close_round(round_id: int):
 @allow(ADMIN)
 def delete_round(round_id: int):
     rnd = get_or_404(RatingRound, round_id)
-    try:
+    with applying() as outcome:
         service.delete_round(rnd, by=current_user)
-    except service.PledgeError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         flash(_l("Round deleted."), "success")
     return redirect(url_for("pledges.admin_overview"))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from .. import audit
 from ..auth.models import CARE_LEAVER as USER_CARE_LEAVER
+from ..errors import RuleBroken
 from ..extensions import db
 from ..i18n.content import missing_languages
 from ..models_base import UTCDateTime, utcnow
@@ -46,15 +47,6 @@ from .models import (
 
 COMMENT_MAX = 1000
 ALL = {"all_authorities": True}  # sealing runs from the command line too, for every council
-
-
-class PledgeError(Exception):
-    """A rule was broken; `message` is translated and safe to show, `field` names the form field."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 # --- Pledges and versions -------------------------------------------------------------------
@@ -217,7 +209,7 @@ def _new_draft(pledge: Pledge, by) -> PledgeVersion:
 
 def _editable(version: PledgeVersion) -> None:
     if version.status != DRAFT:
-        raise PledgeError(_l("This version is published and cannot change. Start a new version to change the wording."))
+        raise RuleBroken(_l("This version is published and cannot change. Start a new version to change the wording."))
 
 
 def _clean(translations: dict | None) -> dict:
@@ -226,7 +218,7 @@ def _clean(translations: dict | None) -> dict:
 
 def _require_default(translations: dict, authority, field: str) -> None:
     if not translations.get(authority_default(authority)):
-        raise PledgeError(_l("Write this in the council's main language first."), field=field)
+        raise RuleBroken(_l("Write this in the council's main language first."), field=field)
 
 
 def authority_default(authority) -> str:
@@ -328,11 +320,11 @@ def publish(version: PledgeVersion, authority, by=None, now: datetime | None = N
     _editable(version)
     default = authority_default(authority)
     if not version.title.get(default):
-        raise PledgeError(_l("Give the pledge a title before publishing it."))
+        raise RuleBroken(_l("Give the pledge a title before publishing it."))
     if not version.promises:
-        raise PledgeError(_l("Add at least one promise before publishing."))
+        raise RuleBroken(_l("Add at least one promise before publishing."))
     if any(not theme.promises for theme in version.themes):
-        raise PledgeError(_l("Every theme needs at least one promise. Add one or delete the empty theme."))
+        raise RuleBroken(_l("Every theme needs at least one promise. Add one or delete the empty theme."))
     for other in version.pledge.versions:
         if other.status == PUBLISHED:
             other.status = RETIRED
@@ -354,16 +346,16 @@ def rounds(authority_id: int) -> list[RatingRound]:
 @for_council
 def _check_round(authority_id: int, name: str, opens_at: datetime, closes_at: datetime, exclude: int | None = None) -> None:
     if not (name or "").strip():
-        raise PledgeError(_l("Give the round a name, for example 'Spring'."), field="name")
+        raise RuleBroken(_l("Give the round a name, for example 'Spring'."), field="name")
     if closes_at <= opens_at:
-        raise PledgeError(_l("The closing date must be after the opening date."), field="closes_on")
+        raise RuleBroken(_l("The closing date must be after the opening date."), field="closes_on")
     overlap = select(RatingRound).where(
         RatingRound.opens_at < closes_at, RatingRound.closes_at > opens_at
     )
     if exclude is not None:
         overlap = overlap.where(RatingRound.id != exclude)
     if db.session.scalar(overlap.limit(1)) is not None:
-        raise PledgeError(_l("These dates overlap another round. Rounds cannot overlap."), field="opens_on")
+        raise RuleBroken(_l("These dates overlap another round. Rounds cannot overlap."), field="opens_on")
 
 
 def create_round(authority_id: int, name: str, opens_at: datetime, closes_at: datetime, by=None) -> RatingRound:
@@ -378,9 +370,9 @@ def create_round(authority_id: int, name: str, opens_at: datetime, closes_at: da
 def update_round(rnd: RatingRound, name: str, opens_at: datetime, closes_at: datetime, by=None, now: datetime | None = None) -> None:
     now = now or utcnow()
     if rnd.is_closed(now):
-        raise PledgeError(_l("This round has closed and cannot change."))
+        raise RuleBroken(_l("This round has closed and cannot change."))
     if rnd.opens_at <= now and opens_at != rnd.opens_at:
-        raise PledgeError(_l("This round has already opened, so its opening date cannot change."), field="opens_on")
+        raise RuleBroken(_l("This round has already opened, so its opening date cannot change."), field="opens_on")
     _check_round(rnd.authority_id, name, opens_at, closes_at, exclude=rnd.id)
     rnd.name, rnd.opens_at, rnd.closes_at = name.strip(), opens_at, closes_at
     audit.record("pledge.round_changed", rnd, actor=by)
@@ -389,7 +381,7 @@ def update_round(rnd: RatingRound, name: str, opens_at: datetime, closes_at: dat
 def close_round_now(rnd: RatingRound, by=None, now: datetime | None = None) -> None:
     now = now or utcnow()
     if rnd.opens_at > now:
-        raise PledgeError(_l("This round has not opened yet. Change its dates instead."))
+        raise RuleBroken(_l("This round has not opened yet. Change its dates instead."))
     if rnd.closes_at > now:
         rnd.closes_at = now
     seal_round(rnd, now=now)
@@ -537,22 +529,22 @@ def rate(young_person, promise: Promise, answer: str, comment: str | None = None
     key = key or secrets.token_urlsafe(16)
     now = now or utcnow()
     if answer not in ANSWERS:
-        raise PledgeError(_l("Choose one answer."), field="answer")
+        raise RuleBroken(_l("Choose one answer."), field="answer")
     comment = (comment or "").strip()
     if len(comment) > COMMENT_MAX:
-        raise PledgeError(_l("Your comment is too long. Keep it under %(max)s characters.", max=COMMENT_MAX), field="comment")
+        raise RuleBroken(_l("Your comment is too long. Keep it under %(max)s characters.", max=COMMENT_MAX), field="comment")
     rnd = open_round(young_person.authority_id, now)
     if rnd is None:
-        raise PledgeError(_l("Rating is closed just now. We will tell you when the next round opens."))
+        raise RuleBroken(_l("Rating is closed just now. We will tell you when the next round opens."))
     version = current_version_for(young_person)
     if version is None or promise.version_id != version.id:
-        raise PledgeError(_l("This promise is not in your pledge any more."))
+        raise RuleBroken(_l("This promise is not in your pledge any more."))
     hashed = _key_hash(rnd, key)
     rating = db.session.scalar(
         select(PledgeRating).where(PledgeRating.round_id == rnd.id, PledgeRating.promise_id == promise.id, PledgeRating.key_hash == hashed)
     )
-    rated_elsewhere = PledgeError(_l("You have rated this promise on another phone or computer, or before you signed out. Your answer counts. "
-                                     "It is secret, so it cannot be changed from here."), field="answer")
+    rated_elsewhere = RuleBroken(_l("You have rated this promise on another phone or computer, or before you signed out. Your answer counts. "
+                                    "It is secret, so it cannot be changed from here."), field="answer")
     if rating is None:
         if promise.id in rated_promises(young_person, rnd):
             raise rated_elsewhere
@@ -612,11 +604,11 @@ def _save_comment(young_person, rnd, promise, comment, language):
 def save_answer(lineage_id: int, rnd: RatingRound, authority, *, we_will: dict, we_did: dict, by=None, now: datetime | None = None) -> PledgeAnswer:
     now = now or utcnow()
     if rnd.sealed_at is None:
-        raise PledgeError(_l("Answer a round after it has closed and its scores are in."))
+        raise RuleBroken(_l("Answer a round after it has closed and its scores are in."))
     we_will, we_did = _clean(we_will), _clean(we_did)
     default = authority_default(authority)
     if not we_will.get(default) and not we_did.get(default):
-        raise PledgeError(_l("Write what the council will do, in the council's main language."), field="we_will")
+        raise RuleBroken(_l("Write what the council will do, in the council's main language."), field="we_will")
     answer = db.session.scalar(select(PledgeAnswer).where(PledgeAnswer.promise_lineage_id == lineage_id, PledgeAnswer.round_id == rnd.id))
     if answer is None:
         answer, _added = add_once(
@@ -690,7 +682,7 @@ def delete_round(rnd: RatingRound, by=None, now: datetime | None = None) -> None
     """Only a round that has not opened may be deleted; it holds no ratings."""
     now = now or utcnow()
     if rnd.opens_at <= now:
-        raise PledgeError(_l("Only a round that has not opened yet can be deleted."))
+        raise RuleBroken(_l("Only a round that has not opened yet can be deleted."))
     db.session.execute(delete(RatingRound).where(RatingRound.id == rnd.id))
     audit.record("pledge.round_deleted", None, actor=by, authority_id=rnd.authority_id, round=rnd.id)
 

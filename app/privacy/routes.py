@@ -126,8 +126,8 @@ def subject_access_export(person_id: int):
     person = get_or_404(User, person_id)
     if not person.is_young_person:
         abort(404)
-    export = service.subject_access_export(person, _me())
-    db.session.commit()
+    with applying():
+        export = service.subject_access_export(person, _me())
     response = make_response(json.dumps(export, ensure_ascii=False, indent=2))
     response.headers["Content-Type"] = "application/json; charset=utf-8"
     name = f"subject-access-{person.reference or person.id}.json"

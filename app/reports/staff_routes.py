@@ -11,7 +11,6 @@ from flask_login import current_user
 from ..access import ADMIN, MANAGER, PARTICIPATION, allow, declared_roles, role_may
 from ..csv_safe import csv_response
 from ..errors import applying
-from ..extensions import db
 from ..i18n.formatting import local_date
 from ..i18n.locales import direction, html_lang
 from ..moderation.routes import source_label
@@ -79,8 +78,8 @@ def _render_pack(template: str, **extra):
 @allow(*PACK_ROLES)
 def board():
     html, pack, args = _render_pack("reports/staff/board.html")
-    board_pack.viewed(pack.authority, **args)
-    db.session.commit()
+    with applying():
+        board_pack.viewed(pack.authority, **args)
     return html
 
 
@@ -89,8 +88,8 @@ def board():
 def board_pdf():
     html, pack, args = _render_pack("reports/staff/board_pdf.html")
     pdf = render_pdf(html)
-    board_pack.downloaded(pack.authority, format="pdf", **args)
-    db.session.commit()
+    with applying():
+        board_pack.downloaded(pack.authority, format="pdf", **args)
     name = f"board-pack-{pack.authority.slug}-{pack.quarter.key}{'-young' if args['version'] == YOUNG else ''}-{args['language']}.pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -101,8 +100,8 @@ def board_csv():
     authority, form, quarter, language, young, args = _pack_choices()
     with force_locale(language):
         rows = board_pack.csv_rows(board_pack.build(authority, quarter))
-    board_pack.downloaded(authority, format="csv", **args)
-    db.session.commit()
+    with applying():
+        board_pack.downloaded(authority, format="csv", **args)
     return csv_response(rows, f"board-pack-{authority.slug}-{quarter.key}-{language}.csv")
 
 
@@ -163,6 +162,6 @@ def dfe_return_csv():
     if not found.ok:
         flash(_l("Put right the problems listed before downloading the return."), "error")
         return redirect(url_for("reports.dfe_return", start=start.isoformat(), end=end.isoformat()))
-    dfe.downloaded(found, authority, start, end)
-    db.session.commit()
+    with applying():
+        dfe.downloaded(found, authority, start, end)
     return csv_response(found.csv_rows(), f"ssda903-reviews-{authority.slug}-{start.isoformat()}-{end.isoformat()}.csv")

@@ -87,12 +87,10 @@ def overview(review_id: int):
 def choose_version(review_id: int):
     """Pictures, simpler words or the full questions: the young person can pick what suits them."""
     review = _own_review(review_id)
-    submission = service.start_or_resume(review, _me())
-    try:
+    with applying():
+        submission = service.start_or_resume(review, _me())
+    with applying():
         service.choose_version(submission, request.form.get("version", ""))
-    except service.ReviewError as error:
-        flash(error.message, "error")
-    db.session.commit()
     return redirect(url_for("reviews.overview", review_id=review.id))
 
 
@@ -144,7 +142,6 @@ def step(review_id: int, step: str):
     # Looking writes nothing: the draft is made by the first save.
     submission = service.draft_or_blank(review, _me()) if request.method == "GET" else service.start_or_resume(review, _me())
     if submission.status == SENT:
-        db.session.commit()
         return redirect(url_for("reviews.overview", review_id=review.id))
     current = S.find_step(submission.version, step)
     if current is None:
@@ -164,8 +161,8 @@ def step(review_id: int, step: str):
     form = _step_form(current, submission, formdata=request.form)
     if not form.validate():
         return _render_step(review, submission, current, form, status=400)
-    saved, alert = service.save_step(submission, current, form.data, based_on=based_on)
-    db.session.commit()
+    with applying():
+        saved, alert = service.save_step(submission, current, form.data, based_on=based_on)
     if not saved:  # saved since on another phone or tab: the page offers both
         if alert is not None:  # what they wrote suggests risk: help now, and who has been told
             return redirect(url_for("moderation.told", alert_id=alert.id, next=here))
@@ -197,15 +194,13 @@ def send(review_id: int):
     form = SendForm()
     language = form.language.data if form.language.data else None
     known = {a.id for a in service.alerts_on_views(submission)}
-    try:
+    with applying() as outcome:
         newly_sent = service.send(submission, key=form.key.data or "", language=language)
-    except service.ReviewError as error:
-        flash(error.message, "error")
+        if newly_sent:
+            _announce(submission, new=True)  # queued in the same transaction as the sending
+    if not outcome.ok:
         target = S.CHECK_STEP.key if submission.held else S.READERS_STEP.key
         return redirect(url_for("reviews.step", review_id=review.id, step=target))
-    if newly_sent:
-        _announce(submission, new=True)  # queued in the same transaction as the sending
-    db.session.commit()
     if newly_sent:
         flash(_l("Sent. Your views are on their way to the people you chose."), "success")
     raised = [a for a in service.alerts_on_views(submission) if a.id not in known]
@@ -239,16 +234,13 @@ def add(review_id: int):
         return redirect(url_for("reviews.overview", review_id=review.id))
     form = AdditionForm()
     if form.validate():
-        try:
+        with applying(form, field="text") as outcome:
             addition, created, flagged = service.add_addition(submission, text=form.text.data, language=form.language.data, key=form.key.data or "")
-        except service.ReviewError as error:
-            form.text.errors.append(error.message)
-        else:
             if flagged:
                 submission.risk_flagged = True
             if created:
                 _announce(submission, new=False)
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Added. The people you chose can read it now."), "success")
             back = url_for("reviews.overview", review_id=review.id, _anchor="additions")
             if flagged:  # help now, and who has been told
@@ -320,8 +312,8 @@ def staff_new():
         if person is None or not staff_service.can_support(me, person):
             form.young_person.errors.append(_l("Choose a young person allocated to you"))
         else:
-            review = service.create_review(person, iro=me, review_date=form.date.data, kind=form.kind.data, created_by=me)
-            db.session.commit()
+            with applying():
+                review = service.create_review(person, iro=me, review_date=form.date.data, kind=form.kind.data, created_by=me)
             flash(_l("Review added. %(name)s can now get ready for it in Heard.", name=person.display_name), "success")
             return redirect(url_for("reviews.staff_review", review_id=review.id))
     return render_template("reviews/staff/new.html", form=form)
@@ -347,12 +339,11 @@ def staff_import():
                 text = None
                 form.file.errors.append(_l("The file is too big: import at most 2 MB at a time"))
             if text is not None:
-                result = service.import_reviews(current_user.authority_id, _me(), text)
+                with applying():  # a file with any wrong row creates nothing
+                    result = service.import_reviews(current_user.authority_id, _me(), text)
                 if result.ok:
-                    db.session.commit()
                     flash(_l("%(n)s reviews imported.", n=len(result.created)), "success")
                     return redirect(url_for("reviews.staff_list") if current_user.role == IRO else url_for("reviews.staff_import"))
-                db.session.rollback()
     return render_template("reviews/staff/import.html", form=form, result=result)
 
 
@@ -375,8 +366,8 @@ def _views_context(review, me):
 @allow(IRO, WORKER)
 def staff_review(review_id: int):
     me = _me()
-    review, submission = service.open_review(review_id, me, receipt=opened_here())
-    db.session.commit()
+    with applying():
+        review, submission = service.open_review(review_id, me, receipt=opened_here())
     context = _views_context(review, me)
     if submission is not None:
         context["unread"] = service.receipt_of(submission, me) is None
@@ -401,8 +392,8 @@ def staff_mark_read(review_id: int):
     context = _views_context(review, me)
     if context["submission"] is None:
         abort(404)
-    service.record_read(context["submission"], me)
-    db.session.commit()
+    with applying():
+        service.record_read(context["submission"], me)
     return redirect(url_for("reviews.staff_review", review_id=review.id))
 
 
@@ -410,8 +401,8 @@ def staff_mark_read(review_id: int):
 @allow(IRO, WORKER)
 def staff_print(review_id: int):
     me = _me()
-    review, _views = service.open_review(review_id, me, how=service.PRINTED, receipt=opened_here())
-    db.session.commit()
+    with applying():
+        review, _views = service.open_review(review_id, me, how=service.PRINTED, receipt=opened_here())
     context = _views_context(review, me)
     return render_template("reviews/print.html", **context)
 
@@ -422,8 +413,8 @@ def staff_pdf(review_id: int):
     from .pdf import render_pdf
 
     me = _me()
-    review, _views = service.open_review(review_id, me, how=service.PDF, receipt=opened_here())
-    db.session.commit()
+    with applying():
+        review, _views = service.open_review(review_id, me, how=service.PDF, receipt=opened_here())
     context = _views_context(review, me)
     pdf = render_pdf(render_template("reviews/pdf.html", **context))
     response = make_response(pdf)
@@ -450,9 +441,10 @@ def staff_acknowledge(review_id: int):
         abort(404)
     form = AcknowledgeForm()
     if form.validate():
-        service.acknowledge(submission, me, form.note.data)
-        db.session.commit()
-        flash(_l("Acknowledged. %(name)s can see that you have read their views.", name=review.young_person.display_name), "success")
+        with applying() as outcome:
+            service.acknowledge(submission, me, form.note.data)
+        if outcome.ok:
+            flash(_l("Acknowledged. %(name)s can see that you have read their views.", name=review.young_person.display_name), "success")
     else:
         flash(form.note.errors[0], "error")
     return redirect(url_for("reviews.staff_review", review_id=review.id))
@@ -469,24 +461,21 @@ def staff_outcomes(review_id: int):
         with applying():
             service.check_has_happened(review)  # says why, once
         return redirect(url_for("reviews.staff_review", review_id=review.id, _anchor="outcomes"))
+    chosen = [(wish, form) for wish in submission.wishes if (form := OutcomeForm(prefix=f"wish-{wish.id}")).outcome.data]
     errors = []
-    saved = 0
-    for wish in submission.wishes:
-        form = OutcomeForm(prefix=f"wish-{wish.id}")
-        if not form.outcome.data:
-            continue
-        try:
-            service.record_outcome(wish, me, form.outcome.data, form.text.data)
-            saved += 1
-        except service.ReviewError as error:
-            errors.append((wish, error.message))
+    for wish, form in chosen:  # every wish is checked first, so each problem is shown at once
+        with applying(commit=False, show=False) as checked:
+            service.check_outcome(wish, me, form.outcome.data, form.text.data)
+        if checked.error is not None:
+            errors.append((wish, checked.error.message))
     if errors:
-        db.session.rollback()
         for wish, message in errors:
             flash(_l("“%(wish)s”: %(message)s", wish=wish.text[:60], message=message), "error")
         return _staff_review_with_errors(review, me)
-    db.session.commit()
-    if saved:
+    with applying():
+        for wish, form in chosen:
+            service.record_outcome(wish, me, form.outcome.data, form.text.data)
+    if chosen:
         flash(_l("Outcomes saved. %(name)s can see them now.", name=review.young_person.display_name), "success")
     return redirect(url_for("reviews.staff_review", review_id=review.id, _anchor="outcomes"))
 

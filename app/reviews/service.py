@@ -57,20 +57,16 @@ MAX_TEXT = 5000
 MAX_WISHES = 20
 
 
-class ReviewError(RuleBroken):
-    """A rule of reviews was broken; `message` is shown to the person (translated)."""
-
-
 # --------------------------------------------------------------------------- reviews
 
 
 def create_review(young_person: User, *, iro: User | None, review_date: date | None, kind: str, created_by: User | None, imported: bool = False) -> Review:
     if kind not in REVIEW_KINDS:
-        raise ReviewError(_l("Choose the type of review"))
+        raise RuleBroken(_l("Choose the type of review"))
     if young_person.role != YOUNG_PERSON:
-        raise ReviewError(_l("Choose a young person"))
+        raise RuleBroken(_l("Choose a young person"))
     if iro is not None and (iro.role != IRO or iro.authority_id != young_person.authority_id):
-        raise ReviewError(_l("Choose an Independent Reviewing Officer from your council"))
+        raise RuleBroken(_l("Choose an Independent Reviewing Officer from your council"))
     review = Review(
         authority_id=young_person.authority_id,
         young_person_id=young_person.id,
@@ -386,7 +382,7 @@ def save_step(submission: ViewsSubmission, step: S.Step, data: dict, *, based_on
     safeguarding alert at once (the young person is then shown who has been told and where to
     get help now)."""
     if submission.status != DRAFT:
-        raise ReviewError(_l("You have already sent this. You can add something instead."))
+        raise RuleBroken(_l("You have already sent this. You can add something instead."))
     value = step_value(step, data)
     before = _value_text(step, step_value(step, step_data(submission, step)))
     saved = _save_value(submission, step, value, based_on)
@@ -473,9 +469,9 @@ def choose_version(submission: ViewsSubmission, version: str) -> None:
     """Switch between the versions for children in care (pictures, simpler words, full). Answers
     are kept: topics share their keys, and any answer the new version does not ask is still shown."""
     if submission.status != DRAFT:
-        raise ReviewError(_l("You have already sent this. You can add something instead."))
+        raise RuleBroken(_l("You have already sent this. You can add something instead."))
     if version not in S.SWITCHABLE or submission.version not in S.SWITCHABLE:
-        raise ReviewError(_l("That version is not available for this review"))
+        raise RuleBroken(_l("That version is not available for this review"))
     submission.version = version
     submission.last_step = None
     submission.updated_at = utcnow()
@@ -524,10 +520,10 @@ def send(submission: ViewsSubmission, *, key: str, language: str | None = None) 
     if submission.status == SENT:
         return False
     if submission.held:
-        raise ReviewError(_l("Some answers were saved twice, on two phones or tabs. Choose which to keep, then send."))
+        raise RuleBroken(_l("Some answers were saved twice, on two phones or tabs. Choose which to keep, then send."))
     chosen = [role for role, _person in reader_people(submission) if role in (submission.readers or [])]
     if not chosen:
-        raise ReviewError(_l("Choose at least one person to read this, or nobody will see it"))
+        raise RuleBroken(_l("Choose at least one person to read this, or nobody will see it"))
     if not key or len(key) > 64:
         key = new_key()
     now = utcnow()
@@ -594,12 +590,12 @@ def add_addition(submission: ViewsSubmission, *, text: str, language: str | None
     """Add something after sending. Returns (addition, created, risk found). A repeat of the same
     key (a double tap) returns the first one, created False."""
     if submission.status != SENT:
-        raise ReviewError(_l("Send your views first"))
+        raise RuleBroken(_l("Send your views first"))
     text = _clean(text)
     if not text:
-        raise ReviewError(_l("Write what you want to add"))
+        raise RuleBroken(_l("Write what you want to add"))
     if len(text) > MAX_TEXT:
-        raise ReviewError(_l("Keep it under %(n)s characters", n=f"{MAX_TEXT:,}"))
+        raise RuleBroken(_l("Keep it under %(n)s characters", n=f"{MAX_TEXT:,}"))
     key = (key or new_key())[:64]
     existing = db.session.scalar(select(Addition).where(Addition.submission_id == submission.id, Addition.client_key == key))
     if existing is not None:
@@ -704,9 +700,9 @@ def has_happened(review: Review) -> bool:
 
 def check_has_happened(review: Review) -> None:
     if review.date is None:
-        raise ReviewError(_l("Set the date of the review first: what was decided is recorded after the review."), field="date")
+        raise RuleBroken(_l("Set the date of the review first: what was decided is recorded after the review."), field="date")
     if not has_happened(review):
-        raise ReviewError(_l("This review has not happened yet. Record what was decided, and how they took part, on or after the day of the review."))
+        raise RuleBroken(_l("This review has not happened yet. Record what was decided, and how they took part, on or after the day of the review."))
 
 
 def age_at_review(review: Review) -> int | None:
@@ -714,16 +710,21 @@ def age_at_review(review: Review) -> int | None:
     return age_on(born, review.date) if born and review.date else None
 
 
-def record_outcome(wish: Wish, by: User, outcome: str, text: str | None) -> None:
+def check_outcome(wish: Wish, by: User, outcome: str, text: str | None) -> None:
+    """Whether `by` may record this outcome for the wish, as given; raises RuleBroken if not."""
     submission = wish.submission
     if not manages(by, submission.review) or not can_read_views(by, submission):
         raise PermissionError("only the review's IRO records outcomes")
     check_has_happened(submission.review)
     if outcome not in OUTCOMES:
-        raise ReviewError(_l("Choose what was decided"))
+        raise RuleBroken(_l("Choose what was decided"))
+    if outcome != "agreed" and not _clean(text):
+        raise RuleBroken(_l("Say why, or what happens next, in words the young person will understand"))
+
+
+def record_outcome(wish: Wish, by: User, outcome: str, text: str | None) -> None:
+    check_outcome(wish, by, outcome, text)
     text = _clean(text)[:MAX_TEXT]
-    if outcome != "agreed" and not text:
-        raise ReviewError(_l("Say why, or what happens next, in words the young person will understand"))
     wish.outcome = outcome
     wish.outcome_text = text or None
     wish.outcome_at = utcnow()
@@ -735,13 +736,13 @@ def record_participation(review: Review, by: User, code: str) -> None:
     if not manages(by, review):
         raise PermissionError("only the review's IRO records participation")
     if code not in PN_CODES:
-        raise ReviewError(_l("Choose how the young person took part"), field="code")
+        raise RuleBroken(_l("Choose how the young person took part"), field="code")
     check_has_happened(review)
     age = age_at_review(review)
     if age is not None and code == "PN0" and age >= 4:
-        raise ReviewError(_l("PN0 is only for a child under 4 on the day of the review. This young person was %(age)s.", age=age), field="code")
+        raise RuleBroken(_l("PN0 is only for a child under 4 on the day of the review. This young person was %(age)s.", age=age), field="code")
     if age is not None and code != "PN0" and age < 4:
-        raise ReviewError(_l("A child under 4 on the day of the review is recorded as PN0."), field="code")
+        raise RuleBroken(_l("A child under 4 on the day of the review is recorded as PN0."), field="code")
     review.participation_code = code
     review.participation_recorded_at = utcnow()
     review.participation_recorded_by_id = by.id
@@ -771,7 +772,7 @@ def change_date(review: Review, new_date: date | None, by: User) -> None:
     future (or lose its date): the young person would read outcomes of a meeting still to come."""
     recorded = review.participation_code or (review.submission and any(w.outcome for w in review.submission.wishes))
     if recorded and (new_date is None or new_date > date.today()):
-        raise ReviewError(_l("What was decided at this review is already recorded, so it cannot move to a day that has not come yet."), field="date")
+        raise RuleBroken(_l("What was decided at this review is already recorded, so it cannot move to a day that has not come yet."), field="date")
     review.date = new_date
     audit.record("review.date_changed", review, actor=by)
 

@@ -7,7 +7,6 @@ from ..access import ADMIN, IRO, STAFF, WORKER, allow
 from ..auth.account import change_password_form
 from ..auth.models import User
 from ..errors import applying
-from ..extensions import db
 from ..pagination import search_text
 from ..i18n import bilingual, interpreter
 from ..i18n.interpreter import StaffInterpreterForm
@@ -29,8 +28,8 @@ def home():
 @bp.route("/young-people/<int:person_id>")
 @allow(IRO, WORKER, ADMIN)
 def young_person(person_id: int):
-    person = service.open_young_person(person_id, current_user)
-    db.session.commit()
+    with applying():
+        person = service.open_young_person(person_id, current_user)
     return render_template("staff/young_person.html", person=person, interpreter_form=StaffInterpreterForm(formdata=None).fill(person))
 
 
@@ -42,9 +41,10 @@ def set_interpreter(person_id: int):
         abort(404)
     form = StaffInterpreterForm()
     if form.validate_on_submit():
-        interpreter.set_interpreter(person, form.needed, form.interpreter_language.data, by=current_user._get_current_object())
-        db.session.commit()
-        flash(_l("Saved."), "success")
+        with applying() as outcome:
+            interpreter.set_interpreter(person, form.needed, form.interpreter_language.data, by=current_user._get_current_object())
+        if outcome.ok:
+            flash(_l("Saved."), "success")
     return redirect(url_for("staff.young_person", person_id=person.id))
 
 
@@ -77,8 +77,8 @@ def reset_code(person_id: int):
     person = get_or_404(User, person_id)
     if not service.can_support(current_user, person) or not person.has_account:
         abort(404)
-    code = service.issue_reset(person, by=current_user)
-    db.session.commit()
+    with applying():
+        code = service.issue_reset(person, by=current_user)
     return code_card(person, code, "reset")
 
 

@@ -14,10 +14,12 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from .. import audit
+from ..errors import RuleBroken
 from ..extensions import db
 from ..tenancy import for_council
 from .models import (
@@ -37,8 +39,23 @@ DATA = Path(__file__).parent / "data"
 SHIPPED = ("heard-4-7", "heard-8-11", "heard-11-17", "heard-care-leavers")
 
 
-class DefinitionError(Exception):
-    pass
+class BadDefinition(ValueError):
+    """A survey definition file that contradicts itself: a fault in the files we ship."""
+
+
+# What a council's admin is told when a change to a survey is refused, by the rule's `reason`.
+LOCKED = _l("This version has been used in a wave, so its questions cannot change. Start a new version to change them.")
+OPTION_ERRORS = {
+    "options": _l("Give at least two answers to choose from, one a line"),
+    "options_long": _l("Keep each answer under 200 characters"),
+    "options_repeated": _l("Give each answer only once"),
+    "followed": _l("Another question is asked after an answer you removed or changed. Change or remove that question first."),
+}
+NOT_REMOVABLE = _l("That question cannot be removed: it is in a version already used, or another question follows it.")
+
+
+def _refuse(reason: str, message=None, field: str | None = None) -> RuleBroken:
+    return RuleBroken(message or OPTION_ERRORS.get(reason, OPTION_ERRORS["options"]), field, reason=reason)
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +70,7 @@ def _text(ref):
         try:
             return dict(texts()[ref[1:]])
         except KeyError as error:
-            raise DefinitionError(f"unknown text {ref}") from error
+            raise BadDefinition(f"unknown text {ref}") from error
     if isinstance(ref, str):
         return {"en": ref}
     return dict(ref)
@@ -94,7 +111,7 @@ def shipped_definition(key: str) -> dict:
 def _question_fields(spec: dict) -> dict:
     kind = spec["kind"]
     if kind not in KINDS:
-        raise DefinitionError(f"unknown kind {kind}")
+        raise BadDefinition(f"unknown kind {kind}")
     if kind in (SINGLE, MULTIPLE):
         options = [
             {**{k: v for k, v in option.items() if k != "label"}, "label": _text(option["label"]), "positive": bool(option.get("positive"))}
@@ -120,17 +137,17 @@ def validate(definition: dict) -> None:
         for spec in section["questions"]:
             fields = _question_fields(spec)
             if fields["key"] in seen:
-                raise DefinitionError(f"{fields['key']} appears twice")
+                raise BadDefinition(f"{fields['key']} appears twice")
             condition = fields["show_if"]
             if condition:
                 parent = seen.get(condition["question"])
                 if parent is None:
-                    raise DefinitionError(f"{fields['key']} follows {condition['question']}, which does not come before it")
+                    raise BadDefinition(f"{fields['key']} follows {condition['question']}, which does not come before it")
                 values = {option["value"] for option in parent["options"]}
                 if not set(condition["values"]) <= values:
-                    raise DefinitionError(f"{fields['key']} follows answers {condition['values']} that {parent['key']} does not have")
+                    raise BadDefinition(f"{fields['key']} follows answers {condition['values']} that {parent['key']} does not have")
             if fields["kind"] in (SINGLE, MULTIPLE) and len(fields["options"]) < 2:
-                raise DefinitionError(f"{fields['key']} needs at least two answers")
+                raise BadDefinition(f"{fields['key']} needs at least two answers")
             seen[fields["key"]] = fields
 
 
@@ -216,7 +233,7 @@ def copy_survey(survey: Survey, title_en: str) -> Survey:
     """A council's own adaptation. Unchanged questions keep their keys, so they stay comparable."""
     title_en = (title_en or "").strip()
     if not title_en:
-        raise DefinitionError("title")
+        raise RuleBroken(_l("Give your version a name"), "title", reason="title")
     count = db.session.scalar(select(func.count()).select_from(Survey))
     copy_ = Survey(
         authority_id=survey.authority_id,
@@ -261,10 +278,10 @@ def edit_question(question: SurveyQuestion, *, text: dict, hint: dict | None = N
     New English words mean a new question: it gets a new key (its follow-ups follow it)."""
     version = db.session.get(SurveyVersion, question.version_id)
     if version.locked:
-        raise DefinitionError("locked")
+        raise _refuse("locked", LOCKED)
     text = {lang: value.strip() for lang, value in text.items() if value and value.strip()}
     if not text.get("en"):
-        raise DefinitionError("text")
+        raise _refuse("text", _l("Enter the question in English"), "text_en")
     meaning_changed = text["en"] != (question.text or {}).get("en")
     asked_as = question.key
     if meaning_changed and key_in_use(question):
@@ -283,10 +300,10 @@ def edit_question(question: SurveyQuestion, *, text: dict, hint: dict | None = N
 def remove_question(question: SurveyQuestion) -> None:
     version = db.session.get(SurveyVersion, question.version_id)
     if version.locked:
-        raise DefinitionError("locked")
+        raise _refuse("locked", NOT_REMOVABLE)
     for other in version.questions:
         if other.show_if and other.show_if.get("question") == question.key:
-            raise DefinitionError("followed")
+            raise _refuse("followed", NOT_REMOVABLE)
     section = question.section
     section.questions.remove(question)
     db.session.delete(question)
@@ -307,11 +324,11 @@ def option_lines(raw: str | None) -> list[str]:
     """The answers to choose from, as typed: one a line, blank lines ignored."""
     labels = [line.strip() for line in (raw or "").splitlines() if line.strip()]
     if len(labels) < 2:
-        raise DefinitionError("options")
+        raise _refuse("options", field="options")
     if any(len(label) > MAX_OPTION_LENGTH for label in labels):
-        raise DefinitionError("options_long")
+        raise _refuse("options_long", field="options")
     if len({label.casefold() for label in labels}) != len(labels):
-        raise DefinitionError("options_repeated")
+        raise _refuse("options_repeated", field="options")
     return labels
 
 
@@ -337,7 +354,7 @@ def _build_options(labels: list[str], existing: list[dict] | None = None) -> lis
 def _draft_version(version_id: int) -> SurveyVersion:
     version = db.session.get(SurveyVersion, version_id)
     if version.locked:
-        raise DefinitionError("locked")
+        raise _refuse("locked", LOCKED)
     return version
 
 
@@ -349,10 +366,10 @@ def add_question(section: SurveySection, *, kind: str, text: dict, hint: dict | 
     same fixed answers as our shipped surveys."""
     _draft_version(section.version_id)
     if kind not in KINDS:
-        raise DefinitionError("kind")
+        raise _refuse("kind", field="options")
     text = _clean_words(text)
     if not text.get("en"):
-        raise DefinitionError("text")
+        raise _refuse("text", _l("Enter the question in English"), "text_en")
     if kind in OPTION_KINDS:
         choices = _build_options(option_lines(options))
     else:
@@ -380,13 +397,13 @@ def change_options(question: SurveyQuestion, options: str) -> SurveyQuestion:
     English words) a question already asked gets a new key. Only a new order keeps it."""
     version = _draft_version(question.version_id)
     if question.kind not in OPTION_KINDS or question.records:
-        raise DefinitionError("kind")
+        raise _refuse("kind", field="options")
     asked_as = question.key
     new_options = _build_options(option_lines(options), question.options)
     new_values = {option["value"] for option in new_options}
     followers = [other for other in version.questions if other.show_if and other.show_if.get("question") == question.key]
     if any(not set(other.show_if.get("values") or []) <= new_values for other in followers):
-        raise DefinitionError("followed")
+        raise _refuse("followed", field="options")
     meaning_changed = new_values != set(question.values) or any(
         option["label"].get("en") != (question.option(option["value"]) or {}).get("label", {}).get("en") for option in new_options
     )

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from ..csv_safe import csv_response
 from ..access import ADMIN, MANAGER, PARTICIPATION, PUBLIC, YOUNG_PERSON, allow
-from ..errors import applying
+from ..errors import RuleBroken, applying
 from ..extensions import db, limiter
 from ..i18n.content import localise
 from ..i18n.locales import current_language
@@ -31,13 +31,6 @@ def _wave_key(wave_id: int) -> str:
 RESULTS_ROLES = (PARTICIPATION, MANAGER, ADMIN)
 RUN_ROLES = (PARTICIPATION, ADMIN)
 
-CODE_ERRORS = {
-    "missing": _l("Enter the code from your card"),
-    "unknown": _l("We could not find that code. Check it and try again, or ask the person who gave it to you."),
-    "used": _l("This code has already been used to send answers. Thank you! Each code can be used once."),
-    "not_open": _l("This survey has not opened yet. Try again on the day it opens."),
-    "closed": _l("This survey has closed. Thank you for wanting to take part."),
-}
 
 def _code_limit():
     # Generous: a group of children may answer together from one connection, and a code is
@@ -87,15 +80,11 @@ def enter():
         return redirect(url_for("surveys.enter"), code=303)
     form = CodeForm()
     if form.validate_on_submit():
-        try:
+        with applying(form, field="code") as outcome:
             code, started = service.start_with_code(form.code.data, browser_key=device_key(BROWSER_KEY), language=_locale())
             if current_user.is_authenticated and started.wave.authority_id != current_user.authority_id:
-                raise service.SurveyError("unknown")  # someone signed in acts for their own council only
-        except service.SurveyError as error:
-            db.session.rollback()
-            form.code.errors.append(CODE_ERRORS.get(error.reason, CODE_ERRORS["unknown"]))
-        else:
-            db.session.commit()
+                raise RuleBroken(service.REFUSALS["unknown"], "code")  # someone signed in acts for their own council only
+        if outcome.ok:
             session[SESSION_KEY] = {"code": code}
             return redirect(url_for("surveys.intro"))
     return render_template("surveys/enter.html", form=form)
@@ -105,14 +94,13 @@ def enter():
 @allow(YOUNG_PERSON)
 def begin(wave_id: int):
     wave = get_or_404(SurveyWave, wave_id)
-    try:
+    with applying(show=False) as outcome:
         service.start_signed_in(current_user, wave, device_key=device_key(_wave_key(wave.id)))
-    except service.SurveyError as error:
-        if error.reason == "done":
-            flash(_l("You have already answered this survey. Thank you!"), "info")
+    if outcome.error is not None:
+        if outcome.error.reason == "done":
+            flash(outcome.error.message, "info")
             return redirect(url_for("youth.home"))
         abort(404)
-    db.session.commit()
     session[SESSION_KEY] = {"wave": wave.id}
     return redirect(url_for("surveys.intro"))
 
@@ -128,9 +116,9 @@ def intro():
     if request.method == "GET" and current.draft.helped is not None:
         form.helped.data = "yes" if current.draft.helped else "no"
     if form.validate_on_submit():
-        if survey.offer_help:
-            service.record_help(current, form.helped.data == "yes")
-        db.session.commit()
+        with applying():
+            if survey.offer_help:
+                service.record_help(current, form.helped.data == "yes")
         return redirect(url_for("surveys.question", position=_resume_step(current)))
     return render_template("surveys/intro.html", current=current, survey=survey, form=form,
                            total=service.progress(current.version, current.version.questions[0]).total if current.version.questions else 0)
@@ -162,15 +150,14 @@ def question(position: int):
     error = None
     if request.method == "POST":
         action = request.form.get("action", "next")
-        try:
+        alert = None
+        with applying(show=False) as outcome:
             value = service.clean_answer(q, request.form.getlist("answer"), request.form.get("text"))
-        except service.SurveyError:
-            error = _l("Choose one of the answers, or “I’d rather not say”")
-        else:
-            alert = None
             if action != "back" or request.form.getlist("answer") or request.form.get("text"):
                 alert = service.record_answer(current, q, value)
-            db.session.commit()
+        if outcome.error is not None:
+            error = outcome.error.message
+        else:
             if action == "stop":
                 target = url_for("surveys.paused")
             elif action == "back":
@@ -257,24 +244,21 @@ def check():
     if request.method == "POST":
         token = session.get(SESSION_KEY) or {}
         wave = current.wave
-        try:
+        with applying(show=False) as outcome:
             if token.get("code"):
                 service.submit(current, code=token["code"])
             else:
                 service.submit(current, person=current_user._get_current_object())
-        except service.SurveyError:
-            db.session.rollback()
-            session.pop(SESSION_KEY, None)
-            flash(CODE_ERRORS["used"], "info")
-            return redirect(url_for("surveys.thanks"))
-        db.session.commit()
         session.pop(SESSION_KEY, None)
+        if outcome.error is not None:
+            flash(service.REFUSALS["used"], "info")
+            return redirect(url_for("surveys.thanks"))
         if token.get("wave"):
             forget(_wave_key(int(token["wave"])))
         # Every write of the batch is anonymous (no author, no actor, kept to the day), so it may
         # happen in whichever request makes the batch full, signed in or not.
-        service.flush(wave)
-        db.session.commit()
+        with applying():
+            service.flush(wave)
         return redirect(url_for("surveys.thanks"))
     answers = current.draft.answers or {}
     unanswered = [i for i, q in enumerate(shown, start=1) if q.key not in answers]
@@ -323,17 +307,18 @@ def _version_choices(authority_id: int):
 @allow(*RUN_ROLES)
 def new_wave():
     form = WaveForm()
-    form.version_id.choices = _version_choices(current_user.authority_id)
+    with applying():  # the shipped surveys, installed on first use
+        form.version_id.choices = _version_choices(current_user.authority_id)
     if form.validate_on_submit():
         version = get_or_404(SurveyVersion, int(form.version_id.data))
-        wave = service.create_wave(
-            authority_id=current_user.authority_id, version=version, title=form.title.data, opens_on=form.opens_on.data,
-            closes_on=form.closes_on.data, care_statuses=form.care_statuses.data, by=current_user,
-        )
-        db.session.commit()
-        flash(_l("The wave is set up. Now make codes to hand out."), "success")
-        return redirect(url_for("survey_staff.wave", wave_id=wave.id))
-    db.session.commit()  # the shipped surveys, installed on first use
+        with applying(form) as outcome:
+            wave = service.create_wave(
+                authority_id=current_user.authority_id, version=version, title=form.title.data, opens_on=form.opens_on.data,
+                closes_on=form.closes_on.data, care_statuses=form.care_statuses.data, by=current_user,
+            )
+        if outcome.ok:
+            flash(_l("The wave is set up. Now make codes to hand out."), "success")
+            return redirect(url_for("survey_staff.wave", wave_id=wave.id))
     return render_template("surveys/staff/wave_form.html", form=form)
 
 
@@ -355,12 +340,11 @@ def _public_link(code: str | None = None) -> str:
 
 def _settle(wave: SurveyWave) -> None:
     """Write waiting answers: a full batch any time, everything once the wave has closed."""
-    if wave.closes_on < date.today():
-        changed = service.close_out(wave)
-    else:
-        changed = service.flush(wave)
-    if changed:
-        db.session.commit()
+    with applying():
+        if wave.closes_on < date.today():
+            service.close_out(wave)
+        else:
+            service.flush(wave)
 
 
 @staff_bp.route("/waves/<int:wave_id>/codes", methods=["POST"])
@@ -372,8 +356,8 @@ def make_codes(wave_id: int):
         issued, used = service.code_counts(wave)
         return render_template("surveys/staff/wave.html", wave=wave, issued=issued, used_cell=results.codes_used_cell(issued, used), form=form, may_run=True,
                                link=_public_link(), taken_part=service.participation_count(wave)), 400
-    made = service.issue_codes(wave, form.count.data, by=current_user)
-    db.session.commit()
+    with applying():
+        made = service.issue_codes(wave, form.count.data, by=current_user)
     sheet = [(code_rules.pretty(code), qr_svg(_public_link(code), scale=3, title=str(_l("QR code for the survey")))) for code in made]
     return render_template("surveys/staff/codes_sheet.html", wave=wave, sheet=sheet, link=_public_link())
 
@@ -385,8 +369,8 @@ def wave_results(wave_id: int):
     _settle(wave)
     data = results.wave_results(wave)
     page = render_template("surveys/staff/results.html", wave=wave, data=data, pending=service.pending_count(wave))
-    results.viewed(wave)
-    db.session.commit()  # after rendering, so the page is not built from reloaded rows
+    with applying():  # after rendering, so the page is not built from reloaded rows
+        results.viewed(wave)
     return page
 
 
@@ -397,8 +381,8 @@ def wave_results_csv(wave_id: int):
     _settle(wave)
     data = results.wave_results(wave, with_quotes=False)
     rows = list(results.csv_rows(data))
-    results.exported(wave)
-    db.session.commit()
+    with applying():
+        results.exported(wave)
     return csv_response(rows, f"survey-results-{wave.id}.csv")
 
 
@@ -408,8 +392,8 @@ def wave_results_csv(wave_id: int):
 @staff_bp.route("/definitions")
 @allow(ADMIN, PARTICIPATION)
 def definitions_list():
-    definitions.install_shipped(current_user.authority_id)
-    db.session.commit()
+    with applying():
+        definitions.install_shipped(current_user.authority_id)
     surveys = definitions.surveys()
     return render_template("surveys/staff/definitions.html", surveys=surveys)
 
@@ -431,8 +415,8 @@ def copy_survey(survey_id: int):
     form = CopySurveyForm()
     if not form.validate_on_submit():
         return definition(survey_id, form=form), 400
-    copy_ = definitions.copy_survey(survey, form.title.data)
-    db.session.commit()
+    with applying():
+        copy_ = definitions.copy_survey(survey, form.title.data)
     flash(_l("Your copy is ready. Change its questions, then use it in a wave."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=copy_.id))
 
@@ -441,8 +425,8 @@ def copy_survey(survey_id: int):
 @allow(ADMIN)
 def new_version(survey_id: int):
     survey = get_or_404(Survey, survey_id)
-    version = definitions.new_version(survey)
-    db.session.commit()
+    with applying():
+        version = definitions.new_version(survey)
     return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
 
 
@@ -453,20 +437,21 @@ def edit_question(survey_question_id: int):
     version = db.session.get(SurveyVersion, q.version_id)
     survey = version.survey
     if version.locked:
-        flash(_l("This version has been used in a wave, so its questions cannot change. Start a new version to change them."), "info")
+        flash(definitions.LOCKED, "info")
         return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
     authority = current_authority()
     languages = ["en"] + [code for code in (authority.enabled_languages or []) if code != "en"]
     form = question_form(languages, q)
     if form.validate_on_submit():
-        definitions.edit_question(
-            q,
-            text={code: getattr(form, f"text_{code}").data for code in languages},
-            hint={code: getattr(form, f"hint_{code}").data for code in languages},
-        )
-        db.session.commit()
-        flash(_l("Question saved."), "success")
-        return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
+        with applying(form) as outcome:
+            definitions.edit_question(
+                q,
+                text={code: getattr(form, f"text_{code}").data for code in languages},
+                hint={code: getattr(form, f"hint_{code}").data for code in languages},
+            )
+        if outcome.ok:
+            flash(_l("Question saved."), "success")
+            return redirect(url_for("survey_staff.definition", survey_id=survey.id, version=version.number))
     return render_template("surveys/staff/question_form.html", form=form, q=q, survey=survey, version=version, content_languages=languages)
 
 
@@ -475,23 +460,11 @@ def edit_question(survey_question_id: int):
 def remove_question(survey_question_id: int):
     q = get_or_404(SurveyQuestion, survey_question_id)
     version = db.session.get(SurveyVersion, q.version_id)
-    try:
+    with applying() as outcome:
         definitions.remove_question(q)
-    except definitions.DefinitionError as error:
-        flash(_l("That question cannot be removed: it is in a version already used, or another question follows it.") if error.args else "", "error")
-    else:
-        db.session.commit()
+    if outcome.ok:
         flash(_l("Question removed."), "success")
     return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
-
-
-LOCKED_MESSAGE = _l("This version has been used in a wave, so its questions cannot change. Start a new version to change them.")
-OPTION_ERRORS = {
-    "options": _l("Give at least two answers to choose from, one a line"),
-    "options_long": _l("Keep each answer under 200 characters"),
-    "options_repeated": _l("Give each answer only once"),
-    "followed": _l("Another question is asked after an answer you removed or changed. Change or remove that question first."),
-}
 
 
 def _content_languages() -> list[str]:
@@ -505,7 +478,7 @@ def _sentence(label) -> str:
 
 
 def _locked_redirect(version: SurveyVersion):
-    flash(LOCKED_MESSAGE, "info")
+    flash(definitions.LOCKED, "info")
     return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
 
 
@@ -519,7 +492,7 @@ def add_question(survey_section_id: int):
     languages = _content_languages()
     form = question_form(languages, kinds=[(kind, _sentence(KIND_LABELS[kind])) for kind in KINDS])
     if form.validate_on_submit():
-        try:
+        with applying(form, field="options") as outcome:
             definitions.add_question(
                 section,
                 kind=form.kind.data,
@@ -527,10 +500,7 @@ def add_question(survey_section_id: int):
                 hint={code: getattr(form, f"hint_{code}").data for code in languages},
                 options=form.options.data,
             )
-        except definitions.DefinitionError as error:
-            form.options.errors.append(OPTION_ERRORS.get(error.args[0], OPTION_ERRORS["options"]))
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
     return render_template("surveys/staff/question_new.html", form=form, section=section, survey=version.survey, version=version,
@@ -550,12 +520,9 @@ def change_options(survey_question_id: int):
     if request.method == "GET":
         form.options.data = "\n".join((option.get("label") or {}).get("en", "") for option in q.options)
     if form.validate_on_submit():
-        try:
+        with applying(form, field="options") as outcome:
             definitions.change_options(q, form.options.data)
-        except definitions.DefinitionError as error:
-            form.options.errors.append(OPTION_ERRORS.get(error.args[0], OPTION_ERRORS["options"]))
-        else:
-            db.session.commit()
+        if outcome.ok:
             flash(_l("Question saved."), "success")
             return redirect(url_for("survey_staff.definition", survey_id=version.survey_id, version=version.number))
     return render_template("surveys/staff/question_options.html", form=form, q=q, survey=version.survey, version=version), (400 if form.errors else 200)

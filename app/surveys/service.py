@@ -25,11 +25,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import joinedload
 
 from .. import audit
 from ..auth.models import User, age_on
+from ..errors import RuleBroken
 from ..extensions import db
 from ..once import add_once
 from ..tenancy import acting_for, for_council
@@ -63,10 +65,20 @@ ANSWERED = "@answered"  # multiple choice: how many answered at all (the base)
 GIVEN = "@given"  # free text: how many wrote something
 
 
-class SurveyError(Exception):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+# What a young person is told when a code or a survey cannot be used, by the rule's `reason`.
+REFUSALS = {
+    "missing": _l("Enter the code from your card"),
+    "unknown": _l("We could not find that code. Check it and try again, or ask the person who gave it to you."),
+    "used": _l("This code has already been used to send answers. Thank you! Each code can be used once."),
+    "not_open": _l("This survey has not opened yet. Try again on the day it opens."),
+    "closed": _l("This survey has closed. Thank you for wanting to take part."),
+    "done": _l("You have already answered this survey. Thank you!"),
+    "invalid": _l("Choose one of the answers, or “I’d rather not say”"),
+}
+
+
+def _refuse(reason: str, field: str | None = "code") -> RuleBroken:
+    return RuleBroken(REFUSALS.get(reason, REFUSALS["unknown"]), field, reason=reason)
 
 
 # --- waves ---------------------------------------------------------------------------------
@@ -75,9 +87,9 @@ class SurveyError(Exception):
 def create_wave(*, authority_id: int, version: SurveyVersion, title: str, opens_on: date, closes_on: date,
                 care_statuses: list[str], min_age: int | None = None, max_age: int | None = None, by=None) -> SurveyWave:
     if closes_on < opens_on:
-        raise SurveyError("closes_on")
+        raise RuleBroken(_l("The closing date must be on or after the opening date"), "closes_on", reason="closes_on")
     if not care_statuses:
-        raise SurveyError("care_statuses")
+        raise RuleBroken(_l("Choose who the wave is for"), "care_statuses", reason="care_statuses")
     survey = version.survey
     wave = SurveyWave(
         authority_id=authority_id,
@@ -99,7 +111,7 @@ def create_wave(*, authority_id: int, version: SurveyVersion, title: str, opens_
 def issue_codes(wave: SurveyWave, count: int, by=None) -> list[str]:
     """New one-time codes for a wave. Returned once, to print; only their hashes are kept."""
     if not 1 <= count <= MAX_CODES:
-        raise SurveyError("count")
+        raise RuleBroken(_l("Make between 1 and 500 codes at a time"), "count", reason="count")
     made: list[str] = []
     while len(made) < count:
         code = code_rules.new_code()
@@ -186,14 +198,14 @@ def start_with_code(raw_code: str, *, browser_key: str, language: str | None = N
     its own."""
     code = code_rules.normalise(raw_code)
     if not code:
-        raise SurveyError("missing")
+        raise _refuse("missing")
     if not code_rules.is_well_formed(code):
-        raise SurveyError("unknown")
+        raise _refuse("unknown")
     row = db.session.execute(select(SurveyCode).where(SurveyCode.code_hash == code_rules.code_hash(code)), execution_options=ALL).scalar_one_or_none()
     if row is None:
-        raise SurveyError("unknown")
+        raise _refuse("unknown")
     if row.used:
-        raise SurveyError("used")
+        raise _refuse("used")
     wave = _wave(row.wave_id)
     with acting_for(wave.authority_id):  # the code says which council's survey this is
         return code, _open_draft(wave, code, browser_key, language, today or date.today())
@@ -201,9 +213,9 @@ def start_with_code(raw_code: str, *, browser_key: str, language: str | None = N
 
 def _open_draft(wave: SurveyWave, code: str, browser_key: str, language: str | None, today: date) -> Session:
     if today < wave.opens_on:
-        raise SurveyError("not_open")
+        raise _refuse("not_open")
     if today > wave.closes_on:
-        raise SurveyError("closed")
+        raise _refuse("closed")
     key = code_rules.draft_key_for_code(code, browser_key)
     draft = _draft(key)
     if draft is None:
@@ -216,7 +228,7 @@ def _open_draft(wave: SurveyWave, code: str, browser_key: str, language: str | N
             lambda: _draft(key),
         )
     elif draft.submitted:
-        raise SurveyError("used")
+        raise _refuse("used")
     return Session(wave, draft)
 
 
@@ -225,9 +237,9 @@ def start_signed_in(person: User, wave: SurveyWave, *, device_key: str, today: d
     their browser holds for this wave. Without it (another browser, or after signing out) they
     start again, and the earlier draft is deleted when the wave closes."""
     if not is_eligible(person, wave, today):
-        raise SurveyError("not_for_you")
+        raise _refuse("not_for_you")
     if has_taken_part(person, wave):
-        raise SurveyError("done")
+        raise _refuse("done")
     key = code_rules.draft_key_for_person(device_key, wave.id)
     draft = _draft(key)
     if draft is None:
@@ -290,13 +302,13 @@ def clean_answer(question: SurveyQuestion, raw: list[str], text: str | None = No
     allowed = set(question.values)
     chosen = [value for value in raw if value in allowed]
     if len(chosen) != len(raw):
-        raise SurveyError("invalid")
+        raise _refuse("invalid", "answer")
     if not chosen:
         return SKIP
     if question.kind == MULTIPLE:
         return [v for v in question.values if v in chosen]
     if len(chosen) > 1:
-        raise SurveyError("invalid")
+        raise _refuse("invalid", "answer")
     return chosen[0]
 
 
@@ -305,7 +317,7 @@ def record_answer(session: Session, question: SurveyQuestion, value):
     (anonymous: the council, the wave, the language and the words only), else None."""
     draft = session.draft
     if draft.submitted:
-        raise SurveyError("used")
+        raise _refuse("used")
     answers = dict(draft.answers or {})
     alert = None
     if question.kind == TEXT and value != SKIP and value != answers.get(question.key):
@@ -366,7 +378,7 @@ def submit(session: Session, *, code: str | None = None, person: User | None = N
             execution_options={"synchronize_session": False},
         )
         if result.rowcount != 1:
-            raise SurveyError("used")
+            raise _refuse("used")
         # The code's drafts in other browsers: never to be sent, so gone now.
         db.session.execute(
             delete(SurveyDraft).where(SurveyDraft.code_ref == code_rules.code_ref(code), SurveyDraft.id != draft.id),
@@ -374,13 +386,13 @@ def submit(session: Session, *, code: str | None = None, person: User | None = N
         )
     elif person is not None:
         if has_taken_part(person, session.wave):
-            raise SurveyError("done")
+            raise _refuse("done")
         _row, added = add_once(SurveyParticipation(authority_id=session.wave.authority_id, wave_id=session.wave.id, user_id=person.id),
                                lambda: True if has_taken_part(person, session.wave) else None)
         if not added:
             return False  # sent a moment ago, by a second tap or another browser: already done
     else:
-        raise SurveyError("no_code")
+        raise RuleBroken(REFUSALS["missing"], "code", reason="no_code")
     draft.submitted = True
     return True
 

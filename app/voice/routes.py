@@ -11,7 +11,6 @@ from flask_login import current_user
 
 from ..access import YOUNG_PERSON, allow
 from ..errors import applying
-from ..extensions import db
 from ..input_bounds import parse_id
 from ..tenancy import get_or_404
 from . import advocacy, bp, callbacks, complaints, drafts, statements
@@ -94,8 +93,8 @@ def render_step(flow: Flow, draft, step: S.Step, form, status: int = 200):
 def begin(flow: Flow, kind: str):
     if kind not in flow.kinds:
         abort(404)
-    draft = drafts.start(flow.model, _me(), kind)
-    db.session.commit()
+    with applying():
+        draft = drafts.start(flow.model, _me(), kind)
     key = draft.last_step if draft.last_step and S.find_step(kind, draft.version, draft.last_step) else drafts.steps(draft)[0].key
     return redirect(flow.step_url(draft, key))
 
@@ -205,8 +204,8 @@ def statement_status(statement_id: int):
     statement = own(STATEMENTS, statement_id)
     if not statement.is_sent:
         return redirect(STATEMENTS.step_url(statement, statement.last_step or drafts.steps(statement)[0].key))
-    statements.mark_replies_seen(statement, _me())
-    db.session.commit()
+    with applying():
+        statements.mark_replies_seen(statement, _me())
     return render_template(
         "voice/statement.html",
         statement=statement,
@@ -322,8 +321,8 @@ def complaint_status(representation_id: int):
     item = own(COMPLAINTS, representation_id)
     if not item.is_sent:
         return redirect(COMPLAINTS.step_url(item, item.last_step or drafts.steps(item)[0].key))
-    complaints.mark_seen(item, _me())
-    db.session.commit()
+    with applying():
+        complaints.mark_seen(item, _me())
     related = [a for a in advocacy.mine(_me()) if a.source == "complaint" and a.source_id == item.id]
     return render_template(
         "voice/complaint.html", item=item, flow=COMPLAINTS, steps=drafts.steps(item),

@@ -82,8 +82,8 @@ def _statement_page(statement, reply_form=None, status=200):
 @bp.route("/staff/voice/statements/<int:statement_id>")
 @allow(IRO, WORKER)
 def staff_statement(statement_id: int):
-    statement = _readable(statement_id, receipt=opened_here())
-    db.session.commit()  # the read is on record before anything is shown
+    with applying():  # the read is on record before anything is shown
+        statement = _readable(statement_id, receipt=opened_here())
     return _statement_page(statement)
 
 
@@ -91,8 +91,8 @@ def staff_statement(statement_id: int):
 @allow(IRO, WORKER)
 def staff_mark_read(statement_id: int):
     """The reader says they have read a message they reached from a link outside Heard."""
-    statement = _readable(statement_id)
-    db.session.commit()
+    with applying():
+        statement = _readable(statement_id)
     return redirect(url_for("voice.staff_statement", statement_id=statement.id))
 
 
@@ -110,7 +110,8 @@ def staff_acknowledge(statement_id: int):
 @bp.route("/staff/voice/statements/<int:statement_id>/reply", methods=["POST"])
 @allow(IRO, WORKER)
 def staff_reply(statement_id: int):
-    statement = _readable(statement_id)
+    with applying():  # the read is kept whatever happens to the reply
+        statement = _readable(statement_id)
     form = ReplyForm()
     if form.validate():
         with applying(form) as outcome:
@@ -118,7 +119,6 @@ def staff_reply(statement_id: int):
         if outcome.ok:
             flash(_l("Reply sent. %(name)s will see it on their phone.", name=statement.young_person.display_name), "success")
             return redirect(url_for("voice.staff_statement", statement_id=statement.id, _anchor="replies"))
-    db.session.commit()  # keep the read
     return _statement_page(statement, reply_form=form, status=400)
 
 
@@ -137,9 +137,9 @@ def staff_sorted(statement_id: int):
 @bp.route("/staff/voice/statements/<int:statement_id>.pdf")
 @allow(IRO, WORKER)
 def staff_statement_pdf(statement_id: int):
-    statement = _readable(statement_id, receipt=opened_here())
-    statements.pdf_downloaded(statement, _me())
-    db.session.commit()
+    with applying():
+        statement = _readable(statement_id, receipt=opened_here())
+        statements.pdf_downloaded(statement, _me())
     pdf = render_pdf(render_template("voice/staff/pdf.html", statement=statement, flow=STATEMENTS, steps=drafts.steps(statement)))
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
@@ -161,7 +161,8 @@ def staff_callbacks():
 @bp.route("/staff/voice/call-backs/<int:callback_id>", methods=["GET", "POST"])
 @allow(IRO, WORKER)
 def staff_callback(callback_id: int):
-    callback = callbacks.load_for(_me(), callback_id)
+    with applying():  # the look is on record
+        callback = callbacks.load_for(_me(), callback_id)
     if callback is None:
         abort(404)
     form = CallDoneForm()
@@ -171,8 +172,6 @@ def staff_callback(callback_id: int):
         if outcome.ok:
             flash(_l("Saved. %(name)s can see it on their phone.", name=callback.young_person.display_name), "success")
             return redirect(url_for("voice.staff_callbacks"))
-    else:
-        db.session.commit()  # the look is on record
     return render_template("voice/staff/callback.html", callback=callback, form=form, call_outcomes=dict(CALL_OUTCOME_CHOICES)), (
         400 if form.errors else 200
     )
@@ -214,8 +213,8 @@ def staff_complaints():
 @bp.route("/staff/voice/complaints/<int:representation_id>")
 @allow(COMPLAINTS_OFFICER)
 def staff_complaint(representation_id: int):
-    complaint = _complaint(representation_id)
-    db.session.commit()
+    with applying():
+        complaint = _complaint(representation_id)
     return _complaint_page(complaint)
 
 
@@ -284,7 +283,8 @@ def staff_feedback():
 @bp.route("/staff/voice/feedback/<int:representation_id>", methods=["GET", "POST"])
 @allow(STAFF)
 def staff_feedback_item(representation_id: int):
-    item = complaints.load_feedback(_me(), representation_id)
+    with applying():
+        item = complaints.load_feedback(_me(), representation_id)
     if item is None:
         abort(404)
     form = FeedbackReplyForm()
@@ -294,8 +294,6 @@ def staff_feedback_item(representation_id: int):
         if outcome.ok:
             flash(_l("Reply sent. %(name)s will see it on their phone.", name=item.young_person.display_name), "success")
             return redirect(url_for("voice.staff_feedback"))
-    else:
-        db.session.commit()
     return render_template("voice/staff/feedback.html", item=item, form=form, flow=COMPLAINTS, steps=drafts.steps(item)), (400 if form.errors else 200)
 
 
@@ -323,7 +321,8 @@ def staff_advocacy():
 @bp.route("/staff/voice/advocacy/<int:advocacy_id>", methods=["GET", "POST"])
 @allow(COMPLAINTS_OFFICER)
 def staff_advocacy_request(advocacy_id: int):
-    item = advocacy.load_for_officer(_me(), advocacy_id)
+    with applying():
+        item = advocacy.load_for_officer(_me(), advocacy_id)
     if item is None:
         abort(404)
     form = AdvocacyStatusForm()
@@ -333,8 +332,6 @@ def staff_advocacy_request(advocacy_id: int):
         if outcome.ok:
             flash(_l("Saved. The young person can see where it is."), "success")
             return redirect(url_for("voice.staff_advocacy"))
-    else:
-        db.session.commit()
     return render_template(
         "voice/staff/advocacy.html", item=item, form=form, contact_label=CONTACT_LABELS.get(item.contact_way, "–"),
     ), (400 if form.errors else 200)
@@ -357,8 +354,8 @@ def advocacy_service(token: str):
             flash(_l("Saved. The young person can see where it is."), "success")
             return redirect(url_for("voice.advocacy_service", token=token))
     else:
-        advocacy.opened_by_service(item)
-        db.session.commit()
+        with applying():
+            advocacy.opened_by_service(item)
     person = item.young_person
     age = age_on(person.date_of_birth, local_day(utcnow())) if person.date_of_birth else None
     return render_template(

@@ -7,7 +7,7 @@ from .. import audit
 from ..access import PUBLIC, YOUNG_PERSON, allow
 from ..auth import sessions as login_sessions
 from ..auth.account import change_password_form
-from ..extensions import db
+from ..errors import applying
 from ..i18n.interpreter import InterpreterForm, set_interpreter
 from ..i18n.locales import SESSION_KEY as LANGUAGE_SESSION_KEY
 from . import bp
@@ -38,9 +38,10 @@ def account_interpreter():
     form = InterpreterForm()
     if form.validate_on_submit():
         me = current_user._get_current_object()
-        set_interpreter(me, form.needed, form.interpreter_language.data, by=me)
-        db.session.commit()
-        flash(_l("Saved."), "success")
+        with applying() as outcome:
+            set_interpreter(me, form.needed, form.interpreter_language.data, by=me)
+        if outcome.ok:
+            flash(_l("Saved."), "success")
     return redirect(url_for("youth.account"))
 
 
@@ -71,8 +72,8 @@ def quick_exit():
     in the history (location.replace); without JavaScript the link still comes here."""
     language = session.get(LANGUAGE_SESSION_KEY)
     if current_user.is_authenticated:
-        login_sessions.end_current(login_sessions.SIGNED_OUT)  # for every copy of the cookie too
-        db.session.commit()
+        with applying():
+            login_sessions.end_current(login_sessions.SIGNED_OUT)  # for every copy of the cookie too
         logout_user()
     session.clear()
     if language:  # so that signing in again speaks their language, as after signing out

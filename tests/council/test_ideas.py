@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from app.council import ideas
-from app.council.service import CouncilError
+from app.errors import RuleBroken
 from app.extensions import db
 from app.moderation import service as moderation
 from app.moderation.models import ModerationItem
@@ -43,7 +43,7 @@ def test_members_support_ideas_once_and_the_answer_reaches_author_and_supporters
     supporter.post(f"/council/ideas/{idea.id}")
     supporter.post(f"/council/ideas/{idea.id}")  # a double tap
     assert ideas.supporters(idea) == 1
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         ideas.support(idea, cicc.members[0])  # not your own
     officer = sign_in(cicc.officer)
     response = officer.post(f"/council/manage/ideas/{idea.id}", data={"status": "done", "response": ""})
@@ -81,9 +81,9 @@ def test_good_news_is_moderated_and_shown_by_first_name_or_anonymously(cicc, sig
 
 
 def test_every_free_text_is_refused_to_non_members(cicc):
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         ideas.raise_idea(cicc.group, cicc.outsider, "Hi", "en")
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         ideas.share_good_news(cicc.group, cicc.outsider, "Hi", "en", show_name=False)
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 
 from app.council import meetings, service
-from app.council.service import CouncilError
+from app.errors import RuleBroken
 from app.extensions import db
 from app.models_base import utcnow
 
@@ -16,7 +16,7 @@ def test_members_rsvp_and_can_change_their_answer(cicc):
     meetings.rsvp(meeting, cicc.members[0], "yes")
     meetings.rsvp(meeting, cicc.members[0], "no")
     assert meetings.rsvps(meeting) == {cicc.members[0].id: "no"}
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         meetings.rsvp(meeting, cicc.outsider, "yes")
 
 
@@ -78,7 +78,7 @@ def test_questions_for_the_councillors_are_moderated_and_shown_without_names(cic
 
 def test_questions_close_when_the_meeting_starts(cicc):
     meeting = factories.council_meeting(cicc.group, starts_at=utcnow() - timedelta(minutes=5))
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         meetings.ask(meeting, cicc.members[0], "Too late?", "en")
 
 

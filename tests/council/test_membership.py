@@ -3,7 +3,7 @@ import pytest
 
 from app.council import service
 from app.council.models import ACTIVE, DECLINED, INVITED, LEFT, REQUESTED
-from app.council.service import CouncilError
+from app.errors import RuleBroken
 from app.extensions import db
 
 from .. import factories
@@ -22,13 +22,13 @@ def test_a_declined_request_does_not_make_a_member(cicc):
     service.decide_request(found, False, cicc.officer)
     assert found.state == DECLINED
     assert not service.is_member(cicc.group, cicc.outsider)
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         service.decide_request(found, True, cicc.officer)  # already decided
 
 
 def test_invitation_only_group_refuses_requests_but_invitations_work(cicc):
     closed = factories.council_group(cicc.authority, open_to_requests=False)
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         service.request_to_join(closed, cicc.outsider)
     assert service.invite(closed, cicc.outsider, cicc.officer).state == INVITED
     assert not service.is_member(closed, cicc.outsider)  # not until they accept
@@ -56,9 +56,9 @@ def test_a_member_can_leave_at_any_time_and_ask_again(cicc):
 def test_only_young_people_of_the_same_council_can_be_members(cicc):
     other_council = factories.authority()
     stranger = factories.young_person(other_council)
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         service.invite(cicc.group, stranger, cicc.officer)
-    with pytest.raises(CouncilError):
+    with pytest.raises(RuleBroken):
         service.invite(cicc.group, cicc.officer, cicc.officer)
 
 

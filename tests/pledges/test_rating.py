@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import RuleBroken
 from app.extensions import db
 from app.models_base import utcnow
 from app.pledges import service
@@ -57,7 +58,7 @@ def test_the_database_refuses_a_second_rating_for_the_same_person(council):
         db.session.flush()
     db.session.rollback()
     # From another browser the promise cannot be rated a second time either.
-    with pytest.raises(service.PledgeError, match="another phone"):
+    with pytest.raises(RuleBroken, match="another phone"):
         service.rate(council.child, promise, NOT_KEPT, key="another-browser")
     assert _count(PledgeRating) == 1
 
@@ -87,7 +88,7 @@ def test_rating_rows_never_hold_who_rated_and_closing_cuts_the_link(council):
     assert _count(PledgeRater) == 0  # who took part is forgotten once counted
     assert council.round.participants == {"in_care": 1, "care_leaver": 1}
     assert service.my_ratings(council.child, council.round, _browser(council.child)) == {}
-    with pytest.raises(service.PledgeError):
+    with pytest.raises(RuleBroken):
         _rate(council.child, promise, NOT_KEPT)
 
 
@@ -95,24 +96,24 @@ def test_rounds_close_by_themselves_when_their_time_is_up(council):
     _rate(council.child, council.pledge.promises[0], KEPT)
     council.round.closes_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
-    with pytest.raises(service.PledgeError, match="closed"):
+    with pytest.raises(RuleBroken, match="closed"):
         _rate(council.child, council.pledge.promises[0], NOT_KEPT)
     assert service.seal_due_rounds() == 1
     assert db.session.scalar(select(PledgeRating.key_hash)) is None
 
 
 def test_young_people_rate_only_their_own_pledge(council):
-    with pytest.raises(service.PledgeError):
+    with pytest.raises(RuleBroken):
         _rate(council.child, council.charter.promises[0], KEPT)
-    with pytest.raises(service.PledgeError):
+    with pytest.raises(RuleBroken):
         _rate(council.child, council.pledge.promises[0], "brilliant")
 
 
 def test_rounds_cannot_overlap_or_end_before_they_start(council):
     now = utcnow()
-    with pytest.raises(service.PledgeError, match="overlap"):
+    with pytest.raises(RuleBroken, match="overlap"):
         service.create_round(council.authority.id, "Clash", now, now + timedelta(days=2))
-    with pytest.raises(service.PledgeError, match="after"):
+    with pytest.raises(RuleBroken, match="after"):
         service.create_round(council.authority.id, "Backwards", now + timedelta(days=90), now + timedelta(days=60))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.errors import RuleBroken
 from app.extensions import db
 from app.pledges import scorecard, service
 from app.pledges.models import DRAFT, KEPT, NOT_KEPT, PUBLISHED, RETIRED, PledgeRating
@@ -44,19 +45,19 @@ def test_new_version_keeps_old_ratings_with_old_wording(council):
 
 
 def test_published_version_cannot_be_edited(council):
-    with pytest.raises(service.PledgeError):
+    with pytest.raises(RuleBroken):
         service.update_promise(council.pledge.promises[0], council.authority, {"en": "Sneaky change"})
-    with pytest.raises(service.PledgeError):
+    with pytest.raises(RuleBroken):
         service.add_theme(council.pledge, council.authority, {"en": "New"})
 
 
 def test_a_draft_needs_wording_in_the_main_language_and_a_promise_in_every_theme(council):
     draft = service.start_draft(council.pledge.pledge)
     assert draft.status == DRAFT and service.start_draft(council.pledge.pledge) is draft
-    with pytest.raises(service.PledgeError):
+    with pytest.raises(RuleBroken):
         service.add_promise(draft.themes[0], council.authority, {"ar": "فقط بالعربية"})
     service.add_theme(draft, council.authority, {"en": "Empty theme"})
-    with pytest.raises(service.PledgeError, match="Every theme"):
+    with pytest.raises(RuleBroken, match="Every theme"):
         service.publish(draft, council.authority)
 
 

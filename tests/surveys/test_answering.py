@@ -4,6 +4,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.errors import RuleBroken
 from app.extensions import db
 from app.surveys import service
 from app.surveys.models import SKIP, SurveyCode, SurveyDraft, SurveyParticipation, SurveyResponse
@@ -35,7 +36,7 @@ def test_a_code_starts_a_survey_and_works_once(db, monkeypatch):
     _answer_all(session, choose=lambda q: SKIP)
     assert service.submit(session, code=code)
     db.session.commit()
-    with pytest.raises(service.SurveyError) as error:
+    with pytest.raises(RuleBroken) as error:
         service.start_with_code(code, browser_key=BROWSER)
     assert error.value.reason == "used"
     # A second tap on "send" does nothing more.
@@ -44,7 +45,7 @@ def test_a_code_starts_a_survey_and_works_once(db, monkeypatch):
 
 @pytest.mark.parametrize("typed, reason", [("", "missing"), ("ABC", "unknown"), ("4444-4444-4444", "unknown")])
 def test_bad_codes_are_refused_clearly(db, typed, reason):
-    with pytest.raises(service.SurveyError) as error:
+    with pytest.raises(RuleBroken) as error:
         service.start_with_code(typed, browser_key=BROWSER)
     assert error.value.reason == reason
 
@@ -53,10 +54,10 @@ def test_codes_only_work_while_the_wave_is_open(db):
     today = date.today()
     wave = factories.survey_wave(factories.authority(), opens_on=today + timedelta(days=2), closes_on=today + timedelta(days=9))
     [code] = service.issue_codes(wave, 1)
-    with pytest.raises(service.SurveyError) as error:
+    with pytest.raises(RuleBroken) as error:
         service.start_with_code(code, browser_key=BROWSER)
     assert error.value.reason == "not_open"
-    with pytest.raises(service.SurveyError) as error:
+    with pytest.raises(RuleBroken) as error:
         service.start_with_code(code, today=today + timedelta(days=10), browser_key=BROWSER)
     assert error.value.reason == "closed"
 
@@ -110,9 +111,9 @@ def test_answers_are_checked_against_the_question(db):
     assert service.clean_answer(questions["heard:doing"], ["work", "study"]) == ["study", "work"]
     assert service.clean_answer(questions["heard:doing"], ["work", SKIP]) == SKIP
     assert service.clean_answer(questions["heard:anything"], [], "  ") == SKIP
-    with pytest.raises(service.SurveyError):
+    with pytest.raises(RuleBroken):
         service.clean_answer(questions["heard:safe"], ["maybe"])
-    with pytest.raises(service.SurveyError):
+    with pytest.raises(RuleBroken):
         service.clean_answer(questions["heard:safe"], ["yes", "no"])
 
 
@@ -163,7 +164,7 @@ def test_a_signed_in_young_person_answers_once_and_only_that_is_recorded(app, db
         service.submit(session, person=person)
         db.session.commit()
         assert service.open_waves_for(person) == []
-        with pytest.raises(service.SurveyError):
+        with pytest.raises(RuleBroken):
             service.start_signed_in(person, wave, device_key="key-in-another-browser")
     assert db.session.scalar(select(func.count()).select_from(SurveyParticipation)) == 1
 

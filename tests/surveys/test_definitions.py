@@ -4,6 +4,7 @@ import json
 import pytest
 
 from app.i18n.locales import LANGUAGES
+from app.errors import RuleBroken
 from app.surveys import definitions
 from app.surveys.models import FACES, MULTIPLE, SCALE10, SINGLE, TEXT, YES_SOMETIMES_NO
 from tests import factories
@@ -63,14 +64,14 @@ def test_a_follow_up_must_follow_an_earlier_question():
         {"key": "a", "kind": "text", "text": "Why?", "show_if": {"question": "b", "values": ["1"]}},
         {"key": "b", "kind": "faces", "text": "How?"},
     ]}]}
-    with pytest.raises(definitions.DefinitionError):
+    with pytest.raises(definitions.BadDefinition):
         definitions.validate(bad)
 
 
 def test_a_locked_version_cannot_change(db):
     wave = factories.survey_wave(factories.authority())
     question = wave.version.questions[1]
-    with pytest.raises(definitions.DefinitionError):
+    with pytest.raises(RuleBroken):
         definitions.edit_question(question, text={"en": "Something else"})
 
 
