@@ -9,7 +9,7 @@ PYTEST_ARGS ?= -n 2
 FLASK := $(BIN)/flask --app wsgi
 
 
-.PHONY: run test audit install install-dev browser-deps compile-translations migrate demo translations assets bench clean
+.PHONY: run test audit audit-code audit-dependencies install install-dev browser-deps compile-translations migrate demo translations assets bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,9 +53,13 @@ test: install-dev browser-deps compile-translations
 # Code and dependency checks. bandit fails on any medium or high finding in app/ (a line reviewed
 # as safe carries "# nosec <test id>" with the reason beside it); pip-audit runs where a
 # vulnerability database can be reached, and says plainly when it is skipped.
-audit: install-dev
+audit: audit-code audit-dependencies
+
+audit-code: install-dev
 	@# (bandit also warns about each other check on a reviewed line: not findings, so not shown)
 	set -o pipefail; $(BIN)/bandit -q -r app --severity-level medium 2>&1 | { grep -v "nosec encountered" || true; }
+
+audit-dependencies: install-dev
 	$(BIN)/python bin/audit_dependencies.py
 
 translations: install-dev
