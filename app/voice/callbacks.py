@@ -14,8 +14,8 @@ from functools import cache
 from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import and_, bindparam, func, literal, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from .. import audit
 from ..auth.models import User
@@ -25,12 +25,24 @@ from ..i18n.bidi import isolate
 from ..i18n.locales import LANGUAGES
 from ..models_base import utcnow
 from ..once import add_once
+from ..tenancy import for_council
 from ..working_days import UK, add_working_hours, local
 from . import drafts, notify
-from .models import CALL_OUTCOMES, GOOD_TIMES, READER_IRO, READER_WORKER, CallBack
+from .models import (
+    CALL_OUTCOMES,
+    COMPLAINT,
+    GOOD_TIMES,
+    READER_IRO,
+    READER_WORKER,
+    SENT,
+    CallBack,
+    ComplaintStage,
+    Representation,
+    Statement,
+    StatementReply,
+)
 from .settings import settings_for
 from .statements import reader_people
-from ..tenancy import for_council
 
 MAX_ABOUT = 1000
 
@@ -213,11 +225,6 @@ def promise_words(callback: CallBack, now: datetime | None = None) -> Markup:
 def _home_card_statement():
     """Built once per process: the home is the busiest page, and building this statement (and its
     cache key) anew on every request cost more than running it."""
-    from sqlalchemy import and_, bindparam, func, literal
-    from sqlalchemy.orm import joinedload
-
-    from .models import COMPLAINT, SENT, ComplaintStage, Representation, Statement, StatementReply
-
     me = bindparam("me")
     replies = (
         select(func.count(StatementReply.id)).join(Statement, Statement.id == StatementReply.statement_id)
